@@ -146,8 +146,11 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
             try
             {
                 using var document = JsonDocument.Parse(reified);
-                var contents = document.RootElement.TryGetProperty("contents", out var value)
-                    ? value
+                // A V4 message reifies as {"contents": {"content": <body>, "contentType": ..., "encoded": false}, ...}.
+                var contents = document.RootElement.TryGetProperty("contents", out var envelope)
+                    && envelope.ValueKind == JsonValueKind.Object
+                    && envelope.TryGetProperty("content", out var content)
+                    ? content
                     : throw new PactMessageException($"The example of message '{description}' has no contents: {reified}");
                 return contents.Deserialize<T>(options)
                     ?? throw new PactMessageException($"The example of message '{description}' is null.");
