@@ -1,0 +1,110 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Harness.Pact.Matchers;
+using Harness.Pact.Tests.Support;
+
+namespace Harness.Pact.Tests.Consumer;
+
+public sealed class MatcherTests : IDisposable
+{
+    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private readonly TempDirectory pacts = new();
+    private readonly HttpClient http = new();
+
+    public void Dispose()
+    {
+        http.Dispose();
+        pacts.Dispose();
+    }
+
+    [Fact]
+    public async Task VerifyAsync_WithEveryMatcherKind_WritesMatchingRules()
+    {
+        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = pacts.Path, DefaultJsonSettings = SnakeCase });
+        pact.UponReceiving("a contract with every matcher")
+            .WithRequest(HttpMethod.Get, Match.Regex("/cfar_contracts/abc-1", "^/cfar_contracts/[a-z0-9-]+$"))
+            .WithQuery("currency", Match.Regex("USD", "^[A-Z]{3}$"))
+            .WillRespond()
+            .WithStatus(HttpStatusCode.OK)
+            .WithHeader("X-Request-Id", Match.Type("r-1"))
+            .WithJsonBody(new
+            {
+                Id = Match.Type("abc-1"),
+                Slices = Match.MinType(new { Origin = "YUL", Destination = Match.Regex("LHR", "^[A-Z]{3}$") }, 1),
+                Passengers = Match.Integer(2),
+                Premium = Match.Decimal(40.80m),
+                Coverage = Match.Number(80),
+                Currency = Match.Equality("USD"),
+                CancelledAt = Match.Null(),
+                Message = Match.Include("confirmed"),
+                CreatedAt = Match.DateTime("2024-05-01T10:15:00Z"),
+                ExpiresAt = Match.DateTime("2024-05-02T10:15:00+02:00", "yyyy-MM-dd'T'HH:mm:ssXXX"),
+            });
+
+        string? body = null;
+        await pact.VerifyAsync(async context =>
+        {
+            using var response = await http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/xyz-9?currency=EUR"));
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            body = await response.Content.ReadAsStringAsync();
+        });
+
+        JsonNode.Parse(body!)!["slices"]![0]!["origin"]!.GetValue<string>().Should().Be("YUL", "the example travels with its naming policy");
+        var interaction = PactFile.Interaction(PactFile.Read(pacts.PactFile("airline-partner", "hts-airlines-api")), "a contract with every matcher");
+        var request = interaction["request"]!["matchingRules"]!;
+        Rule(request["path"]!)["match"]!.GetValue<string>().Should().Be("regex");
+        Rule(request["query"]!["currency"]!)["regex"]!.GetValue<string>().Should().Be("^[A-Z]{3}$");
+        var response = interaction["response"]!["matchingRules"]!;
+        Rule(response["header"]!["X-Request-Id"]!)["match"]!.GetValue<string>().Should().Be("type");
+        var bodyRules = response["body"]!;
+        Rule(bodyRules["$.id"]!)["match"]!.GetValue<string>().Should().Be("type");
+        Rule(bodyRules["$.slices"]!)["min"]!.GetValue<int>().Should().Be(1);
+        Rule(bodyRules["$.slices[*].destination"]!)["match"]!.GetValue<string>().Should().Be("regex");
+        Rule(bodyRules["$.passengers"]!)["match"]!.GetValue<string>().Should().Be("integer");
+        Rule(bodyRules["$.premium"]!)["match"]!.GetValue<string>().Should().Be("decimal");
+        Rule(bodyRules["$.coverage"]!)["match"]!.GetValue<string>().Should().Be("number");
+        Rule(bodyRules["$.currency"]!)["match"]!.GetValue<string>().Should().Be("equality");
+        Rule(bodyRules["$.cancelled_at"]!)["match"]!.GetValue<string>().Should().Be("null");
+        Rule(bodyRules["$.message"]!)["value"]!.GetValue<string>().Should().Be("confirmed");
+        Rule(bodyRules["$.created_at"]!)["regex"]!.GetValue<string>().Should().Be(Match.Rfc3339Pattern);
+        Rule(bodyRules["$.expires_at"]!)["format"]!.GetValue<string>().Should().Be("yyyy-MM-dd'T'HH:mm:ssXXX");
+    }
+
+    [Fact]
+    public void Regex_WhenExampleDoesNotMatch_ThrowsNamingBoth()
+    {
+        var build = () => Match.Regex("usd", "^[A-Z]{3}$");
+
+        build.Should().Throw<ArgumentException>().WithMessage("*'usd'*'^[A-Z]{3}$'*");
+    }
+
+    [Fact]
+    public void Rfc3339_WhenExampleIsNotRfc3339_Throws()
+    {
+        var build = () => Match.DateTime("01/05/2024 10:15");
+
+        build.Should().Throw<ArgumentException>().WithMessage("*01/05/2024 10:15*");
+    }
+
+    [Fact]
+    public void ToJson_UsesIntegrationFormatAndCallerNamingPolicy()
+    {
+        var json = JsonNode.Parse(Match.Type(new { OfferId = "o-1" }).ToJson(SnakeCase))!;
+
+        json["pact:matcher:type"]!.GetValue<string>().Should().Be("type");
+        json["value"]!["offer_id"]!.GetValue<string>().Should().Be("o-1");
+    }
+
+    [Fact]
+    public void MinType_WithNegativeMinimum_Throws()
+    {
+        var build = () => Match.MinType("x", -1);
+
+        build.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    private static JsonNode Rule(JsonNode category) => category["matchers"]![0]!;
+}
