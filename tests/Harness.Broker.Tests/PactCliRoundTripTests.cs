@@ -1,9 +1,10 @@
 using Harness.Broker.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace Harness.Broker.Tests;
 
 /// <summary>The official pact CLI and verifier, run as child processes against <see cref="PactBrokerTestDouble"/>.</summary>
-public sealed class PactCliRoundTripTests : IAsyncLifetime
+public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const string ConsumerVersion = "1.0.0";
     private const string ProviderVersion = "2.0.0";
@@ -15,6 +16,9 @@ public sealed class PactCliRoundTripTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         // Whatever a test ran, no output may carry the broker token.
+        foreach (var result in _results)
+            output.WriteLine(result.ToString());
+        output.WriteLine("--- broker requests\n" + string.Join('\n', _session.Broker.Requests));
         _results.Should().AllSatisfy(r => r.Output.Should().NotContain(BrokerSession.Token));
         await _session.DisposeAsync();
     }
@@ -24,6 +28,8 @@ public sealed class PactCliRoundTripTests : IAsyncLifetime
     {
         var published = await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
         published.ExitCode.Should().Be(0, published.ToString());
+        published.StandardOutput.Should().Contain("Pact successfully published for airline-partner version 1.0.0 and provider hts-airlines-api")
+            .And.NotContain("Warning", "the CLI warns when it cannot read the publish response");
 
         await using var provider = await ToyProvider.StartAsync();
         var verified = await VerifyAsync(provider, publish: true, pending: true);

@@ -202,19 +202,30 @@ internal static class PactBrokerApi
                 contractLinks.Add(Hal.Link(PactUrl(hal, publication), $"Pact between {pacticipantName} ({versionNumber}) and {provider}", "Pact"));
             }
 
+            var pacticipantUrl = hal.Url("pacticipants", pacticipantName);
+            var versionUrl = hal.Url("pacticipants", pacticipantName, "versions", versionNumber);
+            var embeddedVersion = VersionSummary(version);
+            embeddedVersion["_links"] = new JsonObject { ["self"] = Hal.Link(versionUrl, versionNumber, "Version") };
+            // The Rust CLI reads this whole shape (logs, titled links, embedded self links); anything missing makes it
+            // warn "Failed to process response notices" and drop the notices.
             return Hal.Json(new JsonObject
             {
                 ["notices"] = notices,
+                ["logs"] = new JsonArray(),
                 ["_embedded"] = new JsonObject
                 {
-                    ["pacticipant"] = new JsonObject { ["name"] = pacticipantName },
-                    ["version"] = VersionSummary(version),
+                    ["pacticipant"] = new JsonObject
+                    {
+                        ["name"] = pacticipantName,
+                        ["_links"] = new JsonObject { ["self"] = Hal.Link(pacticipantUrl) },
+                    },
+                    ["version"] = embeddedVersion,
                 },
                 ["_links"] = new JsonObject
                 {
-                    ["pb:pacticipant"] = Hal.Link(hal.Url("pacticipants", pacticipantName), pacticipantName),
-                    ["pb:pacticipant-version"] = Hal.Link(hal.Url("pacticipants", pacticipantName, "versions", versionNumber), versionNumber),
-                    ["pb:pacticipant-version-tags"] = new JsonArray([.. version.Tags.Select(t => (JsonNode)Hal.Link(hal.Url("pacticipants", pacticipantName, "versions", versionNumber, "tags", t), t))]),
+                    ["pb:pacticipant"] = Hal.Link(pacticipantUrl, pacticipantName, "Pacticipant"),
+                    ["pb:pacticipant-version"] = Hal.Link(versionUrl, versionNumber, "Pacticipant version"),
+                    ["pb:pacticipant-version-tags"] = new JsonArray([.. version.Tags.Select(t => (JsonNode)Hal.Link(hal.Url("pacticipants", pacticipantName, "versions", versionNumber, "tags", t), t, "Tag"))]),
                     ["pb:contracts"] = contractLinks,
                 },
             });
