@@ -25,6 +25,9 @@ internal sealed class PactBrokerStore
 
     public List<DeployedVersion> Deployments { get; } = [];
 
+    /// <summary>The bodies of every for-verification request, so tests can assert the selectors a client sent.</summary>
+    public List<string> ForVerificationRequests { get; } = [];
+
     public IEnumerable<Pacticipant> Pacticipants => _pacticipants.Values;
 
     public long NextSequence() => ++_sequence;

@@ -79,6 +79,15 @@ public sealed class PactBrokerTestDouble : IAsyncDisposable
         }
     }
 
+    /// <summary>The JSON bodies of the for-verification requests received (selectors, pending, WIP), oldest first.</summary>
+    public IReadOnlyList<string> ForVerificationRequests()
+    {
+        lock (_store.Gate)
+        {
+            return [.. _store.ForVerificationRequests];
+        }
+    }
+
     /// <summary>The branches recorded for a pacticipant version, or null when the version does not exist.</summary>
     public IReadOnlyList<string>? BranchesOf(string pacticipant, string version)
     {

@@ -31,6 +31,7 @@ internal static class PactsForVerification
 
         lock (store.Gate)
         {
+            store.ForVerificationRequests.Add(body.ToJsonString());
             var selected = new Dictionary<string, List<(PactPublication Publication, string Reason)>>(StringComparer.Ordinal);
             foreach (var selector in selectors)
             {
