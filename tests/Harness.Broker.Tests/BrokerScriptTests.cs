@@ -181,6 +181,39 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_SelectsTheDeployedConsumerVersionAlongsideMainBranch()
+    {
+        var consumer = ConsumerEnvironment("1.0.0", "main");
+        (await ScriptAsync(consumer, "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        (await ScriptAsync(consumer, "create-environment", "--name", "production")).ExitCode.Should().Be(0);
+        (await ScriptAsync(consumer, "record-deployment", "--environment", "production")).ExitCode.Should().Be(0);
+        SamplePact.WriteTo(_session.PactDirectory, revision: 2);
+        (await ScriptAsync(ConsumerEnvironment("1.1.0", "main"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        await using var provider = await ToyProvider.StartAsync();
+
+        var verified = await ScriptAsync(ProviderEnvironment(provider, "2.0.0", "main"), "verify");
+
+        verified.ExitCode.Should().Be(0, verified.ToString());
+        verified.StandardOutput.Should().Contain("""{"deployedOrReleased":true} (consumer version(s) 1.0.0)""")
+            .And.Contain("""{"mainBranch":true}, {"matchingBranch":true} (consumer version(s) 1.1.0)""", "the provider is on main too");
+        _session.Broker.Requests.Where(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal))
+            .Should().HaveCount(2, "the deployed and the main-branch pacts differ in content");
+    }
+
+    [Fact]
+    public async Task Verify_OnAProviderFeatureBranch_SelectsTheConsumerPactFromTheMatchingBranch()
+    {
+        (await ScriptAsync(ConsumerEnvironment("1.2.0", "feature/refunds"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        await using var provider = await ToyProvider.StartAsync();
+
+        var verified = await ScriptAsync(ProviderEnvironment(provider, "2.2.0", "feature/refunds"), "verify");
+
+        verified.ExitCode.Should().Be(0, verified.ToString());
+        verified.StandardOutput.Should().Contain("""{"matchingBranch":true} (consumer version(s) 1.2.0)""")
+            .And.NotContain("work in progress");
+    }
+
+    [Fact]
     public async Task CanIDeploy_WhenTheTokenAppearsInArguments_MasksItInEveryLine()
     {
         var canIDeploy = await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "can-i-deploy", "--pacticipant", BrokerSession.Token);

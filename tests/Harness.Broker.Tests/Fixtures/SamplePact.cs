@@ -12,16 +12,19 @@ public static class SamplePact
     public const string Provider = "hts-airlines-api";
     public const string ContractId = "cfar-7d1f9c";
 
-    /// <summary>Writes the pact to <c>{directory}/airline-partner-hts-airlines-api.json</c> and returns its path.</summary>
-    public static string WriteTo(string directory)
+    /// <summary>
+    /// Writes the pact to <c>{directory}/airline-partner-hts-airlines-api.json</c> and returns its path. A different
+    /// <paramref name="revision"/> gives different pact content (the broker tells pact versions apart by content).
+    /// </summary>
+    public static string WriteTo(string directory, int revision = 1)
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, $"{Consumer}-{Provider}.json");
-        File.WriteAllText(path, Build().ToJsonString());
+        File.WriteAllText(path, Build(revision).ToJsonString());
         return path;
     }
 
-    public static JsonObject Build() => new()
+    public static JsonObject Build(int revision = 1) => new()
     {
         ["consumer"] = new JsonObject { ["name"] = Consumer },
         ["provider"] = new JsonObject { ["name"] = Provider },
@@ -35,7 +38,7 @@ public static class SamplePact
         ["metadata"] = new JsonObject
         {
             ["pactSpecification"] = new JsonObject { ["version"] = "4.0" },
-            ["harness"] = new JsonObject { ["generatedBy"] = "Harness.Broker.Tests" },
+            ["harness"] = new JsonObject { ["generatedBy"] = "Harness.Broker.Tests", ["revision"] = revision },
         },
     };
 
