@@ -119,6 +119,20 @@ public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLife
     }
 
     [Fact]
+    public async Task CreateEnvironment_ThenListEnvironments_ShowsIt()
+    {
+        var created = await PactAsync("broker", "create-environment", "--name", "staging", "--display-name", "Staging");
+        var duplicate = await PactAsync("broker", "create-environment", "--name", "staging");
+        var listed = await PactAsync("broker", "list-environments");
+
+        created.ExitCode.Should().Be(0, created.ToString());
+        duplicate.ExitCode.Should().NotBe(0, "environment names are unique: " + duplicate);
+        listed.ExitCode.Should().Be(0, listed.ToString());
+        listed.StandardOutput.Should().Contain("staging").And.Contain("Staging");
+        _session.Broker.Requests.Should().Contain("GET /environments");
+    }
+
+    [Fact]
     public async Task Publish_WithWrongToken_IsRejected()
     {
         var environment = _session.Environment(("PACT_BROKER_TOKEN", "not-the-token"));

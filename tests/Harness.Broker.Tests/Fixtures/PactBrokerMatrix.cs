@@ -7,7 +7,9 @@ namespace Harness.Broker.Tests.Fixtures;
 /// <summary>
 /// <c>GET /matrix</c> and <c>GET /can-i-deploy</c> (doc/views/matrix.markdown, can-i-deploy.markdown). The Rust CLI asks
 /// <c>/matrix?q[][pacticipant]=A&amp;q[][version]=1&amp;latestby=cvp&amp;latest=true</c>, or with
-/// <c>latestby=cvpv&amp;environment=prod</c> for <c>--to-environment</c>.
+/// <c>latestby=cvpv&amp;environment=prod</c> for <c>--to-environment</c>. The answer follows what those two forms mean
+/// rather than reading <c>latestby</c>: with an environment, one row per deployed counterpart version; without, the
+/// latest verification of each pact. <c>ignore[]</c> and release records are not modelled.
 /// </summary>
 internal static class PactBrokerMatrix
 {

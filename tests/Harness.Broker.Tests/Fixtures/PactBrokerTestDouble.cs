@@ -18,6 +18,9 @@ namespace Harness.Broker.Tests.Fixtures;
 /// <c>/matrix</c> and <c>/can-i-deploy</c>, environments and deployed versions. It listens on 127.0.0.1 with an
 /// ephemeral port, requires a bearer token when one is given, and logs every request (method, path and query, never
 /// headers) so tests can assert what a client called. Each instance starts empty.
+/// Any client can be pointed at it the same way: <see cref="BaseUrl"/> as PACT_BROKER_BASE_URL (or the client's broker
+/// URL option) and the token as PACT_BROKER_TOKEN; <see cref="Verifications"/> and <see cref="ForVerificationRequests"/>
+/// then show what the client published and asked for.
 /// </remarks>
 public sealed class PactBrokerTestDouble : IAsyncDisposable
 {
@@ -33,7 +36,7 @@ public sealed class PactBrokerTestDouble : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    /// <summary>The broker's base URL, e.g. http://127.0.0.1:40123 (no trailing slash in ToString of the authority).</summary>
+    /// <summary>The broker's base URL on loopback, e.g. http://127.0.0.1:40123/.</summary>
     public Uri BaseUrl { get; }
 
     /// <summary>Every request received so far, as "METHOD /path?query", in arrival order.</summary>
