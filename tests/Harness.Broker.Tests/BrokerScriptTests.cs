@@ -97,6 +97,29 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_WithBasicAuthAndAnEmptyTokenVariable_UsesBasicAuth()
+    {
+        // The broker-e2e CI job sets PACT_BROKER_TOKEN to "" next to basic auth for its throwaway broker.
+        const string password = "e2e-password-91ab";
+        await using var broker = await PactBrokerTestDouble.StartAsync(requiredBasicAuth: $"harness:{password}");
+        var environment = new Dictionary<string, string>
+        {
+            ["PACT_BROKER_BASE_URL"] = broker.BaseUrl.ToString(),
+            ["PACT_BROKER_TOKEN"] = "",
+            ["PACT_BROKER_USERNAME"] = "harness",
+            ["PACT_BROKER_PASSWORD"] = password,
+            ["HARNESS_CONSUMER_VERSION"] = "1.0.0",
+            ["HARNESS_BRANCH"] = "main",
+        };
+
+        var published = await ScriptAsync(environment, "publish", _session.PactDirectory);
+
+        published.ExitCode.Should().Be(0, published.ToString());
+        published.Output.Should().NotContain(password);
+        broker.BranchesOf(SamplePact.Consumer, "1.0.0").Should().Equal("main");
+    }
+
+    [Fact]
     public async Task Pipeline_PublishVerifyAndDeploy_GatesEachDeployOnTheBroker()
     {
         await using var provider = await ToyProvider.StartAsync();

@@ -16,7 +16,7 @@ namespace Harness.Broker.Tests.Fixtures;
 /// the HAL index, <c>POST /contracts/publish</c>, pacticipants, versions, branches and tags, pact resources and
 /// <c>for-verification</c> with consumer version selectors, pending and WIP pacts, verification results,
 /// <c>/matrix</c> and <c>/can-i-deploy</c>, environments and deployed versions. It listens on 127.0.0.1 with an
-/// ephemeral port, requires a bearer token when one is given, and logs every request (method, path and query, never
+/// ephemeral port, requires a bearer token or basic auth when given one, and logs every request (method, path and query, never
 /// headers) so tests can assert what a client called. Each instance starts empty.
 /// Any client can be pointed at it the same way: <see cref="BaseUrl"/> as PACT_BROKER_BASE_URL (or the client's broker
 /// URL option) and the token as PACT_BROKER_TOKEN; <see cref="Verifications"/> and <see cref="ForVerificationRequests"/>
@@ -42,9 +42,15 @@ public sealed class PactBrokerTestDouble : IAsyncDisposable
     /// <summary>Every request received so far, as "METHOD /path?query", in arrival order.</summary>
     public IReadOnlyList<string> Requests => [.. _requests];
 
-    /// <summary>Starts a broker double; when <paramref name="requiredToken"/> is set, requests need "Authorization: Bearer token".</summary>
-    public static async Task<PactBrokerTestDouble> StartAsync(string? requiredToken = null)
+    /// <summary>
+    /// Starts a broker double. When <paramref name="requiredToken"/> is set, requests need "Authorization: Bearer token";
+    /// when <paramref name="requiredBasicAuth"/> is set (as "user:password"), they need that basic auth instead.
+    /// </summary>
+    public static async Task<PactBrokerTestDouble> StartAsync(string? requiredToken = null, string? requiredBasicAuth = null)
     {
+        var expectedAuthorization = requiredToken is not null ? $"Bearer {requiredToken}"
+            : requiredBasicAuth is not null ? $"Basic {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(requiredBasicAuth))}"
+            : null;
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
@@ -55,11 +61,10 @@ public sealed class PactBrokerTestDouble : IAsyncDisposable
         app.Use(async (context, next) =>
         {
             requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
-            if (requiredToken is not null
-                && context.Request.Headers.Authorization.ToString() != $"Bearer {requiredToken}")
+            if (expectedAuthorization is not null && context.Request.Headers.Authorization.ToString() != expectedAuthorization)
             {
                 context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await context.Response.WriteAsJsonAsync(new { error = "A valid bearer token is required" });
+                await context.Response.WriteAsJsonAsync(new { error = "Valid credentials are required" });
                 return;
             }
 
