@@ -246,6 +246,27 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         canIDeploy.StandardOutput.Should().Contain("No version of ***");
     }
 
+    [Theory]
+    [InlineData("", "HARNESS_PROVIDER_URL is not set")]
+    [InlineData("localhost:8080", "provider URL 'localhost:8080' is not an http(s)://host[:port][/path] URL")]
+    public async Task Verify_WithoutAUsableProviderUrl_FailsNamingIt(string providerUrl, string message)
+    {
+        var verified = await ScriptAsync(_session.Environment(("HARNESS_PROVIDER_URL", providerUrl)), "verify");
+
+        verified.ExitCode.Should().Be(2, verified.ToString());
+        verified.StandardError.Should().Contain(message);
+        _session.Broker.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task CanIDeploy_WithoutTheInstalledCli_FailsNamingTheFix()
+    {
+        var canIDeploy = await ScriptAsync(ConsumerEnvironment("1.0.0", "main", ("PACT_CLI", "/nonexistent/pact")), "can-i-deploy");
+
+        canIDeploy.ExitCode.Should().Be(2, canIDeploy.ToString());
+        canIDeploy.StandardError.Should().Contain("the pact CLI is not installed at /nonexistent/pact: run 'npm ci' in tools/pact");
+    }
+
     [Fact]
     public async Task RecordDeployment_WithoutEnvironment_FailsNamingTheOption()
     {
