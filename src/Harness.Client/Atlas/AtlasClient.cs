@@ -127,7 +127,8 @@ public sealed class AtlasClient : IDisposable
 
     private static T Interpret<T>(string path, RestResponse response)
     {
-        if (response.ResponseStatus is ResponseStatus.Error or ResponseStatus.TimedOut or ResponseStatus.Aborted)
+        // No HTTP status at all means no answer (refused, timed out, aborted); an HTTP error status still carries a body to read.
+        if (response.StatusCode == 0)
             throw new AtlasTransportException($"Atlas {path} could not be reached ({response.ResponseStatus}): {response.ErrorMessage}", response.ErrorException);
 
         JsonDocument document;

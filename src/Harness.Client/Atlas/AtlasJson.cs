@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Harness.Client.Atlas;
 
@@ -13,6 +14,11 @@ public static class AtlasJson
     /// <summary>"All system times except flight times are GMT+8 (Singapore)."</summary>
     public static readonly TimeSpan AtlasOffset = TimeSpan.FromHours(8);
 
+    private static readonly string[] WireFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"];
+
+    // Atlas's own Incident List sample answers with Java's default Date.toString-ish form.
+    private static readonly string[] JavaFormats = ["MMM d, yyyy h:mm:ss tt", "MMM dd, yyyy h:mm:ss tt", "MMM d, yyyy hh:mm:ss tt"];
+
     /// <summary>Serializer options for every Atlas request and response body.</summary>
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
@@ -24,18 +30,13 @@ public static class AtlasJson
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             // spec: pageIndex, pageSize and total are typed "string" in the schema but sent as numbers.
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
         };
         options.Converters.Add(new AtlasEventTimeConverter());
         options.Converters.Add(new AtlasLocalTimeConverter());
-        options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper, allowIntegerValues: false));
         options.MakeReadOnly();
         return options;
     }
-
-    private static readonly string[] WireFormats = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm"];
-
-    // Atlas's own Incident List sample answers with Java's default Date.toString-ish form.
-    private static readonly string[] JavaFormats = ["MMM d, yyyy h:mm:ss tt", "MMM dd, yyyy h:mm:ss tt", "MMM d, yyyy hh:mm:ss tt"];
 
     /// <summary>
     /// Parses an Atlas wall-clock time in the documented form, the seconds-less form of the confirm samples

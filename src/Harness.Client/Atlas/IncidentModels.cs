@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace Harness.Client.Atlas;
 
-/// <summary>Incident confirmation state: <c>eventStatus</c> in the list, <c>status</c> in incident webhooks.</summary>
+/// <summary>Incident confirmation state: <c>eventStatus</c> in the list, <c>status</c> in incident webhooks (an integer on the wire).</summary>
 public enum IncidentStatus
 {
     Unconfirmed = 0,
@@ -121,19 +121,33 @@ public sealed record Incident
 }
 
 /// <summary><c>result</c> of POST /event/confirmEmailScheduleChangeEvent.do.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<EmailScheduleChangeResult>))]
 public enum EmailScheduleChangeResult
 {
+    [JsonStringEnumMemberName("FLIGHT_CHANGE")]
     FlightChange,
+
+    [JsonStringEnumMemberName("FLIGHT_CANCELED")]
     FlightCanceled,
+
+    [JsonStringEnumMemberName("NO_SCHEDULE_CHANGE")]
     NoScheduleChange,
 }
 
 /// <summary><c>result</c> of POST /event/confirmAbnormalCancelledEvent.do.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<AbnormalCancelledResult>))]
 public enum AbnormalCancelledResult
 {
+    [JsonStringEnumMemberName("FLIGHT_CANCELED")]
     FlightCanceled,
+
+    [JsonStringEnumMemberName("ABNORMAL_CANCELLATION")]
     AbnormalCancellation,
+
+    [JsonStringEnumMemberName("PASSENGER_CANCELLATION")]
     PassengerCancellation,
+
+    [JsonStringEnumMemberName("NO_CANCELLATION")]
     NoCancellation,
 }
 
