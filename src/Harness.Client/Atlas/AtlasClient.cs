@@ -19,6 +19,9 @@ public sealed class AtlasClient : IDisposable
     public const string ConfirmAbnormalCancelledEventPath = "event/confirmAbnormalCancelledEvent.do";
     public const string ConfirmEventPath = "event/confirmEvent.do";
 
+    /// <summary>Bound of <see cref="GetAllIncidentsAsync"/>: a server that ignores pageIndex must not keep it walking forever.</summary>
+    public const int MaxPages = 10_000;
+
     public const string ClientIdHeader = "x-atlas-client-id";
     public const string ClientSecretHeader = "x-atlas-client-secret";
 
@@ -85,7 +88,8 @@ public sealed class AtlasClient : IDisposable
             var reachedTotal = page.Total is { } total && (pageIndex - 1) * query.PageSize + page.Records.Count >= total;
             if (page.Records.Count < query.PageSize || reachedTotal)
                 yield break;
-            pageIndex++;
+            if (++pageIndex > MaxPages)
+                throw new AtlasTransportException($"Atlas {IncidentListPath} still returned full pages after {MaxPages} pages; is pageIndex being ignored?");
         }
     }
 

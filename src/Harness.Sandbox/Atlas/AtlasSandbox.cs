@@ -39,6 +39,9 @@ public sealed class AtlasSandbox : IDisposable
     private readonly ConcurrentQueue<WebhookDeliveryAttempt> _deliveryLog = new();
     private readonly ConcurrentDictionary<long, Task> _deliveries = new();
     private readonly CancellationTokenSource _stopping = new();
+
+    // Captured once: Dispose cancels before disposing, so a delivery still holding it sees a cancelled token, never a disposed source.
+    private readonly CancellationToken _stoppingToken;
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly Random _random;
@@ -52,6 +55,7 @@ public sealed class AtlasSandbox : IDisposable
         _random = new Random(Options.Seed);
         _ownsHttp = Options.WebhookHttpClient is null;
         _http = Options.WebhookHttpClient ?? new HttpClient();
+        _stoppingToken = _stopping.Token;
     }
 
     public AtlasSandboxOptions Options { get; }
@@ -355,13 +359,13 @@ public sealed class AtlasSandbox : IDisposable
         var backoff = Options.WebhookInitialBackoff;
         for (var attempt = 1; attempt <= Options.WebhookMaxAttempts; attempt++)
         {
-            if (_stopping.IsCancellationRequested)
+            if (_stoppingToken.IsCancellationRequested)
                 return false;
             if (attempt > 1)
             {
                 try
                 {
-                    await Task.Delay(backoff, Options.TimeProvider, _stopping.Token);
+                    await Task.Delay(backoff, Options.TimeProvider, _stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -375,7 +379,7 @@ public sealed class AtlasSandbox : IDisposable
             string? error = null;
             try
             {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stoppingToken);
                 timeout.CancelAfter(Options.WebhookAttemptTimeout);
                 using var content = new StringContent(body, Encoding.UTF8, "application/json");
                 using var response = await _http.PostAsync(target, content, timeout.Token);

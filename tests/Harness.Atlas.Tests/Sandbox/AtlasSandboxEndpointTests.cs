@@ -1,4 +1,5 @@
 using Harness.Atlas.Tests.Support;
+using Microsoft.AspNetCore.Builder;
 
 namespace Harness.Atlas.Tests.Sandbox;
 
@@ -241,6 +242,22 @@ public sealed class AtlasSandboxEndpointTests
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("msg");
+        host.Sandbox.Incidents.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task AdminIncidents_WhenCallerIsNotLoopback_Answers403AndCreatesNothing()
+    {
+        // Kestrel here only listens on loopback, so the test rewrites the caller's address before routing.
+        await using var host = await AtlasHost.StartAsync(configure: app => app.Use((context, next) =>
+        {
+            context.Connection.RemoteIpAddress = IPAddress.Parse("203.0.113.7");
+            return next(context);
+        }));
+
+        using var response = await host.Http.PostAsync(new Uri(host.AtlasBaseUrl, "_admin/incidents"), new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         host.Sandbox.Incidents.Should().BeEmpty();
     }
 }
