@@ -142,6 +142,8 @@ public sealed class AtlasClient : IDisposable
         }
         catch (JsonException ex)
         {
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+                throw RateLimited(path, response, default);
             throw new AtlasTransportException($"Atlas {path} answered HTTP {(int)response.StatusCode} with a body that is not JSON.", ex);
         }
 

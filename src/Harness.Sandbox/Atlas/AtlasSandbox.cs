@@ -17,7 +17,10 @@ public sealed class AtlasSandbox : IDisposable
     public const string OrderScheduleChange = "order.schedulechange";
     public const string AbnormalCancelled = "abnormal.cancelled";
 
-    /// <summary>Provider state: {eventId?, type?, orderNo?, eventStatus?, clientId?} — the incident is stored, nobody is notified.</summary>
+    /// <summary>
+    /// Provider state: {eventId?, type?, orderNo?, eventStatus?, confirmedResult?, confirmedRemark?, clientId?, pnr?,
+    /// airline?, paxName?, paxEmail?}. The incident is stored; nobody is notified.
+    /// </summary>
     public const string IncidentExistsState = "an incident exists";
 
     /// <summary>Provider state: {url?, clientId?}.</summary>
@@ -168,12 +171,15 @@ public sealed class AtlasSandbox : IDisposable
             var airline = ReadString(draft, "airline") ?? Pick("IU", "QZ", "FR", "U2", "AK", "VJ");
             var depTime = ReadLocalTime(draft, "depTime") ?? eventTime.ToOffset(AtlasWire.AtlasOffset).DateTime.Date.AddDays(_random.Next(3, 60)).AddHours(_random.Next(5, 23));
             var data = draft?["data"] is JsonObject given ? ToElement(given) : ToElement(GenerateData(eventType, orderNo, airline, depTime, eventTime));
-            return new AtlasSandboxIncident
+            var eventStatus = ReadInt(draft, "eventStatus") ?? 0;
+            if (eventStatus is not (0 or 1))
+                throw new ArgumentException($"eventStatus must be 0 (Unconfirmed) or 1 (Confirmed), not {eventStatus}.", nameof(draft));
+            var incident = new AtlasSandboxIncident
             {
                 ClientId = client.ClientId,
                 EventId = eventId,
                 EventType = eventType,
-                EventStatus = ReadInt(draft, "eventStatus") ?? 0,
+                EventStatus = eventStatus,
                 OrderNo = orderNo,
                 SubOrderNo = ReadString(draft, "subOrderNo") ?? orderNo + "_1",
                 EventTime = eventTime,
@@ -187,6 +193,15 @@ public sealed class AtlasSandbox : IDisposable
                 PaxName = ReadString(draft, "paxName") ?? $"{Pick("SOWERS", "TAN", "LIM", "NGUYEN", "SANTOS")}/{Pick("REBECCA", "DAVID", "WEI", "ANH", "MARIA")}",
                 PaxEmail = ReadString(draft, "paxEmail") ?? $"pax{_random.Next(1000, 9999)}@example.com",
                 Data = data,
+            };
+
+            // An incident created already confirmed carries what a confirm would have filled.
+            return eventStatus == 0 ? incident : incident with
+            {
+                ConfirmedResult = ReadString(draft, "confirmedResult") ?? ResultOfStructuredChange(incident),
+                ConfirmedRemark = ReadString(draft, "confirmedRemark"),
+                ConfirmTime = eventTime,
+                ConfirmUsr = client.ClientId,
             };
         }
     }
@@ -270,7 +285,7 @@ public sealed class AtlasSandbox : IDisposable
             case IncidentExistsState:
             {
                 var draft = new JsonObject();
-                foreach (var name in new[] { "eventId", "orderNo", "pnr", "airline", "paxName", "paxEmail" })
+                foreach (var name in new[] { "eventId", "orderNo", "pnr", "airline", "paxName", "paxEmail", "confirmedResult", "confirmedRemark" })
                 {
                     if (Param(parameters, name) is { } value)
                         draft[name] = value;

@@ -237,6 +237,8 @@ public static class AtlasSandboxEndpoints
             if (count > 1 && OptionalString(draft, "eventId") is not null)
                 throw new AtlasFailure(901, "Illegal request data: eventId can only be given with count 1");
             var notify = OptionalBool(draft, "notify") ?? true;
+            if (OptionalInt(draft, "eventStatus") is { } status && status is not (0 or 1))
+                throw new AtlasFailure(901, $"Illegal request data: eventStatus must be 0 or 1, not {status}");
             OptionalEventTime(draft, "eventTime");
             OptionalLocalTime(draft, "depTime");
             if (draft["data"] is { } data && data is not JsonObject)

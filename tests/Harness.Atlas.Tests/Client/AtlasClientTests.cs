@@ -85,6 +85,18 @@ public sealed class AtlasClientTests
     }
 
     [Fact]
+    public async Task GetIncidentPageAsync_WhenHttp429BodyIsNotJson_StillThrowsRateLimited()
+    {
+        using var handler = new CannedHandler(HttpStatusCode.TooManyRequests, "Too Many Requests");
+        handler.ResponseHeaders["Retry-After"] = "2";
+        using var client = CannedHandler.ClientFor(handler);
+
+        var act = () => client.GetIncidentPageAsync(AnyQuery);
+
+        (await act.Should().ThrowAsync<AtlasRateLimitedException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
     public async Task GetIncidentPageAsync_WhenBodyIsNotJson_ThrowsTransportException()
     {
         using var handler = new CannedHandler(HttpStatusCode.BadGateway, "<html>bad gateway</html>");

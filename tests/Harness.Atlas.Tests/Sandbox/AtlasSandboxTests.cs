@@ -26,6 +26,30 @@ public sealed class AtlasSandboxTests
     }
 
     [Fact]
+    public async Task ApplyProviderState_IncidentExistsConfirmed_ListsItWithConfirmFields()
+    {
+        await using var host = await AtlasHost.StartAsync();
+        using var client = host.CreateClient();
+
+        host.Sandbox.ApplyProviderState(AtlasSandbox.IncidentExistsState, Params(new { type = "email.schedulechange", eventStatus = 1, confirmedResult = "NO_SCHEDULE_CHANGE" }));
+        var confirmed = (await client.GetIncidentPageAsync(new IncidentListQuery { PageSize = 10, EventStatus = [IncidentStatus.Confirmed] })).Records;
+
+        var incident = confirmed.Should().ContainSingle().Which;
+        incident.ConfirmedResult.Should().Be("NO_SCHEDULE_CHANGE");
+        incident.ConfirmTime.Should().NotBeNull();
+    }
+
+    [Fact]
+    public void ApplyProviderState_WhenEventStatusOutOfRange_ThrowsNamingIt()
+    {
+        using var sandbox = new AtlasSandbox();
+
+        var act = () => sandbox.ApplyProviderState(AtlasSandbox.IncidentExistsState, Params(new { eventStatus = 7 }));
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("eventStatus");
+    }
+
+    [Fact]
     public async Task ApplyProviderState_CredentialsInvalid_Answers900UntilTeardown()
     {
         await using var host = await AtlasHost.StartAsync();
