@@ -260,4 +260,18 @@ public sealed class AtlasSandboxEndpointTests
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         host.Sandbox.Incidents.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task AtlasClient_WhenSharedByConcurrentCallers_AnswersEachCorrectly()
+    {
+        await using var host = await AtlasHost.StartAsync();
+        var incidents = Enumerable.Range(0, 16)
+            .Select(_ => host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false))
+            .ToList();
+        using var client = host.CreateClient();
+
+        var pages = await Task.WhenAll(incidents.Select(i => client.GetIncidentPageAsync(new IncidentListQuery { EventId = i.EventId, PageSize = 5 })));
+
+        pages.Select(p => p.Records.Single().EventId).Should().Equal(incidents.Select(i => i.EventId));
+    }
 }
