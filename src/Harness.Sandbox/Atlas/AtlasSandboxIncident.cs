@@ -1,0 +1,107 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Harness.Sandbox.Atlas;
+
+/// <summary>An incident held by the sandbox. Immutable: a confirm replaces the stored value.</summary>
+public sealed record AtlasSandboxIncident
+{
+    /// <summary>The partner the incident belongs to; only that client lists, confirms and is notified of it.</summary>
+    public required string ClientId { get; init; }
+
+    public required string EventId { get; init; }
+    public required string EventType { get; init; }
+
+    /// <summary>0 Unconfirmed, 1 Confirmed.</summary>
+    public int EventStatus { get; init; }
+
+    public required string OrderNo { get; init; }
+    public string? SubOrderNo { get; init; }
+    public DateTimeOffset EventTime { get; init; }
+    public string? ExtraInfo { get; init; }
+    public string? ConfirmedResult { get; init; }
+    public string? ConfirmedRemark { get; init; }
+    public string? ClientCode { get; init; }
+    public DateTimeOffset CreateTime { get; init; }
+    public DateTimeOffset UpdateTime { get; init; }
+    public string? Airline { get; init; }
+
+    /// <summary>Departure-local wall clock.</summary>
+    public DateTime? DepTime { get; init; }
+
+    public DateTimeOffset? ConfirmTime { get; init; }
+    public string? ConfirmUsr { get; init; }
+
+    /// <summary>1 once a webhook delivery succeeded.</summary>
+    public int Notified { get; init; }
+
+    public string? Pnr { get; init; }
+    public string? PaxName { get; init; }
+    public string? PaxEmail { get; init; }
+
+    /// <summary>The webhook envelope's <c>data</c> for this incident.</summary>
+    public JsonElement Data { get; init; }
+
+    /// <summary>The Incident List record, as Atlas writes it (dates "yyyy-MM-dd HH:mm:ss", UTC+08:00).</summary>
+    public JsonObject ToRecord() => new()
+    {
+        ["eventId"] = EventId,
+        ["orderNo"] = OrderNo,
+        ["subOrderNo"] = SubOrderNo,
+        ["eventType"] = EventType,
+        ["eventStatus"] = EventStatus,
+        ["eventTime"] = AtlasWire.FormatEventTime(EventTime),
+        ["extraInfo"] = ExtraInfo,
+        ["confirmedResult"] = ConfirmedResult,
+        ["confirmedRemark"] = ConfirmedRemark,
+        ["clientCode"] = ClientCode,
+        ["createTime"] = AtlasWire.FormatEventTime(CreateTime),
+        // spec: "updateIme" (sic).
+        ["updateIme"] = AtlasWire.FormatEventTime(UpdateTime),
+        ["airline"] = Airline,
+        ["depTime"] = DepTime is { } dep ? AtlasWire.FormatLocalTime(dep) : null,
+        ["confirmTime"] = ConfirmTime is { } confirmed ? AtlasWire.FormatEventTime(confirmed) : null,
+        ["confirmUsr"] = ConfirmUsr,
+        ["notified"] = Notified,
+        ["pnr"] = Pnr,
+        ["paxName"] = PaxName,
+        ["paxEmail"] = PaxEmail,
+    };
+
+    /// <summary>The webhook envelope {cid, type, notificationId, status, data}; status is the confirmation state.</summary>
+    public JsonObject ToNotification() => new()
+    {
+        ["cid"] = ClientId,
+        ["type"] = EventType,
+        ["notificationId"] = EventId,
+        ["status"] = EventStatus,
+        ["data"] = JsonNode.Parse(Data.ValueKind == JsonValueKind.Undefined ? "{}" : Data.GetRawText()),
+    };
+}
+
+/// <summary>Atlas's wire conventions as the sandbox writes and reads them.</summary>
+public static class AtlasWire
+{
+    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
+
+    /// <summary>"All system times except flight times are GMT+8 (Singapore)."</summary>
+    public static readonly TimeSpan AtlasOffset = TimeSpan.FromHours(8);
+
+    public static string FormatEventTime(DateTimeOffset value) =>
+        value.ToOffset(AtlasOffset).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    public static string FormatLocalTime(DateTime value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
+
+    public static bool TryParseEventTime(string text, out DateTimeOffset value)
+    {
+        value = default;
+        if (!DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wallClock))
+            return false;
+        value = new DateTimeOffset(wallClock, AtlasOffset);
+        return true;
+    }
+
+    public static bool TryParseLocalTime(string text, out DateTime value) =>
+        DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+}
