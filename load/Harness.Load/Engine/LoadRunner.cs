@@ -22,6 +22,7 @@ internal sealed class LoadRunner
     private long _inFlight;
     private long _iteration;
     private long _errors;
+    private long _dispatchEnd;
     private object? _scenarioData;
     private CancellationToken _stepToken;
 
@@ -68,7 +69,7 @@ internal sealed class LoadRunner
             };
             dispatcher.Start();
             await WaitForThreadAsync(dispatcher).ConfigureAwait(false);
-            dispatchEnd = Now();
+            dispatchEnd = Interlocked.Read(ref _dispatchEnd);
         }
         else
         {
@@ -82,22 +83,35 @@ internal sealed class LoadRunner
         await progress.ConfigureAwait(false);
 
         var incomplete = cancellationToken.IsCancellationRequested;
+        // The target rate is what the plan asked for over the planned window (up to the stop, if stopped). The achieved
+        // rate is what was started over the window it actually took: a generator that fell behind (arrivals left in
+        // the backlog past the end of the plan) stretches it, so falling behind shows as a lower achieved rate.
         var planEnd = ToTicks(_plan.Duration);
-        // A stopped run measures up to the stop; a generator that fell behind stretches an open run's window, so
-        // falling behind shows up as a lower achieved rate.
-        var windowEnd = incomplete ? Math.Min(dispatchEnd, planEnd) : planEnd;
-        if (_plan.IsOpen && !incomplete)
-            windowEnd = Math.Max(dispatchEnd, planEnd);
-        var measured = TimeSpan.FromSeconds(Math.Max(0, (double)(windowEnd - _warmUpTicks) / Stopwatch.Frequency));
-        var seconds = measured.TotalSeconds;
-        var targetRate = _plan.IsOpen && seconds > 0 ? _stats.Scheduled / seconds : 0;
-        var achieved = seconds > 0 ? (_plan.IsOpen ? _stats.Started : _stats.Iterations.Ok + _stats.Iterations.Fail) / seconds : 0;
+        var plannedEnd = incomplete ? Math.Min(dispatchEnd, planEnd) : planEnd;
+        var actualEnd = _plan.IsOpen ? Math.Max(plannedEnd, dispatchEnd) : plannedEnd;
+        var planned = Math.Max(0, (double)(plannedEnd - _warmUpTicks) / Stopwatch.Frequency);
+        var actual = Math.Max(0, (double)(actualEnd - _warmUpTicks) / Stopwatch.Frequency);
+        var measured = TimeSpan.FromSeconds(actual);
+        var targetRate = _plan.IsOpen && planned > 0 ? _stats.Scheduled / planned : 0;
+        var achieved = actual > 0 ? (_plan.IsOpen ? _stats.Started : _stats.Iterations.Ok + _stats.Iterations.Fail) / actual : 0;
         var elapsed = Stopwatch.GetElapsedTime(_origin);
         return new RunOutcome(_options, _stats, startedAt, elapsed, measured, targetRate, achieved, incomplete,
             (int)Math.Ceiling(elapsed.TotalSeconds));
     }
 
     private void Dispatch(CancellationToken cancellationToken)
+    {
+        try
+        {
+            DispatchArrivals(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _dispatchEnd, Now());
+        }
+    }
+
+    private void DispatchArrivals(CancellationToken cancellationToken)
     {
         var schedule = new InjectionSchedule(_plan);
         var backlog = new Queue<long>();
@@ -133,14 +147,15 @@ internal sealed class LoadRunner
     }
 
     /// <summary>
-    /// Thread.Sleep has ~1 ms granularity and often overshoots, so sleep only while more than 2 ms remain, then yield,
-    /// then spin for the last few microseconds.
+    /// Thread.Sleep has ~1 ms granularity and overshoots by ~0.1 ms on Linux, so sleep whole milliseconds while more than
+    /// 1.3 ms remain, then yield (other threads run; a 2-core runner cannot afford a spinning dispatcher), then spin for
+    /// the last few microseconds.
     /// </summary>
     private static void Pause(long ticks)
     {
         var micros = ticks / TicksPerMicro;
-        if (micros > 2_000)
-            Thread.Sleep(TimeSpan.FromMilliseconds(Math.Min(100, (micros - 1_500) / 1_000)));
+        if (micros > 1_300)
+            Thread.Sleep(Math.Clamp((int)((micros - 300) / 1_000), 1, 100));
         else if (micros > 50)
             Thread.Yield();
         else if (micros > 0)

@@ -32,7 +32,7 @@ internal sealed record BaselineTolerances
         if (AchievedRatePct is { } rate)
         {
             var floor = baseline.AchievedRate * (1 + (rate / 100));
-            checks.Add(new CheckResult("achieved_rate_pct", Round(floor), current.AchievedRate, current.AchievedRate >= floor, "≥")
+            checks.Add(new CheckResult("achieved_rate_pct", Round(floor), current.AchievedRate, current.AchievedRate >= floor, ">=")
             {
                 Baseline = baseline.AchievedRate,
             });
@@ -41,7 +41,7 @@ internal sealed record BaselineTolerances
         if (ErrorRatePt is { } points)
         {
             var ceiling = baseline.Requests.ErrorRatePct + points;
-            checks.Add(new CheckResult("error_rate_pt", Round(ceiling), current.Requests.ErrorRatePct, current.Requests.ErrorRatePct <= ceiling, "≤")
+            checks.Add(new CheckResult("error_rate_pt", Round(ceiling), current.Requests.ErrorRatePct, current.Requests.ErrorRatePct <= ceiling, "<=")
             {
                 Baseline = baseline.Requests.ErrorRatePct,
             });
@@ -55,7 +55,7 @@ internal sealed record BaselineTolerances
         if (pct is not { } p)
             return;
         var ceiling = baseline * (1 + (p / 100));
-        checks.Add(new CheckResult(name, Round(ceiling), current, current <= ceiling, "≤") { Baseline = baseline });
+        checks.Add(new CheckResult(name, Round(ceiling), current, current <= ceiling, "<=") { Baseline = baseline });
     }
 
     private static double Round(double value) => Math.Round(value, 3);

@@ -31,7 +31,7 @@ internal sealed record Thresholds
         if (MinAchievedRatio is { } min && summary.TargetRate is > 0)
         {
             var ratio = summary.AchievedRate / summary.TargetRate.Value;
-            results.Add(new CheckResult("min_achieved_ratio", min, Math.Round(ratio, 4), ratio >= min, "≥"));
+            results.Add(new CheckResult("min_achieved_ratio", min, Math.Round(ratio, 4), ratio >= min, ">="));
         }
 
         return results;
@@ -40,6 +40,6 @@ internal sealed record Thresholds
     private static void AtMost(List<CheckResult> results, string name, double? limit, double actual)
     {
         if (limit is { } l)
-            results.Add(new CheckResult(name, l, actual, actual <= l, "≤"));
+            results.Add(new CheckResult(name, l, actual, actual <= l, "<="));
     }
 }
