@@ -220,7 +220,8 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
 
     internal static string ProgressLine(ProgressSnapshot p)
     {
-        var load = p.Model == "open"
+        var load = p.Draining ? "draining in-flight iterations"
+            : p.Model == "open"
             ? string.Create(CultureInfo.InvariantCulture, $"rate {p.AchievedRate,6:0}/{p.TargetRate:0}/s")
             : string.Create(CultureInfo.InvariantCulture, $"copies {p.TargetRate:0} done {p.AchievedRate,6:0}/s");
         return string.Create(CultureInfo.InvariantCulture,

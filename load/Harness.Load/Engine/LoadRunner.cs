@@ -96,7 +96,8 @@ internal sealed class LoadRunner
         var achieved = actual > 0 ? (_plan.IsOpen ? _stats.Started : _stats.Iterations.Ok + _stats.Iterations.Fail) / actual : 0;
         var elapsed = Stopwatch.GetElapsedTime(_origin);
         return new RunOutcome(_options, _stats, startedAt, elapsed, measured, targetRate, achieved, incomplete,
-            (int)Math.Ceiling(elapsed.TotalSeconds));
+            // The series ends with the plan; completions during the drain fold into its last second.
+            (int)Math.Ceiling(Math.Min(elapsed.TotalSeconds, _plan.Duration.TotalSeconds)));
     }
 
     private void Dispatch(CancellationToken cancellationToken)
@@ -299,12 +300,13 @@ internal sealed class LoadRunner
                 report(new ProgressSnapshot(
                     elapsed,
                     _plan.Model,
-                    _plan.IsOpen ? _plan.RateAt(elapsed) : _plan.CopiesAt(elapsed),
+                    _plan.IsOpen ? _plan.RateAt(elapsed - TimeSpan.FromSeconds(0.5)) : _plan.CopiesAt(elapsed),
                     _plan.IsOpen ? last.Started : last.Completed,
                     last.Corrected.ValueAtPercentile(99) / 1000.0,
                     Interlocked.Read(ref _errors),
                     Interlocked.Read(ref _inFlight),
-                    elapsed < _plan.WarmUp));
+                    elapsed < _plan.WarmUp,
+                    elapsed >= _plan.Duration));
             }
         }
         catch (OperationCanceledException)

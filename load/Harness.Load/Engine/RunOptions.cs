@@ -30,7 +30,8 @@ internal sealed record ProgressSnapshot(
     double P99CorrectedMs,
     long Errors,
     long InFlight,
-    bool WarmingUp);
+    bool WarmingUp,
+    bool Draining);
 
 /// <summary>A finished (or stopped) run.</summary>
 internal sealed record RunOutcome(

@@ -95,7 +95,7 @@ internal sealed class RunStatistics
     public RunStatistics(IEnumerable<string> stepNames, TimeSpan timeline)
     {
         Steps = stepNames.Select(n => new StepStatistics(n)).ToArray();
-        _seconds = new SecondStatistics?[(int)Math.Ceiling(timeline.TotalSeconds) + 1];
+        _seconds = new SecondStatistics?[Math.Max(1, (int)Math.Ceiling(timeline.TotalSeconds))];
     }
 
     /// <summary>Whole iterations: from the intended start of the first step to the end of the last.</summary>

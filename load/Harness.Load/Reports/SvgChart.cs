@@ -21,19 +21,21 @@ internal static class SvgChart
     private const double Bottom = 44;
 
     /// <param name="shadeUntilX">Shades [0, x) (the warm-up) when set.</param>
+    /// <param name="yCeiling">Scales the y axis to this value and clips what is above it (warm-up spikes).</param>
     public static string Line(string title, string xLabel, string yLabel, IReadOnlyList<ChartSeries> series,
-        IReadOnlyList<ChartTick>? xTicks = null, double? shadeUntilX = null)
+        IReadOnlyList<ChartTick>? xTicks = null, double? shadeUntilX = null, double? yCeiling = null)
     {
         ArgumentNullException.ThrowIfNull(series);
         var points = series.SelectMany(s => s.Points).ToArray();
         var xMin = points.Length == 0 ? 0 : Math.Min(0, points.Min(p => p.X));
         var xMax = points.Length == 0 ? 1 : Math.Max(xMin + 1e-9, points.Max(p => p.X));
-        var yTicks = NiceTicks(0, points.Length == 0 ? 1 : Math.Max(points.Max(p => p.Y), 1e-3));
+        var top = yCeiling ?? (points.Length == 0 ? 1 : points.Max(p => p.Y));
+        var yTicks = NiceTicks(0, Math.Max(top, 1e-3));
         var yMax = yTicks[^1];
         var plotW = Width - Left - Right;
         var plotH = Height - Top - Bottom;
         double X(double x) => Left + ((x - xMin) / (xMax - xMin) * plotW);
-        double Y(double y) => Top + plotH - (y / yMax * plotH);
+        double Y(double y) => Top + plotH - (Math.Min(y, yMax) / yMax * plotH);
 
         var svg = new StringBuilder();
         svg.Append(F($"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {Width} {Height}\" role=\"img\" aria-label=\"{Esc(title)}\" class=\"chart\">"));
