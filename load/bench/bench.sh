@@ -50,16 +50,16 @@ fi
   echo "| run | target/s | achieved/s | p50 ms | p99 corrected ms | p99 service ms | lateness p99 ms | late | dropped | error % | verdict |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } | tee -a "$OUT/table.md"
-"$BIN" run ping --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed" --quiet >/dev/null || true
+"$BIN" run ping --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed" --quiet >/dev/null 2>"$OUT/closed.log" || true
 summary "$OUT/closed" "Harness.Load closed, ${CONN} copies" | tee -a "$OUT/table.md"
 
 for rate in 1000 2000 5000; do
-  "$BIN" run ping --target "$URL" --rate "$rate" --duration "${EACH}s" --warmup 2s --out "$OUT/open-$rate" --quiet >/dev/null || true
+  "$BIN" run ping --target "$URL" --rate "$rate" --duration "${EACH}s" --warmup 2s --out "$OUT/open-$rate" --quiet >/dev/null 2>"$OUT/open-$rate.log" || true
   summary "$OUT/open-$rate" "Harness.Load open ${rate}/s" | tee -a "$OUT/table.md"
 done
 
 # Peak and final RSS of a 60 s open run at 2k rps, sampled once a second from /proc.
-"$BIN" run ping --target "$URL" --rate 2000 --duration 60s --warmup 2s --out "$OUT/rss-2000" --quiet >/dev/null &
+"$BIN" run ping --target "$URL" --rate 2000 --duration 60s --warmup 2s --out "$OUT/rss-2000" --quiet >/dev/null 2>"$OUT/rss-2000.log" &
 RUN_PID=$!
 peak=0; last=0
 while kill -0 "$RUN_PID" 2>/dev/null; do
@@ -70,4 +70,5 @@ done
 wait "$RUN_PID" || true
 summary "$OUT/rss-2000" "Harness.Load open 2000/s, 60 s" | tee -a "$OUT/table.md"
 echo "RSS of the 60 s run at 2000/s: peak $((peak / 1024)) MiB, last sample $((last / 1024)) MiB" | tee -a "$OUT/table.md"
+echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" | tee -a "$OUT/table.md"
 echo "bench output: $OUT"
