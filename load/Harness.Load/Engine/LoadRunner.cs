@@ -40,8 +40,6 @@ internal sealed class LoadRunner
         _lateToleranceTicks = ToTicks(options.LateTolerance);
     }
 
-    internal long InFlight => Interlocked.Read(ref _inFlight);
-
     /// <summary>
     /// Runs to the end of the plan, or until <paramref name="cancellationToken"/> fires; either way it drains in-flight
     /// iterations (bounded by the drain timeout) and returns what was measured, marked incomplete when stopped early.
@@ -78,7 +76,8 @@ internal sealed class LoadRunner
             dispatchEnd = Now();
         }
 
-        await DrainAsync(stepCts).ConfigureAwait(false);
+        // A stopped run (Ctrl-C) gets a short drain: the user asked it to stop, not to wait out slow responses.
+        await DrainAsync(stepCts, cancellationToken.IsCancellationRequested ? TimeSpan.FromSeconds(2) : _options.DrainTimeout).ConfigureAwait(false);
         await progressCts.CancelAsync().ConfigureAwait(false);
         await progress.ConfigureAwait(false);
 
@@ -218,7 +217,7 @@ internal sealed class LoadRunner
             }
 
             var lateMicros = ToMicros(start - intended);
-            var context = new StepContext(iteration, _scenarioData, new Random(HashCode.Combine(_options.Seed, iteration)), _stepToken);
+            var context = new StepContext(iteration, _scenarioData, new Random(IterationSeed(_options.Seed, iteration)), _stepToken);
             var last = StepResult.Ok();
             var stepStart = start;
             for (var i = 0; i < _options.Scenario.Steps.Count; i++)
@@ -275,9 +274,9 @@ internal sealed class LoadRunner
         }
     }
 
-    private async Task DrainAsync(CancellationTokenSource stepCts)
+    private async Task DrainAsync(CancellationTokenSource stepCts, TimeSpan timeout)
     {
-        var deadline = Now() + ToTicks(_options.DrainTimeout);
+        var deadline = Now() + ToTicks(timeout);
         while (Interlocked.Read(ref _inFlight) > 0 && Now() < deadline)
             await Task.Delay(5, CancellationToken.None).ConfigureAwait(false);
         await stepCts.CancelAsync().ConfigureAwait(false);
@@ -319,6 +318,18 @@ internal sealed class LoadRunner
     {
         while (!thread.Join(0))
             await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// SplitMix64 of (seed, iteration): deterministic across processes (HashCode.Combine is randomized per process), so
+    /// --seed reproduces every iteration's data whatever the thread interleaving.
+    /// </summary>
+    internal static int IterationSeed(int seed, long iteration)
+    {
+        var z = unchecked((((ulong)(uint)seed) << 32) ^ (ulong)iteration) + 0x9E3779B97F4A7C15UL;
+        z = unchecked((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL);
+        z = unchecked((z ^ (z >> 27)) * 0x94D049BB133111EBUL);
+        return unchecked((int)(z ^ (z >> 31)));
     }
 
     private long Now() => Stopwatch.GetTimestamp() - _origin;

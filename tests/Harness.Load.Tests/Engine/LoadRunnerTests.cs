@@ -140,6 +140,32 @@ public sealed class LoadRunnerTests : IAsyncLifetime
         outcome.MeasuredDuration.Should().BeLessThan(TimeSpan.FromSeconds(10));
     }
 
+    [Fact]
+    public async Task RunAsync_SameSeed_GivesEveryIterationTheSameRandomData()
+    {
+        async Task<IDictionary<long, int>> DrawAsync(int seed)
+        {
+            var drawn = new System.Collections.Concurrent.ConcurrentDictionary<long, int>();
+            var scenario = new ScenarioDefinition("draw", [new LoadStep("draw", ctx =>
+            {
+                drawn[ctx.Iteration] = ctx.Random.Next();
+                return ValueTask.FromResult(StepResult.Ok());
+            })]);
+            var plan = new LoadPlan([new LoadSimulation.Inject(200, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500))], TimeSpan.Zero);
+            await new LoadRunner(new RunOptions(scenario, plan) { Seed = seed }).RunAsync(CancellationToken.None);
+            return drawn;
+        }
+
+        var first = await DrawAsync(42);
+        var again = await DrawAsync(42);
+        var other = await DrawAsync(43);
+
+        first.Should().HaveCount(100);
+        again.Should().BeEquivalentTo(first);
+        other.Values.Should().NotIntersectWith(first.Values);
+        LoadRunner.IterationSeed(42, 7).Should().Be(LoadRunner.IterationSeed(42, 7)).And.NotBe(LoadRunner.IterationSeed(42, 8));
+    }
+
     private ScenarioDefinition Ping() =>
         new PingProfile().CreateScenario(new ProfileContext(_target.BaseUrl, null, _http, 1));
 }
