@@ -56,7 +56,9 @@ public sealed class LoadRunnerTests : IAsyncLifetime
 
         var iterations = outcome.Statistics.Iterations;
         iterations.Corrected.ValueAtPercentile(99).Should().BeGreaterThanOrEqualTo(500_000);
-        iterations.Service.ValueAtPercentile(99).Should().BeLessThan(100_000);
+        // Far lower: the stall shows in service time only for the few requests in flight when it began (8 of 2000).
+        iterations.Service.ValueAtPercentile(99).Should().BeLessThan(250_000)
+            .And.BeLessThan(iterations.Corrected.ValueAtPercentile(99) / 4);
         outcome.Statistics.Late.Should().BeGreaterThan(100);
         outcome.Statistics.Lateness.ValueAtPercentile(99).Should().BeGreaterThanOrEqualTo(500_000);
         iterations.Ok.Should().Be(2000);
