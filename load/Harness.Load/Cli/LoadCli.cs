@@ -55,6 +55,11 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         {
             return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            await stderr.WriteLineAsync("cancelled before the run started: no report").ConfigureAwait(false);
+            return ExitCodes.Cancelled;
+        }
         catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException or FileNotFoundException
                                    or KeyNotFoundException or TargetUnavailableException or InvalidOperationException)
         {

@@ -77,11 +77,11 @@ internal sealed class LoadRunner
         }
 
         // A stopped run (Ctrl-C) gets a short drain: the user asked it to stop, not to wait out slow responses.
-        await DrainAsync(stepCts, cancellationToken.IsCancellationRequested ? TimeSpan.FromSeconds(2) : _options.DrainTimeout).ConfigureAwait(false);
+        var incomplete = cancellationToken.IsCancellationRequested;
+        await DrainAsync(stepCts, incomplete ? TimeSpan.FromSeconds(2) : _options.DrainTimeout).ConfigureAwait(false);
         await progressCts.CancelAsync().ConfigureAwait(false);
         await progress.ConfigureAwait(false);
 
-        var incomplete = cancellationToken.IsCancellationRequested;
         // The target rate is what the plan asked for over the planned window (up to the stop, if stopped). The achieved
         // rate is what was started over the window it actually took: a generator that fell behind (arrivals left in
         // the backlog past the end of the plan) stretches it, so falling behind shows as a lower achieved rate.
