@@ -1,1 +1,19 @@
-return 0;
+using System.Runtime.InteropServices;
+using Harness.Load.Cli;
+using Harness.Load.Reports;
+
+// Ctrl-C and SIGTERM cancel the run; the runner drains and the report is still written, marked incomplete.
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+var exit = await LoadCli.Default().InvokeAsync(args, stop.Token);
+return stop.IsCancellationRequested && exit == ExitCodes.Ok ? ExitCodes.Cancelled : exit;

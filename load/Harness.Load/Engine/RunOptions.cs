@@ -1,0 +1,46 @@
+namespace Harness.Load.Engine;
+
+/// <summary>How to run a scenario. The caps exist so that an overloaded target cannot make the generator run away.</summary>
+internal sealed record RunOptions(ScenarioDefinition Scenario, LoadPlan Plan)
+{
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Open model: arrivals beyond this many in-flight iterations wait in the backlog and start late.</summary>
+    public int MaxInFlight { get; init; } = 4096;
+
+    /// <summary>Open model: arrivals beyond this many waiting ones are dropped (counted, never started).</summary>
+    public int MaxBacklog { get; init; } = 100_000;
+
+    /// <summary>An iteration starting later than this after its intended time counts as late.</summary>
+    public TimeSpan LateTolerance { get; init; } = TimeSpan.FromMilliseconds(1);
+
+    /// <summary>How long in-flight iterations may take to finish once the schedule ends (or the run is stopped).</summary>
+    public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Called about once a second from a timer task (never from the dispatcher).</summary>
+    public Action<ProgressSnapshot>? Progress { get; init; }
+}
+
+/// <summary>One live progress line's worth of numbers.</summary>
+internal sealed record ProgressSnapshot(
+    TimeSpan Elapsed,
+    string Model,
+    double TargetRate,
+    double AchievedRate,
+    double P99CorrectedMs,
+    long Errors,
+    long InFlight,
+    bool WarmingUp,
+    bool Draining);
+
+/// <summary>A finished (or stopped) run.</summary>
+internal sealed record RunOutcome(
+    RunOptions Options,
+    RunStatistics Statistics,
+    DateTimeOffset StartedAt,
+    TimeSpan Elapsed,
+    TimeSpan MeasuredDuration,
+    double TargetRate,
+    double AchievedRate,
+    bool Incomplete,
+    int SeriesSeconds);
