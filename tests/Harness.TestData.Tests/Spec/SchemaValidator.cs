@@ -157,9 +157,9 @@ public sealed class SchemaValidator
             return;
         }
 
-        if (schema["minItems"] is JsonValue minItems && array.Count < (int)minItems)
+        if (schema["minItems"] is JsonValue minItems && array.Count < Number(minItems))
         {
-            errors.Add($"{path}: has {array.Count} items, minItems is {(int)minItems}");
+            errors.Add($"{path}: has {array.Count} items, minItems is {Number(minItems)}");
         }
 
         if (schema["items"] is JsonObject items)
@@ -214,7 +214,7 @@ public sealed class SchemaValidator
             }
             else
             {
-                CheckMinimum(amount, (decimal)minimum, schema, path, errors);
+                CheckMinimum(amount, Number(minimum), schema, path, errors);
             }
         }
     }
@@ -229,7 +229,7 @@ public sealed class SchemaValidator
 
         if (schema["minimum"] is JsonValue minimum)
         {
-            CheckMinimum(value, (decimal)minimum, schema, path, errors);
+            CheckMinimum(value, Number(minimum), schema, path, errors);
         }
     }
 
@@ -241,6 +241,9 @@ public sealed class SchemaValidator
             errors.Add($"{path}: {value.ToString(CultureInfo.InvariantCulture)} must be {(exclusive ? ">" : ">=")} {minimum.ToString(CultureInfo.InvariantCulture)}");
         }
     }
+
+    /// <summary>The YAML reader yields long or decimal nodes; compare them all as decimals.</summary>
+    private static decimal Number(JsonNode node) => decimal.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool IsUtcDateTime(string text) =>
         DateTimeOffset.TryParseExact(
