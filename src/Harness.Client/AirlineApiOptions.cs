@@ -28,7 +28,7 @@ public sealed class AirlineApiOptions
     /// <summary>Clock for token expiry.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Called after every HTTP exchange with a redacted summary (step logs, load metrics).</summary>
+    /// <summary>Called after every HTTP exchange with a redacted summary (step logs, load metrics); may run concurrently.</summary>
     public Action<ApiCallLog>? OnCall { get; init; }
 
     /// <summary>Throws an <see cref="ArgumentException"/> naming the first invalid setting.</summary>

@@ -86,6 +86,33 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Call_WhenServerIsSlowerThanTimeout_ThrowsTimeoutExceptionNamingOperation()
+    {
+        server.AuthDelay = TimeSpan.FromSeconds(30);
+        var defaults = server.Options();
+        using var impatient = new AirlineApiClient(new AirlineApiOptions
+        {
+            BaseUrl = defaults.BaseUrl, ClientId = defaults.ClientId, ClientSecret = defaults.ClientSecret, Timeout = TimeSpan.FromMilliseconds(200),
+        });
+
+        var act = () => impatient.AuthenticateAsync();
+
+        await act.Should().ThrowAsync<TimeoutException>().WithMessage("*postAuth*");
+    }
+
+    [Fact]
+    public async Task Call_WhenResponseHasPropertiesTheSpecDoesNotList_IgnoresThem()
+    {
+        var body = System.Text.Json.Nodes.JsonNode.Parse(CannedAirlineServer.SampleResponse(AirlineOperations.GetDgContractsId, 200))!.AsObject();
+        body["added_in_a_later_version"] = "x";
+        server.Respond("getDg_contractsId", new CannedResponse(200, body.ToJsonString()));
+
+        var response = await client.GetDgContractAsync("c-1");
+
+        response.Body!.Id.Should().Be((string)body["id"]!);
+    }
+
+    [Fact]
     public async Task Call_WhenServerUnreachable_ThrowsHttpRequestExceptionNamingOperation()
     {
         var baseUrl = server.BaseUrl;

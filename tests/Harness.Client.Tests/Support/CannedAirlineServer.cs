@@ -117,7 +117,7 @@ public sealed class CannedAirlineServer : IAsyncDisposable
 
         var canned = overrides.TryGetValue(route.Operation.OperationId, out var respond)
             ? respond(recorded)
-            : await DefaultAsync(route.Operation);
+            : await DefaultAsync(route.Operation, context.RequestAborted);
         context.Response.StatusCode = canned.StatusCode;
         foreach (var (name, value) in canned.Headers ?? new Dictionary<string, string>())
         {
@@ -136,7 +136,7 @@ public sealed class CannedAirlineServer : IAsyncDisposable
         }
     }
 
-    private async Task<CannedResponse> DefaultAsync(AirlineOperation operation)
+    private async Task<CannedResponse> DefaultAsync(AirlineOperation operation, CancellationToken aborted)
     {
         var success = operation.SuccessStatusCodes[0];
         var headers = new Dictionary<string, string> { ["Expires"] = "0", ["Cache-Control"] = "no-store" };
@@ -148,7 +148,7 @@ public sealed class CannedAirlineServer : IAsyncDisposable
         switch (operation.OperationId)
         {
             case "postAuth":
-                await Task.Delay(AuthDelay);
+                await Task.Delay(AuthDelay, aborted);
                 var token = $"{TokenPrefix}-{Interlocked.Increment(ref tokenCounter)}";
                 var auth = new JsonObject { ["access_token"] = token, ["scope"] = "all:general all:cfar", ["expires_in"] = ExpiresIn, ["token_type"] = "Bearer" };
                 return new CannedResponse(201, auth.ToJsonString());
