@@ -221,7 +221,8 @@ public sealed class AirlineApiClient : IDisposable
         var started = Stopwatch.GetTimestamp();
         var response = await rest.ExecuteAsync(request, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
-        var statusCode = response.ResponseStatus == ResponseStatus.Completed || response.StatusCode != 0 ? (int)response.StatusCode : 0;
+        // RestSharp reports 0 when no response arrived (refused, timed out, aborted).
+        var statusCode = (int)response.StatusCode;
         var headers = CollectHeaders(response);
         headers.TryGetValue(HtsSessionIdHeader, out var htsSessionId);
         options.OnCall?.Invoke(new ApiCallLog(

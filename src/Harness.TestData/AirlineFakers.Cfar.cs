@@ -342,7 +342,8 @@ public sealed partial class AirlineFakers
             faker.Address.ZipCode("#####"));
     }
 
-    private DateTimeOffset FirstDepartureUtc(Trip trip) => new(DateTime.SpecifyKind(trip.Slices[0][0].Departure.Value, DateTimeKind.Utc));
+    // The contract expires at the first departure; its local wall-clock time is read as UTC, close enough for test data.
+    private static DateTimeOffset FirstDepartureUtc(Trip trip) => new(DateTime.SpecifyKind(trip.Slices[0][0].Departure.Value, DateTimeKind.Utc));
 
     private sealed record Holder(string FirstName, string LastName, string Email, string Phone, string Street, string City, string PostalCode);
 }
