@@ -1,0 +1,77 @@
+using Harness.Client.Models;
+
+namespace Harness.Client;
+
+/// <summary>
+/// One bearer token shared by every concurrent caller; refreshed once, by whoever finds it stale, while the others wait.
+/// </summary>
+internal sealed class AccessTokenCache : IDisposable
+{
+    private readonly SemaphoreSlim refreshGate = new(1, 1);
+    private readonly Func<CancellationToken, Task<AuthResponse>> fetch;
+    private readonly TimeProvider clock;
+    private readonly TimeSpan skew;
+    private CachedToken? current;
+
+    public AccessTokenCache(Func<CancellationToken, Task<AuthResponse>> fetch, TimeProvider clock, TimeSpan skew)
+    {
+        this.fetch = fetch;
+        this.clock = clock;
+        this.skew = skew;
+    }
+
+    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    {
+        var token = Volatile.Read(ref current);
+        if (IsFresh(token))
+        {
+            return token!.AccessToken;
+        }
+
+        await refreshGate.WaitAsync(cancellationToken);
+        try
+        {
+            token = Volatile.Read(ref current);
+            if (IsFresh(token))
+            {
+                return token!.AccessToken;
+            }
+
+            var response = await fetch(cancellationToken);
+            return Store(response).AccessToken;
+        }
+        finally
+        {
+            refreshGate.Release();
+        }
+    }
+
+    public CachedToken Store(AuthResponse response)
+    {
+        var lifetime = TimeSpan.FromSeconds(Math.Max(0, response.ExpiresIn));
+        // Short-lived tokens would otherwise be stale on arrival and refreshed on every call.
+        var effectiveSkew = skew < lifetime / 2 ? skew : lifetime / 2;
+        var token = new CachedToken(response.AccessToken, clock.GetUtcNow() + lifetime - effectiveSkew);
+        Volatile.Write(ref current, token);
+        return token;
+    }
+
+    /// <summary>Forget a token the server rejected (401), so the next call fetches a new one.</summary>
+    public void Invalidate(string rejectedToken)
+    {
+        var token = Volatile.Read(ref current);
+        if (token is not null && token.AccessToken == rejectedToken)
+        {
+            Interlocked.CompareExchange(ref current, null, token);
+        }
+    }
+
+    public void Dispose() => refreshGate.Dispose();
+
+    private bool IsFresh(CachedToken? token) => token is not null && clock.GetUtcNow() < token.RefreshAt;
+
+    internal sealed record CachedToken(string AccessToken, DateTimeOffset RefreshAt)
+    {
+        public override string ToString() => $"CachedToken {{ RefreshAt = {RefreshAt:O} }}";
+    }
+}

@@ -1,0 +1,305 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using Harness.Client.Logging;
+using Harness.Client.Models;
+using Harness.Client.Serialization;
+using RestSharp;
+
+namespace Harness.Client;
+
+/// <summary>
+/// Typed client for the HTS Ancillaries for Airlines API v1.1: one method per operation, one instance per target.
+/// Thread-safe; share one instance across concurrent callers (it owns one connection pool and one cached token).
+/// </summary>
+public sealed class AirlineApiClient : IDisposable
+{
+    /// <summary>Request header carrying the airline session id.</summary>
+    public const string HcSessionIdHeader = "HC-Session-ID";
+
+    /// <summary>Response header carrying the session id; note the different name from the request header.</summary>
+    public const string HtsSessionIdHeader = "HTS-Session-ID";
+
+    /// <summary>Optional request header of the two receipt endpoints.</summary>
+    public const string VerificationCodeHeader = "verification-code";
+
+    private readonly RestClient rest;
+    private readonly AirlineApiOptions options;
+    private readonly AccessTokenCache tokens;
+
+    public AirlineApiClient(AirlineApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        this.options = options;
+
+        var baseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
+        var handler = options.HttpMessageHandler ?? new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+        };
+        rest = new RestClient(
+            handler,
+            disposeHandler: options.HttpMessageHandler is null,
+            configureRestClient: o =>
+            {
+                o.BaseUrl = baseUrl;
+                o.Timeout = options.Timeout;
+                o.ThrowOnAnyError = false;
+                o.FollowRedirects = false;
+            });
+        tokens = new AccessTokenCache(FetchTokenAsync, options.TimeProvider, options.TokenRefreshSkew);
+    }
+
+    /// <summary><c>postAuth</c>: POST /auth. Exchanges the configured credentials for a token and caches it.</summary>
+    public async Task<ApiResponse<AuthResponse>> AuthenticateAsync(CancellationToken cancellationToken = default)
+    {
+        var response = await PostAuthAsync(cancellationToken);
+        tokens.Store(response.RequiredBody);
+        return response;
+    }
+
+    /// <summary><c>postSessions</c>: POST /sessions. 204 means "not performed" (no session id).</summary>
+    public Task<ApiResponse<AirlineSession>> CreateSessionAsync(CreateAirlineSessionRequest request, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateAirlineSessionRequest, AirlineSession>(AirlineOperations.PostSessions, request, null, null, cancellationToken);
+
+    /// <summary><c>postEvents</c>: POST /events. <c>HC-Session-ID</c> is required; success is 204.</summary>
+    public async Task<ApiResponse> SendEventAsync(string hcSessionId, Event evt, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(hcSessionId);
+        // postEvents declares only a 204, so no body is ever read into the placeholder type.
+        return await SendJsonAsync<Event, object>(AirlineOperations.PostEvents, evt, null, hcSessionId, cancellationToken);
+    }
+
+    /// <summary><c>postCfar_offers</c>: POST /cfar_offers. Read <see cref="ApiResponse.HtsSessionId"/> from the result.</summary>
+    public Task<ApiResponse<IReadOnlyList<CfarOffer>>> CreateCfarOffersAsync(CreateCfarOfferRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateCfarOfferRequest, IReadOnlyList<CfarOffer>>(AirlineOperations.PostCfarOffers, request, null, hcSessionId, cancellationToken);
+
+    /// <summary><c>postCfar_offersExternal</c>: POST /cfar_offers/external. Returns one offer, not an array.</summary>
+    public Task<ApiResponse<CfarOffer>> CreateExternalCfarOfferAsync(CreateExternalCfarOfferRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateExternalCfarOfferRequest, CfarOffer>(AirlineOperations.PostCfarOffersExternal, request, null, hcSessionId, cancellationToken);
+
+    /// <summary><c>postCfar_contracts</c>: POST /cfar_contracts. 204 means "validated but not performed".</summary>
+    public Task<ApiResponse<CfarContract>> CreateCfarContractAsync(CreateCfarContractRequest request, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateCfarContractRequest, CfarContract>(AirlineOperations.PostCfarContracts, request, null, null, cancellationToken);
+
+    /// <summary><c>getCfar_contractsId</c>: GET /cfar_contracts/{id}.</summary>
+    public Task<ApiResponse<CfarContract>> GetCfarContractAsync(string contractId, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendAsync(AirlineOperations.GetCfarContractsId, contractId, null, hcSessionId, null, ReadJson<CfarContract>, cancellationToken);
+
+    /// <summary><c>putCfar_contractsIdUpdate_status</c>: PUT /cfar_contracts/{id}/update_status. 204 means "validated but not performed".</summary>
+    public Task<ApiResponse<CfarContract>> UpdateCfarContractStatusAsync(string contractId, UpdateCfarContractRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<UpdateCfarContractRequest, CfarContract>(AirlineOperations.PutCfarContractsIdUpdateStatus, request, contractId, hcSessionId, cancellationToken);
+
+    /// <summary><c>putCfar_contractsIdForms_of_payment</c>: PUT /cfar_contracts/{id}/forms_of_payment. 204 means "validated but not performed".</summary>
+    public Task<ApiResponse<CfarContract>> UpdateCfarFormsOfPaymentAsync(string contractId, UpdateCfarFormOfPaymentRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<UpdateCfarFormOfPaymentRequest, CfarContract>(AirlineOperations.PutCfarContractsIdFormsOfPayment, request, contractId, hcSessionId, cancellationToken);
+
+    /// <summary><c>postCfar_contractsIdPayment</c>: POST /cfar_contracts/{id}/payment.</summary>
+    public Task<ApiResponse<CfarPayment>> ProcessCfarPaymentAsync(string contractId, ProcessCfarPaymentRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<ProcessCfarPaymentRequest, CfarPayment>(AirlineOperations.PostCfarContractsIdPayment, request, contractId, hcSessionId, cancellationToken);
+
+    /// <summary><c>putCfar_contractsIdItinerary_slices</c>: PUT /cfar_contracts/{id}/itinerary_slices. 204 means "validated but not performed".</summary>
+    public Task<ApiResponse<CfarContract>> UpdateCfarItinerarySlicesAsync(string contractId, UpdateCfarContractItinerarySlicesRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<UpdateCfarContractItinerarySlicesRequest, CfarContract>(AirlineOperations.PutCfarContractsIdItinerarySlices, request, contractId, hcSessionId, cancellationToken);
+
+    /// <summary><c>postCfar_contract_exercises</c>: POST /cfar_contract_exercises.</summary>
+    public Task<ApiResponse<CfarContractExercise>> CreateCfarExerciseAsync(CreateCfarContractExerciseRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateCfarContractExerciseRequest, CfarContractExercise>(AirlineOperations.PostCfarContractExercises, request, null, hcSessionId, cancellationToken);
+
+    /// <summary><c>putCfar_contract_exercisesIdMark_completed</c>: PUT /cfar_contract_exercises/{id}/mark_completed.</summary>
+    public Task<ApiResponse<CfarContractExercise>> MarkCfarExerciseCompletedAsync(string exerciseId, MarkCfarContractExerciseCompleteRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<MarkCfarContractExerciseCompleteRequest, CfarContractExercise>(AirlineOperations.PutCfarContractExercisesIdMarkCompleted, request, exerciseId, hcSessionId, cancellationToken);
+
+    /// <summary><c>getCustomerCfarPayoutReceipt</c>: GET /customer/cfar/payout/receipt (PDF; anonymous or session header).</summary>
+    public Task<ApiResponse<PayoutReceipt>> GetCfarPayoutReceiptAsync(string? verificationCode = null, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendAsync(AirlineOperations.GetCustomerCfarPayoutReceipt, null, null, hcSessionId, verificationCode, ReadReceipt, cancellationToken);
+
+    /// <summary><c>postDg_offers</c>: POST /dg_offers. Read <see cref="ApiResponse.HtsSessionId"/> from the result.</summary>
+    public Task<ApiResponse<IReadOnlyList<CreateDgOfferItemResponse>>> CreateDgOffersAsync(CreateDgOffersRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateDgOffersRequest, IReadOnlyList<CreateDgOfferItemResponse>>(AirlineOperations.PostDgOffers, request, null, hcSessionId, cancellationToken);
+
+    /// <summary><c>postDg_contracts</c>: POST /dg_contracts. 204 means "validated but not performed".</summary>
+    public Task<ApiResponse<DgContract>> CreateDgContractAsync(CreateDgContractRequest request, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateDgContractRequest, DgContract>(AirlineOperations.PostDgContracts, request, null, null, cancellationToken);
+
+    /// <summary><c>getDg_contractsId</c>: GET /dg_contracts/{id}.</summary>
+    public Task<ApiResponse<DgContract>> GetDgContractAsync(string contractId, CancellationToken cancellationToken = default) =>
+        SendAsync(AirlineOperations.GetDgContractsId, contractId, null, null, null, ReadJson<DgContract>, cancellationToken);
+
+    /// <summary><c>postDg_contractsIdPayment</c>: POST /dg_contracts/{id}/payment.</summary>
+    public Task<ApiResponse<DgPayment>> ProcessDgPaymentAsync(string contractId, ProcessDgPaymentRequest request, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<ProcessDgPaymentRequest, DgPayment>(AirlineOperations.PostDgContractsIdPayment, request, contractId, null, cancellationToken);
+
+    /// <summary><c>putDg_contractsIdUpdate_status</c>: PUT /dg_contracts/{id}/update_status. 204 means "validated but not performed".</summary>
+    public Task<ApiResponse<DgContract>> UpdateDgContractStatusAsync(string contractId, UpdateDgContractStatusRequest request, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<UpdateDgContractStatusRequest, DgContract>(AirlineOperations.PutDgContractsIdUpdateStatus, request, contractId, null, cancellationToken);
+
+    /// <summary><c>putDg_contractsIdItinerary_slices</c>: PUT /dg_contracts/{id}/itinerary_slices. The body is a bare array (minItems 1).</summary>
+    public Task<ApiResponse<DgContract>> UpdateDgItinerarySlicesAsync(string contractId, IReadOnlyList<DgItinerarySlice> slices, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(slices);
+        if (slices.Count == 0)
+        {
+            throw new ArgumentException("putDg_contractsIdItinerary_slices needs at least one slice (spec: minItems 1).", nameof(slices));
+        }
+
+        return SendJsonAsync<IReadOnlyList<DgItinerarySlice>, DgContract>(AirlineOperations.PutDgContractsIdItinerarySlices, slices, contractId, null, cancellationToken);
+    }
+
+    /// <summary><c>postDg_contract_exercises</c>: POST /dg_contract_exercises. Read <see cref="ApiResponse.HtsSessionId"/> from the result.</summary>
+    public Task<ApiResponse<CreateDgContractExerciseResponse>> CreateDgExerciseAsync(CreateDgContractExerciseRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendJsonAsync<CreateDgContractExerciseRequest, CreateDgContractExerciseResponse>(AirlineOperations.PostDgContractExercises, request, null, hcSessionId, cancellationToken);
+
+    /// <summary><c>getCustomerDgPayoutReceipt</c>: GET /customer/dg/payout/receipt (PDF; anonymous or session header).</summary>
+    public Task<ApiResponse<PayoutReceipt>> GetDgPayoutReceiptAsync(string? verificationCode = null, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
+        SendAsync(AirlineOperations.GetCustomerDgPayoutReceipt, null, null, hcSessionId, verificationCode, ReadReceipt, cancellationToken);
+
+    /// <summary><c>getCustomerDg_exercisesIdSession</c>: GET /customer/dg_exercises/{id}/session (no authentication).</summary>
+    public Task<ApiResponse<GetDgExerciseSessionResponse>> GetDgExerciseSessionAsync(string exerciseId, CancellationToken cancellationToken = default) =>
+        SendAsync(AirlineOperations.GetCustomerDgExercisesIdSession, exerciseId, null, null, null, ReadJson<GetDgExerciseSessionResponse>, cancellationToken);
+
+    public void Dispose()
+    {
+        rest.Dispose();
+        tokens.Dispose();
+    }
+
+    private Task<ApiResponse<AuthResponse>> PostAuthAsync(CancellationToken cancellationToken) =>
+        SendJsonAsync<AuthRequest, AuthResponse>(
+            AirlineOperations.PostAuth,
+            new AuthRequest { ClientId = options.ClientId, ClientSecret = options.ClientSecret },
+            null,
+            null,
+            cancellationToken);
+
+    private async Task<AuthResponse> FetchTokenAsync(CancellationToken cancellationToken) =>
+        (await PostAuthAsync(cancellationToken)).RequiredBody;
+
+    private Task<ApiResponse<TResponse>> SendJsonAsync<TRequest, TResponse>(
+        AirlineOperation operation, TRequest body, string? id, string? hcSessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return SendAsync(operation, id, AirlineJson.Serialize(body), hcSessionId, null, ReadJson<TResponse>, cancellationToken);
+    }
+
+    private async Task<ApiResponse<T>> SendAsync<T>(
+        AirlineOperation operation,
+        string? id,
+        string? jsonBody,
+        string? hcSessionId,
+        string? verificationCode,
+        Func<AirlineOperation, RestResponse, T> readBody,
+        CancellationToken cancellationToken)
+    {
+        var path = operation.ResolvePath(id);
+        var request = new RestRequest(path, Enum.Parse<Method>(operation.Method, ignoreCase: true));
+        var sentHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? token = null;
+        if (operation.RequiresToken)
+        {
+            token = await tokens.GetAsync(cancellationToken);
+            AddHeader(request, sentHeaders, "Authorization", "Bearer " + token);
+        }
+
+        if (hcSessionId is not null)
+        {
+            AddHeader(request, sentHeaders, HcSessionIdHeader, hcSessionId);
+        }
+
+        if (verificationCode is not null)
+        {
+            AddHeader(request, sentHeaders, VerificationCodeHeader, verificationCode);
+        }
+
+        if (jsonBody is not null)
+        {
+            request.AddStringBody(jsonBody, DataFormat.Json);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var response = await rest.ExecuteAsync(request, cancellationToken);
+        var duration = Stopwatch.GetElapsedTime(started);
+        // RestSharp reports 0 when no response arrived (refused, timed out, aborted).
+        var statusCode = (int)response.StatusCode;
+        var headers = CollectHeaders(response);
+        headers.TryGetValue(HtsSessionIdHeader, out var htsSessionId);
+        options.OnCall?.Invoke(new ApiCallLog(
+            operation.OperationId, operation.Method, "/" + path, statusCode, duration, Redactor.RedactHeaders(sentHeaders), htsSessionId));
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (statusCode == 0)
+        {
+            throw TransportFailure(operation, response);
+        }
+
+        if (!operation.SuccessStatusCodes.Contains(statusCode))
+        {
+            if (statusCode == (int)HttpStatusCode.Unauthorized && token is not null)
+            {
+                tokens.Invalidate(token);
+            }
+
+            throw AirlineApiException.FromStatus(operation, statusCode, response.RawBytes);
+        }
+
+        if (statusCode == (int)HttpStatusCode.NoContent)
+        {
+            return new ApiResponse<T>(operation, statusCode, headers, operation.NotPerformedOn204, default);
+        }
+
+        return new ApiResponse<T>(operation, statusCode, headers, false, readBody(operation, response));
+    }
+
+    private static void AddHeader(RestRequest request, Dictionary<string, string> sent, string name, string value)
+    {
+        request.AddHeader(name, value);
+        sent[name] = value;
+    }
+
+    private static Dictionary<string, string> CollectHeaders(RestResponse response)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in (response.Headers ?? []).Concat(response.ContentHeaders ?? []))
+        {
+            if (header.Name is null)
+            {
+                continue;
+            }
+
+            var value = header.Value?.ToString() ?? string.Empty;
+            headers[header.Name] = headers.TryGetValue(header.Name, out var existing) ? existing + ", " + value : value;
+        }
+
+        return headers;
+    }
+
+    private static T ReadJson<T>(AirlineOperation operation, RestResponse response)
+    {
+        try
+        {
+            return AirlineJson.Deserialize<T>(response.RawBytes ?? []);
+        }
+        catch (JsonException ex)
+        {
+            throw new AirlineApiException(
+                operation.OperationId,
+                (int)response.StatusCode,
+                [],
+                $"{operation.OperationId} answered {(int)response.StatusCode} but the body does not match the spec's {typeof(T).Name}: {ex.Message}",
+                ex);
+        }
+    }
+
+    private static PayoutReceipt ReadReceipt(AirlineOperation operation, RestResponse response) =>
+        new(response.RawBytes ?? [], response.ContentType, response.ContentHeaders?.FirstOrDefault(h => string.Equals(h.Name, "Content-Disposition", StringComparison.OrdinalIgnoreCase))?.Value?.ToString());
+
+    private Exception TransportFailure(AirlineOperation operation, RestResponse response)
+    {
+        var target = $"{operation.OperationId} ({operation.Method} {options.BaseUrl}{operation.PathTemplate.TrimStart('/')})";
+        return response.ResponseStatus == ResponseStatus.TimedOut
+            ? new TimeoutException($"{target} timed out after {options.Timeout}.", response.ErrorException)
+            : new HttpRequestException($"{target} got no response: {response.ErrorMessage}", response.ErrorException);
+    }
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json;
+using Harness.Client.Logging;
+
+namespace Harness.Client.Configuration;
+
+/// <summary>
+/// The harness configuration, in one place: optional <c>appsettings.json</c> (section <c>"Harness"</c>) in the working
+/// directory, overridden by <c>HARNESS_*</c> environment variables. No target URL means the embedded sandbox.
+/// </summary>
+public sealed class HarnessSettings
+{
+    public const string SandboxClientId = "sandbox-client";
+    public const string SandboxClientSecret = "sandbox-secret";
+    public const string SettingsFileName = "appsettings.json";
+
+    public const string TargetUrlVariable = "HARNESS_TARGET_URL";
+    public const string ClientIdVariable = "HARNESS_CLIENT_ID";
+    public const string ClientSecretVariable = "HARNESS_CLIENT_SECRET";
+    public const string SeedVariable = "HARNESS_SEED";
+    public const string TimeoutSecondsVariable = "HARNESS_TIMEOUT_SECONDS";
+    public const string MaxConnectionsVariable = "HARNESS_MAX_CONNECTIONS";
+
+    /// <summary>The real target's base URL; null means the embedded sandbox.</summary>
+    public Uri? TargetUrl { get; init; }
+
+    public bool IsSandbox => TargetUrl is null;
+
+    public string ClientId { get; init; } = SandboxClientId;
+
+    /// <summary>Never printed by <see cref="ToString"/>.</summary>
+    public string ClientSecret { get; init; } = SandboxClientSecret;
+
+    /// <summary>Faker seed; null lets each run pick one (and report it).</summary>
+    public int? Seed { get; init; }
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public int MaxConnectionsPerServer { get; init; } = 256;
+
+    /// <summary>Loads from the process environment and <c>appsettings.json</c> in the current directory.</summary>
+    public static HarnessSettings Load() =>
+        Load(Directory.GetCurrentDirectory(), name => Environment.GetEnvironmentVariable(name));
+
+    /// <summary>
+    /// Loads from <paramref name="directory"/>'s <c>appsettings.json</c> (if present) and <paramref name="environment"/>.
+    /// Throws <see cref="InvalidOperationException"/> naming the variable to fix.
+    /// </summary>
+    public static HarnessSettings Load(string directory, Func<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(environment);
+        var file = ReadFile(Path.Combine(directory, SettingsFileName));
+
+        string? Get(string variable, string key)
+        {
+            var fromEnvironment = environment(variable);
+            return !string.IsNullOrWhiteSpace(fromEnvironment) ? fromEnvironment.Trim()
+                : file.TryGetValue(key, out var fromFile) && !string.IsNullOrWhiteSpace(fromFile) ? fromFile.Trim()
+                : null;
+        }
+
+        var target = ParseTarget(Get(TargetUrlVariable, "TargetUrl"));
+        var clientId = Get(ClientIdVariable, "ClientId");
+        var clientSecret = Get(ClientSecretVariable, "ClientSecret");
+        if (target is not null)
+        {
+            // A real target never silently falls back to the sandbox credentials.
+            if (clientId is null)
+            {
+                throw new InvalidOperationException($"{ClientIdVariable} is not set (required when {TargetUrlVariable} points at a real target).");
+            }
+
+            if (clientSecret is null)
+            {
+                throw new InvalidOperationException($"{ClientSecretVariable} is not set (required when {TargetUrlVariable} points at a real target).");
+            }
+        }
+
+        return new HarnessSettings
+        {
+            TargetUrl = target,
+            ClientId = clientId ?? SandboxClientId,
+            ClientSecret = clientSecret ?? SandboxClientSecret,
+            Seed = ParseInt(Get(SeedVariable, "Seed"), SeedVariable, int.MinValue),
+            Timeout = TimeSpan.FromSeconds(ParseInt(Get(TimeoutSecondsVariable, "TimeoutSeconds"), TimeoutSecondsVariable, 1) ?? 30),
+            MaxConnectionsPerServer = ParseInt(Get(MaxConnectionsVariable, "MaxConnections"), MaxConnectionsVariable, 1) ?? 256,
+        };
+    }
+
+    /// <summary>Client options for this target; <paramref name="sandboxBaseUrl"/> is where the embedded sandbox listens.</summary>
+    public AirlineApiOptions ToAirlineApiOptions(Uri? sandboxBaseUrl = null) => new()
+    {
+        BaseUrl = TargetUrl ?? sandboxBaseUrl
+            ?? throw new InvalidOperationException($"{TargetUrlVariable} is not set, so the sandbox's base URL must be passed in."),
+        ClientId = ClientId,
+        ClientSecret = ClientSecret,
+        Timeout = Timeout,
+        MaxConnectionsPerServer = MaxConnectionsPerServer,
+    };
+
+    public override string ToString() =>
+        $"HarnessSettings {{ Target = {(IsSandbox ? "sandbox" : TargetUrl!.ToString())}, ClientId = {ClientId}, ClientSecret = {Redactor.Mask}, Seed = {Seed?.ToString(CultureInfo.InvariantCulture) ?? "random"}, Timeout = {Timeout} }}";
+
+    private static Uri? ParseTarget(string? value)
+    {
+        if (value is null || value.Equals("sandbox", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException($"{TargetUrlVariable} '{value}' is not an absolute http(s) URL (or \"sandbox\").");
+        }
+
+        return uri.AbsoluteUri.EndsWith('/') ? uri : new Uri(uri.AbsoluteUri + "/");
+    }
+
+    private static int? ParseInt(string? value, string variable, int minimum)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var result) || result < minimum)
+        {
+            throw new InvalidOperationException($"{variable} '{value}' is not a whole number{(minimum > int.MinValue ? $" of at least {minimum}" : string.Empty)}.");
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, string?> ReadFile(string path)
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (!File.Exists(path))
+        {
+            return values;
+        }
+
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidOperationException($"{path} is not valid JSON: {ex.Message}", ex);
+        }
+
+        using (document)
+        {
+            if (document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("Harness", out var section)
+                && section.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in section.EnumerateObject())
+                {
+                    values[property.Name] = property.Value.ValueKind switch
+                    {
+                        JsonValueKind.String => property.Value.GetString(),
+                        JsonValueKind.Number => property.Value.GetRawText(),
+                        _ => null,
+                    };
+                }
+            }
+        }
+
+        return values;
+    }
+}

@@ -1,0 +1,6 @@
+namespace Harness.Client.Models;
+
+public sealed record UnprocessableEntity
+{
+    public required IReadOnlyList<Error> Errors { get; init; }
+}

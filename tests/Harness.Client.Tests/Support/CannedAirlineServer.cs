@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Harness.Client;
+using Harness.Tests.Spec;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Harness.Client.Tests.Support;
+
+/// <summary>What the canned server saw.</summary>
+public sealed record RecordedRequest(string OperationId, string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body);
+
+/// <summary>A canned answer: status, optional JSON or binary body, extra headers.</summary>
+public sealed record CannedResponse(int StatusCode, string? Json = null, byte[]? Binary = null, string? ContentType = null, IReadOnlyDictionary<string, string>? Headers = null);
+
+/// <summary>
+/// A Kestrel host on 127.0.0.1:0 that plays the Airline API: it maps each request to its operation by path template,
+/// records it, and answers with a spec-shaped sample of the first declared success response unless told otherwise.
+/// </summary>
+public sealed class CannedAirlineServer : IAsyncDisposable
+{
+    public const string BasePath = "/airline/v1.1/";
+    public const string HtsSessionId = "9fd3f2f9-e5aa-4128-ace9-3c4ee37b685f";
+    public static readonly byte[] PdfBytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% canned receipt\n%%EOF");
+
+    private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, Func<RecordedRequest, CannedResponse>> overrides = new();
+    private readonly ConcurrentQueue<RecordedRequest> requests = new();
+    private readonly (Regex Path, AirlineOperation Operation)[] routes;
+    private int tokenCounter;
+
+    private CannedAirlineServer(WebApplication app)
+    {
+        this.app = app;
+        routes = AirlineOperations.All
+            .Select(o => (new Regex("^" + Regex.Escape(BasePath.TrimEnd('/') + o.PathTemplate).Replace("\\{id}", "[^/]+", StringComparison.Ordinal) + "$"), o))
+            .ToArray();
+        app.Run(HandleAsync);
+    }
+
+    public Uri BaseUrl { get; private set; } = null!;
+
+    public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+
+    public int AuthCalls => requests.Count(r => r.OperationId == "postAuth");
+
+    /// <summary>Each issued token embeds this prefix and a counter, so tests can tell tokens apart.</summary>
+    public string TokenPrefix { get; } = "tok-" + Guid.NewGuid().ToString("N");
+
+    public int ExpiresIn { get; set; } = 3600;
+
+    /// <summary>Delay in /auth, to widen the window where concurrent callers race for a token.</summary>
+    public TimeSpan AuthDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    public static async Task<CannedAirlineServer> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        var server = new CannedAirlineServer(builder.Build());
+        await server.app.StartAsync();
+        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        server.BaseUrl = new Uri(address.TrimEnd('/') + BasePath);
+        return server;
+    }
+
+    public void Respond(string operationId, Func<RecordedRequest, CannedResponse> respond) => overrides[operationId] = respond;
+
+    public void Respond(string operationId, CannedResponse response) => overrides[operationId] = _ => response;
+
+    public AirlineApiOptions Options(Action<Harness.Client.Logging.ApiCallLog>? onCall = null, TimeProvider? clock = null) => new()
+    {
+        BaseUrl = BaseUrl,
+        ClientId = "test-client",
+        ClientSecret = "s3cr3t-" + TokenPrefix,
+        OnCall = onCall,
+        TimeProvider = clock ?? TimeProvider.System,
+        Timeout = TimeSpan.FromSeconds(20),
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    /// <summary>A spec-shaped JSON body for an operation's response schema.</summary>
+    public static string SampleResponse(AirlineOperation operation, int status)
+    {
+        var schema = SpecDocument.AirlineApi.Operation(operation.OperationId)["responses"]![status.ToString(System.Globalization.CultureInfo.InvariantCulture)]!["content"]!["application/json"]!["schema"]!.AsObject();
+        return SchemaSampler.Full.Sample(schema).ToJsonString();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? string.Empty;
+        var route = routes.FirstOrDefault(r => r.Path.IsMatch(path) && r.Operation.Method == context.Request.Method);
+        if (route.Operation is null)
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        using var reader = new StreamReader(context.Request.Body);
+        var body = await reader.ReadToEndAsync();
+        var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        var recorded = new RecordedRequest(route.Operation.OperationId, context.Request.Method, path, headers, body);
+        requests.Enqueue(recorded);
+
+        var canned = overrides.TryGetValue(route.Operation.OperationId, out var respond)
+            ? respond(recorded)
+            : await DefaultAsync(route.Operation, context.RequestAborted);
+        context.Response.StatusCode = canned.StatusCode;
+        foreach (var (name, value) in canned.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (canned.Json is not null)
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(canned.Json);
+        }
+        else if (canned.Binary is not null)
+        {
+            context.Response.ContentType = canned.ContentType ?? "application/octet-stream";
+            await context.Response.Body.WriteAsync(canned.Binary);
+        }
+    }
+
+    private async Task<CannedResponse> DefaultAsync(AirlineOperation operation, CancellationToken aborted)
+    {
+        var success = operation.SuccessStatusCodes[0];
+        var headers = new Dictionary<string, string> { ["Expires"] = "0", ["Cache-Control"] = "no-store" };
+        if (operation.ReturnsHtsSessionId)
+        {
+            headers[AirlineApiClient.HtsSessionIdHeader] = HtsSessionId;
+        }
+
+        switch (operation.OperationId)
+        {
+            case "postAuth":
+                await Task.Delay(AuthDelay, aborted);
+                var token = $"{TokenPrefix}-{Interlocked.Increment(ref tokenCounter)}";
+                var auth = new JsonObject { ["access_token"] = token, ["scope"] = "all:general all:cfar", ["expires_in"] = ExpiresIn, ["token_type"] = "Bearer" };
+                return new CannedResponse(201, auth.ToJsonString());
+            case "getCustomerCfarPayoutReceipt" or "getCustomerDgPayoutReceipt":
+                headers["Content-Disposition"] = "attachment; filename=receipt.pdf";
+                return new CannedResponse(200, Binary: PdfBytes, ContentType: "application/pdf", Headers: headers);
+            default:
+                return success == 204
+                    ? new CannedResponse(204, Headers: headers)
+                    : new CannedResponse(success, SampleResponse(operation, success), Headers: headers);
+        }
+    }
+}

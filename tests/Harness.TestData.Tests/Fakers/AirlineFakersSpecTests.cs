@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Harness.Client;
+using Harness.Client.Serialization;
+using Harness.Tests.Spec;
+
+namespace Harness.TestData.Tests.Fakers;
+
+public class AirlineFakersSpecTests
+{
+    private static readonly DateTimeOffset FixedNow = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> OperationsWithBodies() => new(FakerCases.ByOperationId.Keys);
+
+    [Fact]
+    public void Cases_CoverEveryOperationWithARequestBody()
+    {
+        var withBodies = AirlineOperations.All.Select(o => o.OperationId)
+            .Where(id => SpecDocument.AirlineApi.Operation(id)["requestBody"] is not null);
+
+        FakerCases.ByOperationId.Keys.Should().BeEquivalentTo(withBodies);
+    }
+
+    [Theory]
+    [MemberData(nameof(OperationsWithBodies))]
+    public void Faker_Generating1000Requests_AllValidateAgainstTheSpecAndRoundTrip(string operationId)
+    {
+        var fakers = new AirlineFakers(seed: operationId.Length * 7919, FixedNow);
+        var schema = SpecDocument.AirlineApi.RequestBodySchema(operationId);
+        var failures = new List<string>();
+
+        for (var i = 0; i < 1000 && failures.Count < 5; i++)
+        {
+            var body = FakerCases.ByOperationId[operationId](fakers);
+            var errors = SchemaValidator.AirlineApi.Validate(body, schema);
+            if (errors.Count > 0)
+            {
+                failures.Add($"#{i}: {string.Join("; ", errors)}\n{body.ToJsonString()}");
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("form_of_payment")]
+    [InlineData("device")]
+    [InlineData("platform")]
+    [InlineData("operating_system")]
+    [InlineData("browser")]
+    [InlineData("channel")]
+    [InlineData("event")]
+    public void Faker_Over1000Draws_ProducesEveryUnionMember(string union)
+    {
+        var fakers = new AirlineFakers(17, FixedNow);
+        var members = SpecDocument.AirlineApi.Schema(union)["discriminator"]!["mapping"]!.AsObject().Select(m => m.Key);
+        var seen = new HashSet<string>();
+
+        for (var i = 0; i < 1000; i++)
+        {
+            var json = union switch
+            {
+                "form_of_payment" => JsonNode.Parse(AirlineJson.Serialize(fakers.FormsOfPayment(fakers.Trip())))!.AsArray().Select(n => n!),
+                "device" => [JsonNode.Parse(AirlineJson.Serialize(fakers.Device()))!],
+                "platform" => [JsonNode.Parse(AirlineJson.Serialize(fakers.Platform()))!],
+                "operating_system" => [JsonNode.Parse(AirlineJson.Serialize(fakers.OperatingSystem()))!],
+                "browser" => [JsonNode.Parse(AirlineJson.Serialize(fakers.Browser()))!],
+                "channel" => [JsonNode.Parse(AirlineJson.Serialize(fakers.Channel()))!],
+                _ => new[] { JsonNode.Parse(AirlineJson.Serialize(fakers.Event()))! },
+            };
+            foreach (var node in json)
+            {
+                SchemaValidator.AirlineApi.Validate(node, union).Should().BeEmpty();
+                seen.Add((string)node["type"]!);
+            }
+        }
+
+        seen.Should().BeEquivalentTo(members);
+    }
+
+    [Fact]
+    public void CreateAirlineSessionRequest_Over1000Draws_ProducesBothFlowsAndEveryProduct()
+    {
+        var fakers = new AirlineFakers(5, FixedNow);
+        var sessions = Enumerable.Range(0, 1000).Select(_ => fakers.CreateAirlineSessionRequest()).ToList();
+
+        sessions.Select(s => s.FlowType).Distinct().Should().HaveCount(2);
+        sessions.Where(s => s.Product is not null).Select(s => s.Product).Distinct().Should().HaveCount(3);
+        sessions.Select(s => s.Device?.GetType()).Distinct().Should().HaveCount(4, "desktop, mobile, tablet or none");
+    }
+}
