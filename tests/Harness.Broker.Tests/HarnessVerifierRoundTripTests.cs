@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Harness.Broker.Tests.Fixtures;
+using Harness.Pact.Verifier;
+using Xunit.Abstractions;
+
+namespace Harness.Broker.Tests;
+
+/// <summary>
+/// Pacts published with the official CLI, verified from <see cref="PactBrokerTestDouble"/> by the harness's own
+/// <see cref="PactVerifier"/> (pact_ffi in process), and gated by the official <c>can-i-deploy</c>.
+/// </summary>
+public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const string ConsumerVersion = "1.0.0";
+    private const string ProviderVersion = "2.0.0";
+    private static readonly DateOnly WipSince = new(2024, 1, 1);
+    private BrokerSession _session = null!;
+    private readonly List<string> _verifierOutputs = [];
+    private readonly List<CommandResult> _results = [];
+
+    public async Task InitializeAsync() => _session = await BrokerSession.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var text in _verifierOutputs)
+            output.WriteLine("--- harness verifier\n" + text);
+        foreach (var result in _results)
+            output.WriteLine(result.ToString());
+        output.WriteLine("--- broker requests\n" + string.Join('\n', _session.Broker.Requests));
+        // Whatever a test ran, neither the verifier's output nor the CLI's may carry the broker token.
+        _verifierOutputs.Should().AllSatisfy(o => o.Should().NotContain(BrokerSession.Token));
+        _results.Should().AllSatisfy(r => r.Output.Should().NotContain(BrokerSession.Token));
+        await _session.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Verify_WithSelectorsPendingWipAndBranch_PublishesSuccessAndCanIDeployAnswersYes()
+    {
+        await PublishAsync();
+        await using var provider = await ToyProvider.StartAsync();
+        using var verifier = BrokerVerifier(provider, pending: true);
+
+        var result = await verifier.VerifyAsync();
+        _verifierOutputs.Add(result.Output);
+
+        result.Output.Should().Contain("a request for the API status").And.Contain("a request for a CFAR contract");
+        _session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new PublishedVerification(SamplePact.Consumer, SamplePact.Provider, ProviderVersion, ["main"], Success: true));
+        var asked = JsonNode.Parse(_session.Broker.ForVerificationRequests().Should().ContainSingle().Subject)!.AsObject();
+        asked["consumerVersionSelectors"]!.ToJsonString().Should().Be("""[{"mainBranch":true},{"deployedOrReleased":true},{"matchingBranch":true}]""");
+        asked["includePendingStatus"]!.GetValue<bool>().Should().BeTrue();
+        asked["includeWipPactsSince"]!.GetValue<string>().Should().Be("2024-01-01");
+        asked["providerVersionBranch"]!.GetValue<string>().Should().Be("main");
+        _session.Broker.Requests.Should().Contain([
+            "GET /",
+            "POST /pacts/provider/hts-airlines-api/for-verification",
+            "PUT /pacticipants/hts-airlines-api/branches/main/versions/2.0.0",
+        ]);
+        _session.Broker.Requests.Should().Contain(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal));
+        _session.Broker.Requests.Should().Contain(r => r.StartsWith("POST /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal) && r.EndsWith("/verification-results", StringComparison.Ordinal));
+
+        var canIDeploy = await PactAsync("broker", "can-i-deploy", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion);
+
+        canIDeploy.ExitCode.Should().Be(0, canIDeploy.ToString());
+        canIDeploy.StandardOutput.Should().Contain("All required verification results are published and successful");
+    }
+
+    [Fact]
+    public async Task Verify_WhenProviderBreaksContract_ThrowsNamingInteractionAndCanIDeployAnswersNo()
+    {
+        await PublishAsync();
+        await using var provider = await ToyProvider.StartAsync(breaksContract: true);
+        using var verifier = BrokerVerifier(provider, pending: false);
+
+        var verify = async () => await verifier.VerifyAsync();
+
+        var failure = (await verify.Should().ThrowAsync<PactFailureException>()).Which;
+        _verifierOutputs.Add(failure.Message);
+        failure.Message.Should().Contain("a request for a CFAR contract").And.Contain("status");
+        _session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
+            new PublishedVerification(SamplePact.Consumer, SamplePact.Provider, ProviderVersion, ["main"], Success: false));
+        var canIDeploy = await PactAsync("broker", "can-i-deploy", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion);
+        canIDeploy.ExitCode.Should().NotBe(0, canIDeploy.ToString());
+        canIDeploy.StandardOutput.Should().Contain("failed");
+    }
+
+    [Fact]
+    public async Task Verify_WhenPendingPactFails_DoesNotThrowButPublishesFailure()
+    {
+        await PublishAsync();
+        await using var provider = await ToyProvider.StartAsync(breaksContract: true);
+        using var verifier = BrokerVerifier(provider, pending: true);
+
+        var result = await verifier.VerifyAsync();
+        _verifierOutputs.Add(result.Output);
+
+        // The pact has never been verified by branch main, so the broker marks it pending and pact_ffi reports success.
+        result.Output.Should().Contain("pending").And.Contain("a request for a CFAR contract");
+        JsonNode.Parse(result.Json!)!["result"]!.GetValue<bool>().Should().BeTrue();
+        _session.Broker.Verifications().Should().ContainSingle().Which.Success.Should().BeFalse();
+        var canIDeploy = await PactAsync("broker", "can-i-deploy", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion);
+        canIDeploy.ExitCode.Should().NotBe(0, canIDeploy.ToString());
+    }
+
+    [Fact]
+    public async Task Verify_WithWrongToken_FailsWithoutPrintingEitherToken()
+    {
+        const string wrongToken = "hx-wrong-token-91aa";
+        await PublishAsync();
+        await using var provider = await ToyProvider.StartAsync();
+        using var verifier = new PactVerifier(SamplePact.Provider, ProviderVersion)
+            .WithHttpEndpoint(provider.BaseUrl)
+            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
+                .TokenAuthentication(wrongToken)
+                .ConsumerVersionSelectors("""{"mainBranch":true}""")
+                .PublishResults());
+
+        var verify = async () => await verifier.VerifyAsync();
+
+        var failure = (await verify.Should().ThrowAsync<PactFailureException>()).Which;
+        _verifierOutputs.Add(failure.Message);
+        failure.Message.Should().NotContain(wrongToken);
+        _session.Broker.Verifications().Should().BeEmpty();
+    }
+
+    private PactVerifier BrokerVerifier(ToyProvider provider, bool pending) =>
+        new PactVerifier(SamplePact.Provider, ProviderVersion)
+            .WithHttpEndpoint(provider.BaseUrl)
+            .WithPactBrokerSource(_session.Broker.BaseUrl, broker =>
+            {
+                broker.TokenAuthentication(BrokerSession.Token)
+                    .ConsumerVersionSelectors(new { MainBranch = true }, new { DeployedOrReleased = true }, new { MatchingBranch = true })
+                    .IncludeWipPactsSince(WipSince)
+                    .ProviderBranch("main")
+                    .PublishResults(publish => publish.ProviderBranch("main"));
+                if (pending)
+                    broker.EnablePending();
+            });
+
+    private async Task PublishAsync()
+    {
+        var published = await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
+        published.ExitCode.Should().Be(0, published.ToString());
+    }
+
+    private async Task<CommandResult> PactAsync(params string[] args)
+    {
+        var result = await CommandRunner.PactAsync(_session.Environment(), args);
+        _results.Add(result);
+        return result;
+    }
+}
