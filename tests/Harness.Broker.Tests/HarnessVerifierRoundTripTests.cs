@@ -123,6 +123,53 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         _session.Broker.Verifications().Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task Verify_WithProviderBranchOnlyOnTheSource_PublishesResultsUnderThatBranch()
+    {
+        await PublishAsync();
+        await using var provider = await ToyProvider.StartAsync();
+        using var verifier = new PactVerifier(SamplePact.Provider, ProviderVersion)
+            .WithHttpEndpoint(provider.BaseUrl)
+            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
+                .TokenAuthentication(BrokerSession.Token)
+                .ConsumerVersionSelectors("""{"mainBranch":true}""")
+                .EnablePending()
+                .ProviderBranch("main")
+                .PublishResults());
+
+        _verifierOutputs.Add((await verifier.VerifyAsync()).Output);
+
+        _session.Broker.Verifications().Should().ContainSingle().Which.ProviderBranches.Should().Equal("main");
+    }
+
+    [Fact]
+    public async Task Verify_WithWipSince_AlsoVerifiesTheLatestPactOfAnotherConsumerBranch()
+    {
+        await PublishAsync();
+        var featureDirectory = Path.Combine(Path.GetDirectoryName(_session.PactDirectory)!, "feature-pacts");
+        SamplePact.WriteTo(featureDirectory, revision: 2);
+        var feature = await PactAsync("broker", "publish", featureDirectory, "--consumer-app-version", "1.1.0", "--branch", "feat-seats");
+        feature.ExitCode.Should().Be(0, feature.ToString());
+        await using var provider = await ToyProvider.StartAsync();
+        using var verifier = new PactVerifier(SamplePact.Provider, ProviderVersion)
+            .WithHttpEndpoint(provider.BaseUrl)
+            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
+                .TokenAuthentication(BrokerSession.Token)
+                .ConsumerVersionSelectors("""{"mainBranch":true}""")
+                .EnablePending()
+                .IncludeWipPactsSince(WipSince)
+                .ProviderBranch("main")
+                .PublishResults(publish => publish.ProviderBranch("main")));
+
+        var result = await verifier.VerifyAsync();
+        _verifierOutputs.Add(result.Output);
+
+        result.Output.Should().Contain("'work in progress' pact");
+        _session.Broker.Requests.Where(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal))
+            .Should().HaveCount(2, "the main-branch pact and the feat-seats WIP pact differ in content");
+        _session.Broker.Verifications().Should().HaveCount(2).And.OnlyContain(v => v.Success && v.ProviderVersion == ProviderVersion);
+    }
+
     private PactVerifier BrokerVerifier(ToyProvider provider, bool pending) =>
         new PactVerifier(SamplePact.Provider, ProviderVersion)
             .WithHttpEndpoint(provider.BaseUrl)
