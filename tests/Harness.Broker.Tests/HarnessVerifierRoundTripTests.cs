@@ -128,18 +128,32 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
     {
         await PublishAsync();
         await using var provider = await ToyProvider.StartAsync();
-        using var verifier = new PactVerifier(SamplePact.Provider, ProviderVersion)
-            .WithHttpEndpoint(provider.BaseUrl)
-            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
-                .TokenAuthentication(BrokerSession.Token)
-                .ConsumerVersionSelectors("""{"mainBranch":true}""")
-                .EnablePending()
-                .ProviderBranch("main")
-                .PublishResults());
+        using var verifier = BranchOnlyVerifier(provider);
 
         _verifierOutputs.Add((await verifier.VerifyAsync()).Output);
 
         _session.Broker.Verifications().Should().ContainSingle().Which.ProviderBranches.Should().Equal("main");
+    }
+
+    [Fact]
+    public async Task Verify_AfterTheBranchVerifiedThePact_PendingNoLongerShieldsAFailure()
+    {
+        await PublishAsync();
+        await using (var honest = await ToyProvider.StartAsync())
+        {
+            using var first = BranchOnlyVerifier(honest);
+            _verifierOutputs.Add((await first.VerifyAsync()).Output);
+        }
+
+        await using var broken = await ToyProvider.StartAsync(breaksContract: true);
+        using var second = BranchOnlyVerifier(broken);
+        var verify = async () => await second.VerifyAsync();
+
+        // Branch main has now verified this pact successfully, so it is no longer pending and a regression fails the build.
+        var failure = (await verify.Should().ThrowAsync<PactFailureException>()).Which;
+        _verifierOutputs.Add(failure.Message);
+        failure.Message.Should().Contain("a request for a CFAR contract").And.NotContain("is in pending state");
+        _session.Broker.Verifications().Select(v => v.Success).Should().Equal(true, false);
     }
 
     [Fact]
@@ -183,6 +197,17 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
                 if (pending)
                     broker.EnablePending();
             });
+
+    /// <summary>Provider branch given on the source only: results must still be recorded under it.</summary>
+    private PactVerifier BranchOnlyVerifier(ToyProvider provider) =>
+        new PactVerifier(SamplePact.Provider, ProviderVersion)
+            .WithHttpEndpoint(provider.BaseUrl)
+            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
+                .TokenAuthentication(BrokerSession.Token)
+                .ConsumerVersionSelectors("""{"mainBranch":true}""")
+                .EnablePending()
+                .ProviderBranch("main")
+                .PublishResults());
 
     private async Task PublishAsync()
     {
