@@ -71,6 +71,18 @@ public sealed class FaultInjector
         }
     }
 
+    /// <summary>True while a stall waits for its first request.</summary>
+    internal bool StallArmed
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _stallArmed;
+            }
+        }
+    }
+
     public void Set(FaultSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
