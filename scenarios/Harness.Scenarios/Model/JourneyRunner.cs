@@ -115,7 +115,7 @@ public sealed class JourneyRunner(JourneyRunnerOptions? options = null)
         catch (AirlineApiException error)
         {
             var codes = error.Errors.Where(e => e.Code is not null).Select(e => e.Code!).ToList();
-            actual = $"{error.StatusCode}{(codes.Count > 0 ? " " + string.Join(",", codes) : string.Empty)} ({error.Message})";
+            actual = $"{error.StatusCode}{(codes.Count > 0 ? " " + string.Join(",", codes) : string.Empty)} ({error.Message.TrimEnd('.')})";
             passed = step.Expected.Accepts(error.StatusCode, codes);
             cause = passed ? null : error;
         }
