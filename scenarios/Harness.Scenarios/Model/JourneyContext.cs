@@ -77,6 +77,13 @@ public sealed class JourneyContext
     /// <summary>The <c>HTS-Session-ID</c> the DG exercise answered with.</summary>
     public string? DgExerciseSessionId { get; set; }
 
+    /// <summary>Which of <paramref name="count"/> choices the traveller makes: fixed by the seed, so a rerun picks the same.</summary>
+    public int Pick(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        return (int)((uint)Seed % (uint)count);
+    }
+
     /// <summary>The value an earlier step should have stored, or an error naming it.</summary>
     public static T Require<T>(T? value, string name)
         where T : class =>

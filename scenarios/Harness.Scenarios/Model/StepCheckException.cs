@@ -4,20 +4,22 @@ namespace Harness.Scenarios.Model;
 public sealed class StepCheckException : Exception
 {
     public StepCheckException()
-        : this("check", "?", "?")
+        : this("The step's answer is not what the journey expects.")
     {
     }
 
     public StepCheckException(string message)
-        : this(message, "?", "?")
+        : base(message)
     {
+        Expected = string.Empty;
+        Actual = message;
     }
 
     public StepCheckException(string message, Exception innerException)
         : base(message, innerException)
     {
-        Expected = "?";
-        Actual = "?";
+        Expected = string.Empty;
+        Actual = message;
     }
 
     public StepCheckException(string what, string expected, string actual)

@@ -52,7 +52,7 @@ public static class CfarSteps
         StepCheckException.ThrowIfFalse(offers.Count > 0, "offer count", "at least 1", "0");
         context.SessionId ??= response.HtsSessionId;
         context.CfarOffers = offers;
-        context.CfarOffer = offers[Pick(context, offers.Count)];
+        context.CfarOffer = offers[context.Pick(offers.Count)];
         return response;
     }
 
@@ -252,6 +252,4 @@ public static class CfarSteps
     }
 
     private static decimal AmountOf(string amount) => AirlineAmount.Parse(amount, "amount");
-
-    internal static int Pick(JourneyContext context, int count) => count == 1 ? 0 : (int)((uint)context.Seed % (uint)count);
 }

@@ -44,7 +44,7 @@ public static class DgSteps
         StepCheckException.ThrowIfFalse(offers.Count > 0, "offer count", "at least 1", "0");
         context.SessionId ??= response.HtsSessionId;
         context.DgOffers = offers;
-        context.DgOffer = offers[CfarSteps.Pick(context, offers.Count)];
+        context.DgOffer = offers[context.Pick(offers.Count)];
         return response;
     }
 
