@@ -25,6 +25,12 @@ public abstract class ContractTest : IDisposable
     /// <summary>An obviously fake bearer token; the provider accepts it through the "a valid token exists" state.</summary>
     public const string Token = "contract-test-token";
 
+    /// <summary>
+    /// The Authorization example of the 401 interactions. The verifier replays examples, and a provider may still hold
+    /// <see cref="Token"/> from an earlier interaction's state, so the refused token must be one no state ever registers.
+    /// </summary>
+    public const string UnknownToken = "unknown-contract-test-token";
+
     /// <summary>The sandbox's public, documented test credentials (never a real partner secret).</summary>
     public const string SandboxClientId = "sandbox-client";
 
@@ -93,7 +99,8 @@ public abstract class ContractTest : IDisposable
         request = request.WithRequest(call.Method, BasePath + call.Path);
         if (caller != Caller.Anonymous)
         {
-            request = request.WithHeader("Authorization", Match.Regex("Bearer " + Token, "^Bearer .+$"));
+            var example = "Bearer " + (caller == Caller.WithUnknownToken ? UnknownToken : Token);
+            request = request.WithHeader("Authorization", Match.Regex(example, "^Bearer .+$"));
         }
 
         return call.Body is null ? request : request.WithJsonBody(call.Body);
