@@ -388,4 +388,39 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             Caller.WithValidToken,
             ContractExists("canceled"));
     }
+
+    [Fact]
+    public async Task CreateCfarContractAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = CreateRequest();
+        await ExpectBadRequestAsync(Create, CreateCall(request), "offer_ids", "array", client => client.CreateCfarContractAsync(request));
+    }
+
+    [Fact]
+    public async Task UpdateCfarContractStatusAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = ConfirmRequest();
+        await ExpectBadRequestAsync(UpdateStatus, UpdateStatusCall(request), "status", "string", client => client.UpdateCfarContractStatusAsync(ContractId, request));
+    }
+
+    [Fact]
+    public async Task UpdateCfarFormsOfPaymentAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = FormsRequest();
+        await ExpectBadRequestAsync(FormsOfPayment, FormsCall(request), "forms_of_payment", "array", client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request));
+    }
+
+    [Fact]
+    public async Task ProcessCfarPaymentAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = Fakers.ProcessCfarPaymentRequest();
+        await ExpectBadRequestAsync(Payment, PaymentCall(request), "payment_method_token", "string", client => client.ProcessCfarPaymentAsync(ContractId, request));
+    }
+
+    [Fact]
+    public async Task UpdateCfarItinerarySlicesAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = SlicesRequest();
+        await ExpectBadRequestAsync(Slices, SlicesCall(request), "slices", "array", client => client.UpdateCfarItinerarySlicesAsync(ContractId, request));
+    }
 }

@@ -119,4 +119,18 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
             Caller.WithValidToken,
             State(ProviderStates.CompletedCfarExerciseExists, ("exercise_id", ExerciseId)));
     }
+
+    [Fact]
+    public async Task CreateCfarExerciseAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = CreateRequest();
+        await ExpectBadRequestAsync(Create, CreateCall(request), "contract_id", "string", client => client.CreateCfarExerciseAsync(request));
+    }
+
+    [Fact]
+    public async Task MarkCfarExerciseCompletedAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = CompleteRequest();
+        await ExpectBadRequestAsync(Complete, CompleteCall(request), "refund_amount", "string", client => client.MarkCfarExerciseCompletedAsync(ExerciseId, request));
+    }
 }

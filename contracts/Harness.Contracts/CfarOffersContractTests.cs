@@ -115,4 +115,18 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
             failure.Errors[0].Code.Should().Be("unknown_session");
         });
     }
+
+    [Fact]
+    public async Task CreateCfarOffersAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
+        await ExpectBadRequestAsync(Offers, OffersCall(request), "itinerary", "array", client => client.CreateCfarOffersAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateExternalCfarOfferAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
+        await ExpectBadRequestAsync(External, ExternalCall(request), "premium_total_amount", "string", client => client.CreateExternalCfarOfferAsync(request));
+    }
 }

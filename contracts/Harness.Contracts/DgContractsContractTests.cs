@@ -319,4 +319,33 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             Caller.WithValidToken,
             ContractExists("canceled"));
     }
+
+    [Fact]
+    public async Task CreateDgContractAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = CreateRequest();
+        await ExpectBadRequestAsync(Create, CreateCall(request), "offer_ids", "array", client => client.CreateDgContractAsync(request));
+    }
+
+    [Fact]
+    public async Task ProcessDgPaymentAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = Fakers.ProcessDgPaymentRequest();
+        await ExpectBadRequestAsync(Payment, PaymentCall(request), "payment_token", "string", client => client.ProcessDgPaymentAsync(ContractId, request));
+    }
+
+    [Fact]
+    public async Task UpdateDgContractStatusAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = ConfirmRequest();
+        await ExpectBadRequestAsync(UpdateStatus, UpdateStatusCall(request), "status", "string", client => client.UpdateDgContractStatusAsync(ContractId, request));
+    }
+
+    [Fact]
+    public async Task UpdateDgItinerarySlicesAsync_WithWronglyTypedField_Throws400()
+    {
+        // The body is a bare array: the first slice's segments arrive as a number.
+        var slices = SlicesRequest();
+        await ExpectBadRequestAsync(Slices, SlicesCall(slices), "segments", "array", client => client.UpdateDgItinerarySlicesAsync(ContractId, slices));
+    }
 }

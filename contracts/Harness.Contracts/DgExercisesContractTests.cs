@@ -82,4 +82,11 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
     [Fact]
     public async Task GetDgExerciseSessionAsync_ForUnknownId_Throws404() =>
         await ExpectNotFoundAsync(GetSession, SessionCall("no-such-exercise"), client => client.GetDgExerciseSessionAsync("no-such-exercise"), Caller.Anonymous);
+
+    [Fact]
+    public async Task CreateDgExerciseAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = CreateRequest();
+        await ExpectBadRequestAsync(Create, CreateCall(request), "contract_id", "string", client => client.CreateDgExerciseAsync(request));
+    }
 }

@@ -64,4 +64,11 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
             failure.Errors[0].Code.Should().Be("unknown_session");
         });
     }
+
+    [Fact]
+    public async Task CreateDgOffersAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = NewRequest();
+        await ExpectBadRequestAsync(What, Call(request), "itinerary", "array", client => client.CreateDgOffersAsync(request));
+    }
 }

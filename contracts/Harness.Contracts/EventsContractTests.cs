@@ -50,4 +50,11 @@ public sealed class EventsContractTests(ContractsFixture fixture) : ContractTest
             failure.Errors[0].Code.Should().Be("unknown_session");
         });
     }
+
+    [Fact]
+    public async Task SendEventAsync_WithWronglyTypedField_Throws400()
+    {
+        Event evt = Fakers.OffersDisplayed();
+        await ExpectBadRequestAsync(What, Call(evt), "occurred_date_time", "string", client => client.SendEventAsync(SessionId, evt));
+    }
 }

@@ -55,4 +55,11 @@ public sealed class SessionsContractTests(ContractsFixture fixture) : ContractTe
             Call(request),
             client => client.CreateSessionAsync(request));
     }
+
+    [Fact]
+    public async Task CreateSessionAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = NewSession();
+        await ExpectBadRequestAsync(What, Call(request), "point_of_sale", "string", client => client.CreateSessionAsync(request));
+    }
 }

@@ -107,16 +107,19 @@ public abstract class ContractTest : IDisposable
     }
 
     /// <summary>Runs <paramref name="interact"/> with a client on the mock server; the interactions then join the pact.</summary>
-    protected async Task VerifyAsync(Func<AirlineApiClient, Task> interact, string clientSecret = SandboxClientSecret)
+    protected async Task VerifyAsync(
+        Func<AirlineApiClient, Task> interact, string clientSecret = SandboxClientSecret, Func<HttpMessageHandler>? handler = null)
     {
         ArgumentNullException.ThrowIfNull(interact);
         await Pact.VerifyAsync(async context =>
         {
+            using var messageHandler = handler?.Invoke();
             using var client = new AirlineApiClient(new AirlineApiOptions
             {
                 BaseUrl = new Uri(context.MockServerUri, BasePath.TrimStart('/') + "/"),
                 ClientId = SandboxClientId,
                 ClientSecret = clientSecret,
+                HttpMessageHandler = messageHandler,
             });
             await interact(client);
         });
@@ -171,6 +174,31 @@ public abstract class ContractTest : IDisposable
             failure.Errors[0].Code.Should().Be(code);
             failure.Errors[0].Message.Should().Be(message);
         });
+    }
+
+    /// <summary>
+    /// 400 with the spec's bad_request body: <paramref name="property"/> arrives as a number where the spec declares
+    /// <paramref name="declaredType"/> (a wrong JSON type is the provider's 400; rule-breaking values are its 422).
+    /// </summary>
+    protected async Task ExpectBadRequestAsync(
+        string what, ApiCall call, string property, string declaredType, Func<AirlineApiClient, Task> act, Caller caller = Caller.WithValidToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var corrupted = call with { Body = WrongTypeHandler.Corrupt(call.Body ?? throw new ArgumentException("A 400 interaction needs a body.", nameof(call)), property) };
+        var message = $"{property} must be of type {declaredType}, not number.";
+        Expect($"{what} with a wrongly typed {property}", corrupted, caller)
+            .WillRespond()
+            .WithStatus(400)
+            .WithJsonBody(Shapes.Errors("invalid_type", message));
+        await VerifyAsync(
+            async client =>
+            {
+                var failure = await ShouldFailAsync(() => act(client), 400);
+                failure.Errors.Should().NotBeEmpty();
+                failure.Errors[0].Code.Should().Be("invalid_type");
+                failure.Errors[0].Message.Should().Be(message);
+            },
+            handler: () => new WrongTypeHandler(BasePath + call.Path, property));
     }
 
     /// <summary>The "validated but not performed" 204: the client reports NotPerformed and no body.</summary>
