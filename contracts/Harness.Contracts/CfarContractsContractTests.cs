@@ -120,6 +120,21 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
+    public async Task GetCfarContractAsync_WhenConfirmed_ReturnsConfirmedStatus()
+    {
+        Expect($"{Get} that is confirmed", GetCall(), Caller.WithValidToken, ContractExists("confirmed"))
+            .WillRespond()
+            .WithStatus(200)
+            .WithJsonBody(Shapes.CfarContract(ContractId, "confirmed"));
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.GetCfarContractAsync(ContractId);
+            response.RequiredBody.Status.Should().Be(CfarStatus.Confirmed);
+        });
+    }
+
+    [Fact]
     public async Task GetCfarContractAsync_WithUnknownToken_Throws401() =>
         await ExpectUnauthorizedAsync(Get, GetCall(), client => client.GetCfarContractAsync(ContractId));
 
