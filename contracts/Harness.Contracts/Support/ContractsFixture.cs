@@ -71,10 +71,7 @@ public sealed class ContractsFixture : IAsyncLifetime
             return Task.CompletedTask;
         }
 
-        Directory.CreateDirectory(PactDir);
-        var temporary = Path.Combine(PactDir, $".{FileName}.{Environment.ProcessId}.tmp");
-        File.Copy(staged, temporary, overwrite: true);
-        File.Move(temporary, PactFile, overwrite: true);
+        PactPublisher.Publish(staged, PactFile);
         return Task.CompletedTask;
     }
 
