@@ -25,7 +25,7 @@ internal sealed partial class AirlineHandlers
             var premium = Pricing.CfarPremium(facts, request.Now);
             var coverage = Pricing.CfarCoverage(facts);
             var offer = CfarOfferBody(body, (JsonObject)itineraries[i]!, facts.Currency, premium, coverage, Pricing.CfarCoveragePercentage, contractExpiry, request.Now);
-            offers.Add(new Offer((string)offer["id"]!, Products.Cfar, offer, facts.Fingerprint, facts.Currency, premium, coverage, 0m,
+            offers.Add(new Offer((string)offer["id"]!, Products.Cfar, ApiResult.Utf8(offer), facts.Fingerprint, facts.Currency, premium, coverage, 0m,
                 Min(request.Now + sandbox.Options.OfferLifetime, contractExpiry), contractExpiry));
         }
 
@@ -36,7 +36,7 @@ internal sealed partial class AirlineHandlers
             State.Offers.TryAdd(offer.Id, offer);
         }
 
-        return new ApiResult(201, new JsonArray(offers.Select(o => (JsonNode)Clone(o.Body)).ToArray()), HtsSessionId: session.Id);
+        return ApiResult.Raw(201, ApiResult.Utf8Array(offers.Select(o => o.Json).ToList()), session.Id);
     }
 
     public ApiResult PostCfarOffersExternal(OperationRequest request)
@@ -59,9 +59,10 @@ internal sealed partial class AirlineHandlers
         offer["ext_attributes"] = new JsonObject { ["external_id"] = (string)body["external_id"]! };
         var session = PlanSession(request, createWhenAbsent: true);
         CommitSession(session, request.Now);
-        State.Offers.TryAdd((string)offer["id"]!, new Offer((string)offer["id"]!, Products.Cfar, offer, facts.Fingerprint,
+        var json = ApiResult.Utf8(offer);
+        State.Offers.TryAdd((string)offer["id"]!, new Offer((string)offer["id"]!, Products.Cfar, json, facts.Fingerprint,
             currency, premium, coverage, 0m, Min(request.Now + sandbox.Options.OfferLifetime, contractExpiry), contractExpiry));
-        return new ApiResult(201, Clone(offer), HtsSessionId: session.Id);
+        return ApiResult.Raw(201, json, session.Id);
     }
 
     private static JsonObject CfarOfferBody(JsonObject request, JsonObject itinerary, string currency, decimal premium, decimal coverage, decimal percentage, DateTimeOffset contractExpiry, DateTimeOffset now)
@@ -111,9 +112,9 @@ internal sealed partial class AirlineHandlers
         {
             ["id"] = id,
             ["reference"] = NewReference(),
-            ["offers"] = new JsonArray(offers.Select(o => (JsonNode)Clone(o.Body)).ToArray()),
+            ["offers"] = new JsonArray(offers.Select(o => (JsonNode)o.Body()).ToArray()),
             ["itinerary"] = body["itinerary"]!.DeepClone(),
-            ["coverage_percentage"] = offers[0].Body["coverage_percentage"]!.DeepClone(),
+            ["coverage_percentage"] = offers[0].Body()["coverage_percentage"]!.DeepClone(),
             ["coverage"] = Pricing.Money(coverage),
             ["premium"] = Pricing.Money(offers.Sum(o => o.Premium)),
             ["currency"] = offers[0].Currency,

@@ -111,7 +111,12 @@ public static class SandboxEndpoints
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{result.FileName}\"";
             await http.Response.Body.WriteAsync(pdf);
         }
-        else if (result.Json is { } json)
+        else if (result.RawJson is { } raw && !sandbox.Breaks.ContainsKey(operation.Id))
+        {
+            http.Response.ContentType = "application/json";
+            await http.Response.Body.WriteAsync(raw, http.RequestAborted);
+        }
+        else if ((result.Json ?? (result.RawJson is { } unparsed ? JsonNode.Parse(unparsed) : null)) is { } json)
         {
             if (sandbox.Breaks.TryGetValue(operation.Id, out var defect))
             {

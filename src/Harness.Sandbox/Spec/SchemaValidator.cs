@@ -21,11 +21,11 @@ internal sealed class SchemaValidator(SpecDocument spec)
     public IReadOnlyList<ValidationIssue> Validate(JsonNode? value, JsonObject schema)
     {
         var issues = new List<ValidationIssue>();
-        Walk(value, schema, string.Empty, issues);
+        Walk(value, schema, new FieldPath(), issues);
         return issues;
     }
 
-    private void Walk(JsonNode? value, JsonObject schema, string path, List<ValidationIssue> issues)
+    private void Walk(JsonNode? value, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
     {
         if (schema["$ref"] is JsonValue reference)
         {
@@ -70,7 +70,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
         }
     }
 
-    private void WalkOneOf(JsonNode? value, JsonObject schema, JsonArray oneOf, string path, List<ValidationIssue> issues)
+    private void WalkOneOf(JsonNode? value, JsonObject schema, JsonArray oneOf, FieldPath path, List<ValidationIssue> issues)
     {
         var propertyName = (string?)schema["discriminator"]?["propertyName"];
         if (propertyName is null)
@@ -84,16 +84,15 @@ internal sealed class SchemaValidator(SpecDocument spec)
             return;
         }
 
-        var field = Join(path, propertyName);
         if (!obj.TryGetPropertyValue(propertyName, out var discriminator))
         {
-            issues.Add(new(field, "required", $"{field} is required.", false));
+            issues.Add(new(path.With(propertyName), "required", $"{path.With(propertyName)} is required.", false));
             return;
         }
 
         if (discriminator is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
         {
-            issues.Add(new(field, "invalid_type", $"{field} must be of type string, not {Describe(discriminator)}.", true));
+            issues.Add(new(path.With(propertyName), "invalid_type", $"{path.With(propertyName)} must be of type string, not {Describe(discriminator)}.", true));
             return;
         }
 
@@ -103,14 +102,14 @@ internal sealed class SchemaValidator(SpecDocument spec)
         if (target is null)
         {
             var allowed = mapping is null ? string.Empty : string.Join(", ", mapping.Select(m => m.Key));
-            issues.Add(new(field, "enum", $"{field} must be one of [{allowed}], not '{key}'.", false));
+            issues.Add(new(path.With(propertyName), "enum", $"{path.With(propertyName)} must be one of [{allowed}], not '{key}'.", false));
             return;
         }
 
         Walk(value, spec.Resolve(target), path, issues);
     }
 
-    private void WalkObject(JsonObject obj, JsonObject schema, string path, List<ValidationIssue> issues)
+    private void WalkObject(JsonObject obj, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
     {
         if (schema["required"] is JsonArray required)
         {
@@ -118,7 +117,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
             {
                 if (!obj.ContainsKey(name))
                 {
-                    var field = Join(path, name);
+                    var field = path.With(name);
                     issues.Add(new(field, "required", $"{field} is required.", false));
                 }
             }
@@ -128,18 +127,17 @@ internal sealed class SchemaValidator(SpecDocument spec)
         var additional = schema["additionalProperties"] as JsonObject;
         foreach (var (name, child) in obj)
         {
-            if (properties?[name] is JsonObject propertySchema)
+            var childSchema = properties?[name] as JsonObject ?? additional;
+            if (childSchema is not null)
             {
-                Walk(child, propertySchema, Join(path, name), issues);
-            }
-            else if (additional is not null)
-            {
-                Walk(child, additional, Join(path, name), issues);
+                path.Push(name);
+                Walk(child, childSchema, path, issues);
+                path.Pop();
             }
         }
     }
 
-    private void WalkArray(JsonArray array, JsonObject schema, string path, List<ValidationIssue> issues)
+    private void WalkArray(JsonArray array, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
     {
         if (schema["minItems"] is JsonValue min && array.Count < min.GetValue<long>())
         {
@@ -150,51 +148,52 @@ internal sealed class SchemaValidator(SpecDocument spec)
         {
             for (var i = 0; i < array.Count; i++)
             {
-                Walk(array[i], items, $"{path}[{i}]", issues);
+                path.PushIndex(i);
+                Walk(array[i], items, path, issues);
+                path.Pop();
             }
         }
     }
 
-    private static void WalkScalar(JsonValue scalar, JsonObject schema, string path, List<ValidationIssue> issues)
+    private static void WalkScalar(JsonValue scalar, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
     {
-        var field = Name(path);
         if (schema["enum"] is JsonArray allowed)
         {
             var text = scalar.ToJsonString();
             if (!allowed.Any(a => a?.ToJsonString() == text))
             {
-                issues.Add(new(field, "enum", $"{field} must be one of [{string.Join(", ", allowed.Select(a => (string?)a))}], not {text}.", false));
+                issues.Add(new(Name(path), "enum", $"{Name(path)} must be one of [{string.Join(", ", allowed.Select(a => (string?)a))}], not {text}.", false));
                 return;
             }
         }
 
         if (scalar.GetValueKind() == JsonValueKind.String)
         {
-            CheckString(scalar.GetValue<string>(), schema, field, issues);
+            CheckString(scalar.GetValue<string>(), schema, path, issues);
         }
         else if (scalar.GetValueKind() == JsonValueKind.Number
             && decimal.TryParse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
-            CheckNumber(number, schema, field, issues);
+            CheckNumber(number, schema, path, issues);
         }
     }
 
-    private static void CheckString(string text, JsonObject schema, string field, List<ValidationIssue> issues)
+    private static void CheckString(string text, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
     {
         // The spec's patterns are unanchored ("[A-Z]{3}"); they are applied as written.
         if ((string?)schema["pattern"] is { } pattern
             && !Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant)).IsMatch(text))
         {
-            issues.Add(new(field, "pattern", $"{field} must match the pattern {pattern}, not '{text}'.", false));
+            issues.Add(new(Name(path), "pattern", $"{Name(path)} must match the pattern {pattern}, not '{text}'.", false));
         }
 
         switch ((string?)schema["format"])
         {
             case "date-time" when !IsRfc3339(text):
-                issues.Add(new(field, "format", $"{field} must be an RFC 3339 UTC date-time such as 2022-01-08T14:36:56Z, not '{text}'.", false));
+                issues.Add(new(Name(path), "format", $"{Name(path)} must be an RFC 3339 UTC date-time such as 2022-01-08T14:36:56Z, not '{text}'.", false));
                 break;
             case "uuid" when !Guid.TryParseExact(text, "D", out _):
-                issues.Add(new(field, "format", $"{field} must be a UUID, not '{text}'.", false));
+                issues.Add(new(Name(path), "format", $"{Name(path)} must be a UUID, not '{text}'.", false));
                 break;
             default:
                 break;
@@ -205,15 +204,15 @@ internal sealed class SchemaValidator(SpecDocument spec)
         {
             if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
             {
-                issues.Add(new(field, "decimal", $"{field} must be a decimal number written as a string such as \"40.80\", not '{text}'.", false));
+                issues.Add(new(Name(path), "decimal", $"{Name(path)} must be a decimal number written as a string such as \"40.80\", not '{text}'.", false));
                 return;
             }
 
-            CheckNumber(amount, schema, field, issues);
+            CheckNumber(amount, schema, path, issues);
         }
     }
 
-    private static void CheckNumber(decimal number, JsonObject schema, string field, List<ValidationIssue> issues)
+    private static void CheckNumber(decimal number, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
     {
         if (schema["minimum"] is not JsonValue minimum)
         {
@@ -225,7 +224,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
         var exclusive = schema["exclusiveMinimum"] is JsonValue e && e.GetValue<bool>();
         if (exclusive ? number <= min : number < min)
         {
-            issues.Add(new(field, "minimum", $"{field} must be {(exclusive ? "greater than" : "at least")} {min}, not {number.ToString(CultureInfo.InvariantCulture)}.", false));
+            issues.Add(new(Name(path), "minimum", $"{Name(path)} must be {(exclusive ? "greater than" : "at least")} {min}, not {number.ToString(CultureInfo.InvariantCulture)}.", false));
         }
     }
 
@@ -259,7 +258,51 @@ internal sealed class SchemaValidator(SpecDocument spec)
         _ => "unknown",
     };
 
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+    private static string Name(FieldPath path) => path.ToString();
 
-    private static string Name(string path) => path.Length == 0 ? "body" : path;
+    /// <summary>
+    /// Where the walk is, as a stack of segments; the dotted name ("itinerary[0].slices") is only built for an issue,
+    /// so a valid body costs no string work.
+    /// </summary>
+    private sealed class FieldPath
+    {
+        private readonly List<(string? Name, int Index)> _segments = [];
+
+        public void Push(string name) => _segments.Add((name, -1));
+
+        public void PushIndex(int index) => _segments.Add((null, index));
+
+        public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+
+        public string With(string name)
+        {
+            Push(name);
+            var text = ToString();
+            Pop();
+            return text;
+        }
+
+        public override string ToString()
+        {
+            if (_segments.Count == 0)
+            {
+                return "body";
+            }
+
+            var text = new System.Text.StringBuilder();
+            foreach (var (name, index) in _segments)
+            {
+                if (name is null)
+                {
+                    text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                }
+                else
+                {
+                    text.Append(text.Length == 0 ? string.Empty : ".").Append(name);
+                }
+            }
+
+            return text.ToString();
+        }
+    }
 }
