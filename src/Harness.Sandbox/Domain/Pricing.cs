@@ -97,7 +97,8 @@ internal static class Pricing
                 var arrival = LocalTime((string)segment["arrival_date_time"]!, $"{path}.arrival_date_time");
                 first = first is null || departure < first ? departure : first;
                 last = last is null || arrival > last ? arrival : last;
-                segmentKeys.Add($"{segment["origin_airport"]}-{segment["destination_airport"]}@{segment["departure_date_time"]}#{segment["flight_number"]}");
+                segmentKeys.Add(string.Concat((string)segment["origin_airport"]!, "-", (string)segment["destination_airport"]!, "@",
+                    (string)segment["departure_date_time"]!, "#", (string)segment["flight_number"]!));
             }
         }
 

@@ -16,39 +16,39 @@ internal sealed record ValidationIssue(string Field, string Code, string Message
 /// </summary>
 internal sealed class SchemaValidator(SpecDocument spec)
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    // Spec schemas are compiled once (per JSON object of the spec) into plain fields: walking the raw JSON tree
+    // costs a dozen property look-ups per value and was most of a request's time.
+    private readonly ConcurrentDictionary<JsonObject, CompiledSchema> _compiled = new(ReferenceEqualityComparer.Instance);
 
     public IReadOnlyList<ValidationIssue> Validate(JsonNode? value, JsonObject schema)
     {
         var issues = new List<ValidationIssue>();
-        Walk(value, schema, new FieldPath(), issues);
+        Walk(value, Compile(schema), new FieldPath(), issues);
         return issues;
     }
 
-    private void Walk(JsonNode? value, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
+    private CompiledSchema Compile(JsonObject schema) => _compiled.GetOrAdd(schema, s => new CompiledSchema(s));
+
+    private void Walk(JsonNode? value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["$ref"] is JsonValue reference)
+        if (schema.Ref is { } reference)
         {
-            Walk(value, spec.Resolve(reference.GetValue<string>()), path, issues);
+            Walk(value, schema.Resolved ??= Compile(spec.Resolve(reference)), path, issues);
             return;
         }
 
-        if (schema["allOf"] is JsonArray allOf)
+        foreach (var part in schema.AllOf)
         {
-            foreach (var part in allOf)
-            {
-                Walk(value, (JsonObject)part!, path, issues);
-            }
+            Walk(value, Compile(part), path, issues);
         }
 
-        if (schema["oneOf"] is JsonArray oneOf)
+        if (schema.IsOneOf)
         {
-            WalkOneOf(value, schema, oneOf, path, issues);
+            WalkOneOf(value, schema, path, issues);
             return;
         }
 
-        var type = (string?)schema["type"];
-        if (type is not null && !HasType(value, type))
+        if (schema.Type is { } type && !HasType(value, type))
         {
             issues.Add(new(Name(path), "invalid_type", $"{Name(path)} must be of type {type}, not {Describe(value)}.", true));
             return;
@@ -70,14 +70,10 @@ internal sealed class SchemaValidator(SpecDocument spec)
         }
     }
 
-    private void WalkOneOf(JsonNode? value, JsonObject schema, JsonArray oneOf, FieldPath path, List<ValidationIssue> issues)
+    private void WalkOneOf(JsonNode? value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        var propertyName = (string?)schema["discriminator"]?["propertyName"];
-        if (propertyName is null)
-        {
-            throw new InvalidOperationException($"oneOf without discriminator at {Name(path)} is not supported.");
-        }
-
+        var propertyName = schema.DiscriminatorProperty
+            ?? throw new InvalidOperationException($"oneOf without discriminator at {Name(path)} is not supported.");
         if (value is not JsonObject obj)
         {
             issues.Add(new(Name(path), "invalid_type", $"{Name(path)} must be of type object, not {Describe(value)}.", true));
@@ -96,98 +92,91 @@ internal sealed class SchemaValidator(SpecDocument spec)
             return;
         }
 
-        var mapping = schema["discriminator"]?["mapping"] as JsonObject;
         var key = v.GetValue<string>();
-        var target = (string?)mapping?[key];
-        if (target is null)
+        if (!schema.Mapping.TryGetValue(key, out var target))
         {
-            var allowed = mapping is null ? string.Empty : string.Join(", ", mapping.Select(m => m.Key));
-            issues.Add(new(path.With(propertyName), "enum", $"{path.With(propertyName)} must be one of [{allowed}], not '{key}'.", false));
+            issues.Add(new(path.With(propertyName), "enum", $"{path.With(propertyName)} must be one of [{string.Join(", ", schema.Mapping.Keys)}], not '{key}'.", false));
             return;
         }
 
-        Walk(value, spec.Resolve(target), path, issues);
+        Walk(value, Compile(spec.Resolve(target)), path, issues);
     }
 
-    private void WalkObject(JsonObject obj, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
+    private void WalkObject(JsonObject obj, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["required"] is JsonArray required)
+        foreach (var name in schema.Required)
         {
-            foreach (var name in required.Select(r => (string)r!))
+            if (!obj.ContainsKey(name))
             {
-                if (!obj.ContainsKey(name))
-                {
-                    var field = path.With(name);
-                    issues.Add(new(field, "required", $"{field} is required.", false));
-                }
+                var field = path.With(name);
+                issues.Add(new(field, "required", $"{field} is required.", false));
             }
         }
 
-        var properties = schema["properties"] as JsonObject;
-        var additional = schema["additionalProperties"] as JsonObject;
         foreach (var (name, child) in obj)
         {
-            var childSchema = properties?[name] as JsonObject ?? additional;
+            var childSchema = schema.Properties is not null && schema.Properties.TryGetValue(name, out var property) ? property : schema.Additional;
             if (childSchema is not null)
             {
                 path.Push(name);
-                Walk(child, childSchema, path, issues);
+                Walk(child, Compile(childSchema), path, issues);
                 path.Pop();
             }
         }
     }
 
-    private void WalkArray(JsonArray array, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
+    private void WalkArray(JsonArray array, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["minItems"] is JsonValue min && array.Count < min.GetValue<long>())
+        if (schema.MinItems is { } min && array.Count < min)
         {
             issues.Add(new(Name(path), "min_items", $"{Name(path)} must contain at least {min} item(s).", false));
         }
 
-        if (schema["items"] is JsonObject items)
+        if (schema.Items is { } items)
         {
+            var compiled = Compile(items);
             for (var i = 0; i < array.Count; i++)
             {
                 path.PushIndex(i);
-                Walk(array[i], items, path, issues);
+                Walk(array[i], compiled, path, issues);
                 path.Pop();
             }
         }
     }
 
-    private static void WalkScalar(JsonValue scalar, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
+    private static void WalkScalar(JsonValue scalar, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["enum"] is JsonArray allowed)
+        if (schema.Enum is { } allowed)
         {
             var text = scalar.ToJsonString();
-            if (!allowed.Any(a => a?.ToJsonString() == text))
+            if (!allowed.Contains(text))
             {
-                issues.Add(new(Name(path), "enum", $"{Name(path)} must be one of [{string.Join(", ", allowed.Select(a => (string?)a))}], not {text}.", false));
+                issues.Add(new(Name(path), "enum", $"{Name(path)} must be one of [{schema.EnumText}], not {text}.", false));
                 return;
             }
         }
 
-        if (scalar.GetValueKind() == JsonValueKind.String)
+        var kind = scalar.GetValueKind();
+        if (kind == JsonValueKind.String)
         {
             CheckString(scalar.GetValue<string>(), schema, path, issues);
         }
-        else if (scalar.GetValueKind() == JsonValueKind.Number
+        else if (kind == JsonValueKind.Number && schema.Minimum is not null
             && decimal.TryParse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
         {
             CheckNumber(number, schema, path, issues);
         }
     }
 
-    private static void CheckString(string text, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
+    private static void CheckString(string text, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
         // The spec's patterns are unanchored ("[A-Z]{3}"); they are applied as written.
-        if ((string?)schema["pattern"] is { } pattern
-            && !Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant)).IsMatch(text))
+        if (schema.Pattern is { } pattern && !pattern.IsMatch(text))
         {
             issues.Add(new(Name(path), "pattern", $"{Name(path)} must match the pattern {pattern}, not '{text}'.", false));
         }
 
-        switch ((string?)schema["format"])
+        switch (schema.Format)
         {
             case "date-time" when !IsRfc3339(text):
                 issues.Add(new(Name(path), "format", $"{Name(path)} must be an RFC 3339 UTC date-time such as 2022-01-08T14:36:56Z, not '{text}'.", false));
@@ -200,7 +189,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
         }
 
         // Spec: amounts are strings that carry "minimum: 0"; JSON Schema ignores that, the sandbox enforces it.
-        if (schema["minimum"] is JsonValue)
+        if (schema.Minimum is not null)
         {
             if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
             {
@@ -212,20 +201,80 @@ internal sealed class SchemaValidator(SpecDocument spec)
         }
     }
 
-    private static void CheckNumber(decimal number, JsonObject schema, FieldPath path, List<ValidationIssue> issues)
+    private static void CheckNumber(decimal number, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["minimum"] is not JsonValue minimum)
+        var min = schema.Minimum!.Value;
+        if (schema.ExclusiveMinimum ? number <= min : number < min)
         {
-            return;
+            issues.Add(new(Name(path), "minimum", $"{Name(path)} must be {(schema.ExclusiveMinimum ? "greater than" : "at least")} {min}, not {number.ToString(CultureInfo.InvariantCulture)}.", false));
+        }
+    }
+
+    /// <summary>One spec schema object, read once into fields.</summary>
+    private sealed class CompiledSchema
+    {
+        public CompiledSchema(JsonObject schema)
+        {
+            Ref = (string?)schema["$ref"];
+            AllOf = schema["allOf"] is JsonArray allOf ? allOf.Select(p => (JsonObject)p!).ToArray() : [];
+            IsOneOf = schema["oneOf"] is JsonArray;
+            DiscriminatorProperty = (string?)schema["discriminator"]?["propertyName"];
+            Mapping = (schema["discriminator"]?["mapping"] as JsonObject)?.ToDictionary(m => m.Key, m => (string)m.Value!, StringComparer.Ordinal)
+                ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            Type = (string?)schema["type"];
+            Required = schema["required"] is JsonArray required ? required.Select(r => (string)r!).ToArray() : [];
+            Properties = (schema["properties"] as JsonObject)?.ToDictionary(p => p.Key, p => (JsonObject)p.Value!, StringComparer.Ordinal);
+            Additional = schema["additionalProperties"] as JsonObject;
+            Items = schema["items"] as JsonObject;
+            MinItems = schema["minItems"] is JsonValue minItems ? long.Parse(minItems.ToJsonString(), CultureInfo.InvariantCulture) : null;
+            if (schema["enum"] is JsonArray values)
+            {
+                Enum = values.Select(v => v?.ToJsonString() ?? "null").ToHashSet(StringComparer.Ordinal);
+                EnumText = string.Join(", ", values.Select(v => (string?)v));
+            }
+
+            Pattern = (string?)schema["pattern"] is { } pattern ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
+            Format = (string?)schema["format"];
+            // Spec numbers were read from YAML as long or decimal; the text form converts either way.
+            Minimum = schema["minimum"] is JsonValue minimum ? decimal.Parse(minimum.ToJsonString(), CultureInfo.InvariantCulture) : null;
+            ExclusiveMinimum = schema["exclusiveMinimum"] is JsonValue exclusive && exclusive.GetValue<bool>();
         }
 
-        // Spec numbers were read from YAML as long or decimal; the text form converts either way.
-        var min = decimal.Parse(minimum.ToJsonString(), CultureInfo.InvariantCulture);
-        var exclusive = schema["exclusiveMinimum"] is JsonValue e && e.GetValue<bool>();
-        if (exclusive ? number <= min : number < min)
-        {
-            issues.Add(new(Name(path), "minimum", $"{Name(path)} must be {(exclusive ? "greater than" : "at least")} {min}, not {number.ToString(CultureInfo.InvariantCulture)}.", false));
-        }
+        public string? Ref { get; }
+
+        public CompiledSchema? Resolved { get; set; }
+
+        public JsonObject[] AllOf { get; }
+
+        public bool IsOneOf { get; }
+
+        public string? DiscriminatorProperty { get; }
+
+        public Dictionary<string, string> Mapping { get; }
+
+        public string? Type { get; }
+
+        public string[] Required { get; }
+
+        public Dictionary<string, JsonObject>? Properties { get; }
+
+        public JsonObject? Additional { get; }
+
+        public JsonObject? Items { get; }
+
+        public long? MinItems { get; }
+
+        public HashSet<string>? Enum { get; }
+
+        public string EnumText { get; } = string.Empty;
+
+        public Regex? Pattern { get; }
+
+        public string? Format { get; }
+
+        public decimal? Minimum { get; }
+
+        public bool ExclusiveMinimum { get; }
     }
 
     private static bool HasType(JsonNode? value, string type) => type switch
