@@ -155,10 +155,11 @@ public static class SandboxEndpoints
 
     private static async Task<JsonNode?> ReadBodyAsync(HttpContext http, JsonObject schema, AirlineSandbox sandbox)
     {
-        JsonNode? body;
+        JsonDocument document;
         try
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            // Not disposed: the request's nodes below read from this document for the rest of the request.
+            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         }
         catch (JsonException error)
         {
@@ -168,13 +169,19 @@ public static class SandboxEndpoints
             throw ApiException.BadRequest("body", "malformed_json", detail);
         }
 
-        var issues = sandbox.Validator.Validate(body, schema);
+        var root = document.RootElement;
+        var issues = sandbox.Validator.Validate(root, schema);
         if (issues.Count > 0)
         {
             throw ApiException.FromIssues(issues);
         }
 
-        return body;
+        return root.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(root),
+            JsonValueKind.Array => JsonArray.Create(root),
+            _ => JsonValue.Create(root),
+        };
     }
 
     internal static async Task WriteErrorAsync(HttpContext http, ApiException error)

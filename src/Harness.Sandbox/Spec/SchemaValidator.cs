@@ -20,7 +20,8 @@ internal sealed class SchemaValidator(SpecDocument spec)
     // costs a dozen property look-ups per value and was most of a request's time.
     private readonly ConcurrentDictionary<JsonObject, CompiledSchema> _compiled = new(ReferenceEqualityComparer.Instance);
 
-    public IReadOnlyList<ValidationIssue> Validate(JsonNode? value, JsonObject schema)
+    /// <summary>Validates a parsed document (its element, so no node tree is built just to be checked).</summary>
+    public IReadOnlyList<ValidationIssue> Validate(JsonElement value, JsonObject schema)
     {
         var issues = new List<ValidationIssue>();
         Walk(value, Compile(schema), new FieldPath(), issues);
@@ -29,7 +30,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
 
     private CompiledSchema Compile(JsonObject schema) => _compiled.GetOrAdd(schema, s => new CompiledSchema(s));
 
-    private void Walk(JsonNode? value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
+    private void Walk(JsonElement value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
         if (schema.Ref is { } reference)
         {
@@ -54,45 +55,43 @@ internal sealed class SchemaValidator(SpecDocument spec)
             return;
         }
 
-        switch (value)
+        switch (value.ValueKind)
         {
-            case JsonObject obj:
-                WalkObject(obj, schema, path, issues);
+            case JsonValueKind.Object:
+                WalkObject(value, schema, path, issues);
                 break;
-            case JsonArray array:
-                WalkArray(array, schema, path, issues);
-                break;
-            case JsonValue scalar:
-                WalkScalar(scalar, schema, path, issues);
+            case JsonValueKind.Array:
+                WalkArray(value, schema, path, issues);
                 break;
             default:
+                WalkScalar(value, schema, path, issues);
                 break;
         }
     }
 
-    private void WalkOneOf(JsonNode? value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
+    private void WalkOneOf(JsonElement value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
         var propertyName = schema.DiscriminatorProperty
             ?? throw new InvalidOperationException($"oneOf without discriminator at {Name(path)} is not supported.");
-        if (value is not JsonObject obj)
+        if (value.ValueKind != JsonValueKind.Object)
         {
             issues.Add(new(Name(path), "invalid_type", $"{Name(path)} must be of type object, not {Describe(value)}.", true));
             return;
         }
 
-        if (!obj.TryGetPropertyValue(propertyName, out var discriminator))
+        if (!value.TryGetProperty(propertyName, out var discriminator))
         {
             issues.Add(new(path.With(propertyName), "required", $"{path.With(propertyName)} is required.", false));
             return;
         }
 
-        if (discriminator is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        if (discriminator.ValueKind != JsonValueKind.String)
         {
             issues.Add(new(path.With(propertyName), "invalid_type", $"{path.With(propertyName)} must be of type string, not {Describe(discriminator)}.", true));
             return;
         }
 
-        var key = v.GetValue<string>();
+        var key = discriminator.GetString()!;
         if (!schema.Mapping.TryGetValue(key, out var target))
         {
             issues.Add(new(path.With(propertyName), "enum", $"{path.With(propertyName)} must be one of [{string.Join(", ", schema.Mapping.Keys)}], not '{key}'.", false));
@@ -102,19 +101,20 @@ internal sealed class SchemaValidator(SpecDocument spec)
         Walk(value, Compile(spec.Resolve(target)), path, issues);
     }
 
-    private void WalkObject(JsonObject obj, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
+    private void WalkObject(JsonElement obj, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
         foreach (var name in schema.Required)
         {
-            if (!obj.ContainsKey(name))
+            if (!obj.TryGetProperty(name, out _))
             {
                 var field = path.With(name);
                 issues.Add(new(field, "required", $"{field} is required.", false));
             }
         }
 
-        foreach (var (name, child) in obj)
+        foreach (var member in obj.EnumerateObject())
         {
+            var (name, child) = (member.Name, member.Value);
             var childSchema = schema.Properties is not null && schema.Properties.TryGetValue(name, out var property) ? property : schema.Additional;
             if (childSchema is not null)
             {
@@ -125,9 +125,9 @@ internal sealed class SchemaValidator(SpecDocument spec)
         }
     }
 
-    private void WalkArray(JsonArray array, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
+    private void WalkArray(JsonElement array, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema.MinItems is { } min && array.Count < min)
+        if (schema.MinItems is { } min && array.GetArrayLength() < min)
         {
             issues.Add(new(Name(path), "min_items", $"{Name(path)} must contain at least {min} item(s).", false));
         }
@@ -135,20 +135,21 @@ internal sealed class SchemaValidator(SpecDocument spec)
         if (schema.Items is { } items)
         {
             var compiled = Compile(items);
-            for (var i = 0; i < array.Count; i++)
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
             {
-                path.PushIndex(i);
-                Walk(array[i], compiled, path, issues);
+                path.PushIndex(i++);
+                Walk(item, compiled, path, issues);
                 path.Pop();
             }
         }
     }
 
-    private static void WalkScalar(JsonValue scalar, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
+    private static void WalkScalar(JsonElement scalar, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
         if (schema.Enum is { } allowed)
         {
-            var text = scalar.ToJsonString();
+            var text = scalar.ValueKind == JsonValueKind.String ? JsonSerializer.Serialize(scalar.GetString()) : scalar.GetRawText();
             if (!allowed.Contains(text))
             {
                 issues.Add(new(Name(path), "enum", $"{Name(path)} must be one of [{schema.EnumText}], not {text}.", false));
@@ -156,13 +157,11 @@ internal sealed class SchemaValidator(SpecDocument spec)
             }
         }
 
-        var kind = scalar.GetValueKind();
-        if (kind == JsonValueKind.String)
+        if (scalar.ValueKind == JsonValueKind.String)
         {
-            CheckString(scalar.GetValue<string>(), schema, path, issues);
+            CheckString(scalar.GetString()!, schema, path, issues);
         }
-        else if (kind == JsonValueKind.Number && schema.Minimum is not null
-            && decimal.TryParse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        else if (scalar.ValueKind == JsonValueKind.Number && schema.Minimum is not null && scalar.TryGetDecimal(out var number))
         {
             CheckNumber(number, schema, path, issues);
         }
@@ -229,7 +228,9 @@ internal sealed class SchemaValidator(SpecDocument spec)
             MinItems = schema["minItems"] is JsonValue minItems ? long.Parse(minItems.ToJsonString(), CultureInfo.InvariantCulture) : null;
             if (schema["enum"] is JsonArray values)
             {
-                Enum = values.Select(v => v?.ToJsonString() ?? "null").ToHashSet(StringComparer.Ordinal);
+                // Compared as JSON text: strings in their serialized (quoted, escaped) form.
+                Enum = values.Select(v => v is JsonValue text && text.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text.GetValue<string>()) : v?.ToJsonString() ?? "null")
+                    .ToHashSet(StringComparer.Ordinal);
                 EnumText = string.Join(", ", values.Select(v => (string?)v));
             }
 
@@ -277,14 +278,14 @@ internal sealed class SchemaValidator(SpecDocument spec)
         public bool ExclusiveMinimum { get; }
     }
 
-    private static bool HasType(JsonNode? value, string type) => type switch
+    private static bool HasType(JsonElement value, string type) => type switch
     {
-        "object" => value is JsonObject,
-        "array" => value is JsonArray,
-        "string" => value is JsonValue v && v.GetValueKind() == JsonValueKind.String,
-        "boolean" => value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
-        "integer" => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out _),
-        "number" => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number,
+        "object" => value.ValueKind == JsonValueKind.Object,
+        "array" => value.ValueKind == JsonValueKind.Array,
+        "string" => value.ValueKind == JsonValueKind.String,
+        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        "number" => value.ValueKind == JsonValueKind.Number,
         _ => throw new InvalidOperationException($"Unsupported schema type '{type}'."),
     };
 
@@ -293,18 +294,14 @@ internal sealed class SchemaValidator(SpecDocument spec)
         && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
 
-    private static string Describe(JsonNode? value) => value switch
+    private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        null => "null",
-        JsonObject => "object",
-        JsonArray => "array",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "string",
-            JsonValueKind.Number => "number",
-            _ => "boolean",
-        },
-        _ => "unknown",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        _ => "boolean",
     };
 
     private static string Name(FieldPath path) => path.ToString();
