@@ -117,13 +117,16 @@ public sealed record PactInteraction(
         return result;
     }
 
-    /// <summary>V4: {"content", "contentType", "encoded"}; earlier versions: the JSON body itself.</summary>
+    /// <summary>
+    /// V4: {"content", "contentType", "encoded"}; earlier versions: the JSON body itself. The Content-Type header wins
+    /// over the body's contentType: the engine records binary bodies as "*/*" even when the header says application/pdf.
+    /// </summary>
     private static JsonNode? Body(JsonNode? body, Dictionary<string, string> headers, out string? contentType)
     {
         headers.TryGetValue("Content-Type", out contentType);
         if (body is JsonObject v4 && v4.ContainsKey("content") && (v4.ContainsKey("contentType") || v4.ContainsKey("encoded")))
         {
-            contentType = (string?)v4["contentType"] ?? contentType;
+            contentType ??= (string?)v4["contentType"] is { } declared && declared != "*/*" ? declared : null;
             var encoded = v4["encoded"] is JsonValue flag && flag.GetValueKind() != JsonValueKind.False;
             var content = v4["content"];
             if (!encoded && content is JsonValue text && text.GetValueKind() == JsonValueKind.String && IsJson(contentType))

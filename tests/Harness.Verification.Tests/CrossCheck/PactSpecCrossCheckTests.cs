@@ -78,6 +78,35 @@ public sealed class PactSpecCrossCheckTests : IDisposable
     }
 
     [Fact]
+    public void Check_ErrorInteractionSendingABadRequestOnPurpose_HoldsOnlyTheResponseToTheSpec()
+    {
+        var interaction = DoctoredPact.Interaction(
+            "a request for an access token with a wrongly typed client_id",
+            "POST",
+            "/airline/v1.1/auth",
+            new JsonObject { ["client_id"] = 42, ["client_secret"] = "not-a-real-secret" },
+            400,
+            new JsonObject { ["errors"] = new JsonArray() });
+
+        Cross.AirlineApi.Check([DoctoredPact.Write(directory.Path, interaction)]).Should().BeEmpty();
+
+        interaction["response"]!["status"] = 201;
+        interaction["response"]!["body"]!["content"] = DoctoredPact.ValidAuthInteraction()["response"]!["body"]!["content"]!.DeepClone();
+        SingleFinding(interaction).Rule.Should().Be("request-body.type");
+    }
+
+    [Fact]
+    public void Check_BinaryBodyRecordedAsAnyTypeWithPdfHeader_UsesTheHeader()
+    {
+        var interaction = DoctoredPact.Interaction("a request for a CFAR payout receipt", "GET", "/airline/v1.1/customer/cfar/payout/receipt", null, 200, null);
+        interaction["request"]!["headers"]!["verification-code"] = new JsonArray("0b7e4c2d");
+        interaction["response"]!["headers"]!["Content-Type"] = new JsonArray("application/pdf");
+        interaction["response"]!["body"] = new JsonObject { ["content"] = "JVBERi0xLjQK", ["contentType"] = "*/*", ["encoded"] = "base64" };
+
+        Cross.AirlineApi.Check([DoctoredPact.Write(directory.Path, interaction)]).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Check_UnknownPath_ReportsPathExists()
     {
         var interaction = DoctoredPact.Interaction("a request for refunds", "GET", "/airline/v1.1/refunds/r-1", null, 200, null);
@@ -133,6 +162,7 @@ public sealed class PactSpecCrossCheckTests : IDisposable
     public void Check_ResponseBodyOfUndeclaredContentType_ReportsResponseContentType()
     {
         var interaction = DoctoredPact.ValidAuthInteraction();
+        interaction["response"]!["headers"]!["Content-Type"] = new JsonArray("text/plain");
         interaction["response"]!["body"]!["contentType"] = "text/plain";
 
         var finding = SingleFinding(interaction);

@@ -48,7 +48,7 @@ public static class DoctoredPact
         {
             ["consumer"] = new JsonObject { ["name"] = "doctored-consumer" },
             ["provider"] = new JsonObject { ["name"] = CoverageSources.AirlineProvider },
-            ["interactions"] = new JsonArray(interactions.Select(i => (JsonNode)i).ToArray()),
+            ["interactions"] = new JsonArray(interactions.Select(i => i.DeepClone()).ToArray()),
             ["metadata"] = new JsonObject { ["pactSpecification"] = new JsonObject { ["version"] = "4.0" } },
         };
         var path = Path.Combine(directory, "doctored-consumer-hts-airlines-api.json");
