@@ -149,6 +149,18 @@ public sealed class PactSpecCrossCheckTests : IDisposable
     }
 
     [Fact]
+    public void Check_UndeclaredResponseHeader_ReportsResponseHeaderDeclared()
+    {
+        var interaction = DoctoredPact.ValidAuthInteraction();
+        interaction["response"]!["headers"]!["X-Trace-Id"] = new JsonArray("t-1");
+
+        var finding = SingleFinding(interaction);
+
+        finding.Rule.Should().Be(Cross.ResponseHeaderDeclared);
+        finding.Detail.Should().Contain("X-Trace-Id").And.Contain("postAuth 201");
+    }
+
+    [Fact]
     public void Check_SessionHeaderOnAnOperationDeclaringIt_ReportsNothing()
     {
         var interaction = DoctoredPact.Interaction("a request for a contract", "GET", "/airline/v1.1/cfar_contracts/c-1", null, 404, null);
