@@ -45,7 +45,8 @@ pact_cli_verify() (
 
   local port
   port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
-  dotnet "$sandbox_dll" --port "$port" --quiet >"$out/pact-cli-sandbox.log" 2>&1 &
+  # The pacts are written for ContractReference.Now (src/Harness.TestData/ContractReference.cs): start the clock there.
+  dotnet "$sandbox_dll" --port "$port" --quiet --clock 2030-01-01T00:00:00Z >"$out/pact-cli-sandbox.log" 2>&1 &
   sandbox_pid=$!
 
   local ready=""
