@@ -164,7 +164,7 @@ internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
         return contents;
     }
 
-    private static string NewId() => Guid.NewGuid().ToString();
+    private static string NewId() => RandomIds.NewId();
 
     private static string NewReference() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 
