@@ -1,2 +1,64 @@
-var app = WebApplication.CreateBuilder(args).Build();
-await app.RunAsync();
+using Harness.Sandbox;
+
+// dotnet run --project src/Harness.Sandbox [--urls http://127.0.0.1:5180 | --port 5180] [--admin] [--provider-states] [--quiet]
+// HARNESS_SANDBOX_URL sets the URL too; the command line wins.
+var url = Environment.GetEnvironmentVariable("HARNESS_SANDBOX_URL") ?? "http://127.0.0.1:5180";
+var options = new SandboxOptions { EnableAdmin = true, EnableProviderStates = true };
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--urls" or "--url" when i + 1 < args.Length:
+            url = args[++i];
+            break;
+        case "--port" when i + 1 < args.Length:
+            url = $"http://127.0.0.1:{args[++i]}";
+            break;
+        case "--no-admin":
+            options.EnableAdmin = false;
+            options.EnableProviderStates = false;
+            break;
+        case "--quiet":
+            options.Quiet = true;
+            break;
+        default:
+            await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet.");
+            return 2;
+    }
+}
+
+if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != "http")
+{
+    await Console.Error.WriteLineAsync($"The sandbox URL must be an absolute http URL such as http://127.0.0.1:5180, not '{url}'.");
+    return 2;
+}
+
+options.Host = uri.Host == "localhost" ? "127.0.0.1" : uri.Host;
+options.Port = uri.Port;
+await using var host = await SandboxHost.StartAsync(options);
+Console.WriteLine($"Harness sandbox listening on {host.BaseUrl}");
+Console.WriteLine($"Airline API v1.1: {host.AirlineBaseUrl}");
+foreach (var client in options.Clients)
+{
+    // The sandbox's own fixed test credentials, printed so a developer can call it by hand.
+    Console.WriteLine($"Accepted client: client_id={client.ClientId} client_secret={client.ClientSecret} products={string.Join(',', client.Products)}");
+}
+
+Console.WriteLine($"Declined payment token: {AirlineSandbox.DeclinePaymentToken}. Press Ctrl+C to stop.");
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+try
+{
+    await Task.Delay(Timeout.Infinite, stop.Token);
+}
+catch (OperationCanceledException)
+{
+    Console.WriteLine("Stopping.");
+}
+
+return 0;

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Harness.Sandbox.Api;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Harness.Sandbox.Admin;
+
+/// <summary>POST /_pact/provider-states and the /_admin endpoints. Loopback callers only; unmapped unless enabled.</summary>
+internal static class AdminEndpoints
+{
+    private static readonly JsonSerializerOptions SnakeCase = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    public static void Map(IEndpointRouteBuilder endpoints, AirlineSandbox sandbox)
+    {
+        if (sandbox.Options.EnableProviderStates)
+        {
+            var runner = new ProviderStateRunner(sandbox);
+            endpoints.MapPost("/_pact/provider-states", (Delegate)((HttpContext http) => ProviderStateAsync(http, sandbox, runner)))
+                .AddEndpointFilter(LoopbackOnly);
+        }
+
+        if (!sandbox.Options.EnableAdmin)
+        {
+            return;
+        }
+
+        var admin = endpoints.MapGroup("/_admin").AddEndpointFilter(LoopbackOnly);
+        admin.MapGet("/ping", () => Results.Json(new { ok = true }));
+        admin.MapPost("/faults", (Delegate)((HttpContext http) => SetFaultsAsync(http, sandbox)));
+        admin.MapDelete("/faults", () =>
+        {
+            sandbox.Faults.Clear();
+            return Results.NoContent();
+        });
+        admin.MapPost("/break", (Delegate)((HttpContext http) => SetBreakAsync(http, sandbox)));
+        admin.MapDelete("/break", () =>
+        {
+            sandbox.Breaks.Clear();
+            return Results.NoContent();
+        });
+        admin.MapPost("/reset", () =>
+        {
+            sandbox.Reset();
+            return Results.NoContent();
+        });
+    }
+
+    internal static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+
+    private static async ValueTask<object?> LoopbackOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        IsLoopback(context.HttpContext.Connection.RemoteIpAddress)
+            ? await next(context)
+            : Results.Json(Error("remote", "loopback_only", "This endpoint answers loopback callers only."), statusCode: StatusCodes.Status403Forbidden);
+
+    /// <summary>
+    /// Accepts {state, params, action} as JSON (pact_ffi with body) or as query parameters (pact_ffi without body).
+    /// The verifier also calls with no state at all: that is a 200 no-op.
+    /// </summary>
+    private static async Task<IResult> ProviderStateAsync(HttpContext http, AirlineSandbox sandbox, ProviderStateRunner runner)
+    {
+        JsonObject request;
+        try
+        {
+            request = http.Request.ContentLength is > 0 || http.Request.Headers.ContentType.ToString().Contains("json", StringComparison.OrdinalIgnoreCase)
+                ? await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? []
+                : [];
+        }
+        catch (JsonException error)
+        {
+            return Results.Json(Error("body", "malformed_json", $"The provider-state body is not valid JSON: {error.Message}"), statusCode: 400);
+        }
+
+        var state = (string?)request["state"] ?? http.Request.Query["state"].ToString();
+        var action = (string?)request["action"] ?? http.Request.Query["action"].ToString();
+        var parameters = request["params"] as JsonObject ?? [];
+        foreach (var (key, value) in http.Request.Query)
+        {
+            if (key is not ("state" or "action") && !parameters.ContainsKey(key))
+            {
+                parameters[key] = value.ToString();
+            }
+        }
+
+        if (action == "teardown")
+        {
+            sandbox.Reset();
+            return Results.Json(new JsonObject());
+        }
+
+        if (action is not ("" or "setup"))
+        {
+            return Results.Json(Error("action", "enum", $"action must be \"setup\" or \"teardown\", not \"{action}\"."), statusCode: 400);
+        }
+
+        if (string.IsNullOrWhiteSpace(state))
+        {
+            return Results.Json(new JsonObject());
+        }
+
+        try
+        {
+            return Results.Json(runner.Setup(state, parameters));
+        }
+        catch (ArgumentException error)
+        {
+            return Results.Json(Error("state", "provider_state", error.Message), statusCode: 400);
+        }
+    }
+
+    private static async Task<IResult> SetFaultsAsync(HttpContext http, AirlineSandbox sandbox)
+    {
+        try
+        {
+            var settings = await JsonSerializer.DeserializeAsync<FaultSettings>(http.Request.Body, SnakeCase)
+                ?? throw new ArgumentException("The body must be a fault settings object.");
+            sandbox.Faults.Set(settings);
+            return Results.Json(settings, SnakeCase);
+        }
+        catch (Exception error) when (error is JsonException or ArgumentException)
+        {
+            return Results.Json(Error("body", "invalid_faults", error.Message), statusCode: 400);
+        }
+    }
+
+    private static async Task<IResult> SetBreakAsync(HttpContext http, AirlineSandbox sandbox)
+    {
+        try
+        {
+            var defect = await JsonSerializer.DeserializeAsync<ResponseBreak>(http.Request.Body, SnakeCase)
+                ?? throw new ArgumentException("The body must be {operation_id, field, rename_to?}.");
+            if (string.IsNullOrWhiteSpace(defect.OperationId) || string.IsNullOrWhiteSpace(defect.Field))
+            {
+                throw new ArgumentException("operation_id and field are required.");
+            }
+
+            // Throws ArgumentException naming the operation when the spec has no such operationId.
+            _ = Spec.SpecDocument.Instance.RequestSchema(defect.OperationId);
+            sandbox.Breaks[defect.OperationId] = defect;
+            return Results.Json(defect, SnakeCase);
+        }
+        catch (Exception error) when (error is JsonException or ArgumentException)
+        {
+            return Results.Json(Error("body", "invalid_break", error.Message), statusCode: 400);
+        }
+    }
+
+    private static JsonObject Error(string field, string code, string message) => ApiException.Body([new ApiError(field, code, message)]);
+}

@@ -1,0 +1,234 @@
+using System.Text.Json.Nodes;
+using Harness.Sandbox.Api;
+using Harness.Sandbox.Domain;
+using Microsoft.AspNetCore.Http;
+
+namespace Harness.Sandbox.Admin;
+
+/// <summary>
+/// Sets up provider states by driving the real handlers (so state entities are exactly what the API would make),
+/// then re-keys the result to the id the pact asked for.
+/// </summary>
+internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
+{
+    private readonly AirlineHandlers _handlers = new(sandbox);
+
+    private SandboxState State => sandbox.State;
+
+    /// <summary>Runs one state; returns the parameters in effect (given or generated), for the verifier.</summary>
+    public JsonObject Setup(string state, JsonObject parameters)
+    {
+        var result = (JsonObject)parameters.DeepClone();
+        switch (state)
+        {
+            case ProviderStates.SessionExists:
+                var sessionId = Param(parameters, "session_id") ?? Guid.NewGuid().ToString();
+                State.Sessions.Put(sessionId, new Session(sessionId, sandbox.Now));
+                result["session_id"] = sessionId;
+                break;
+            case ProviderStates.CfarOfferExists:
+                result["offer_id"] = Offer(Products.Cfar, Param(parameters, "offer_id")).Id;
+                break;
+            case ProviderStates.DgOfferExists:
+                result["offer_id"] = Offer(Products.Dg, Param(parameters, "offer_id")).Id;
+                break;
+            case ProviderStates.CfarContractExists:
+                result["contract_id"] = Contract(Products.Cfar, parameters, Param(parameters, "status") ?? "created").Id;
+                break;
+            case ProviderStates.DgContractExists:
+                result["contract_id"] = Contract(Products.Dg, parameters, Param(parameters, "status") ?? "created").Id;
+                break;
+            case ProviderStates.ConfirmedCfarContractExists:
+                result["contract_id"] = Contract(Products.Cfar, parameters, "confirmed").Id;
+                break;
+            case ProviderStates.CfarExerciseExists:
+                CfarExercise(parameters, result, completed: false);
+                break;
+            case ProviderStates.CompletedCfarExerciseExists:
+                CfarExercise(parameters, result, completed: true);
+                break;
+            case ProviderStates.DgExerciseExists:
+                DgExercise(parameters, result);
+                break;
+            case ProviderStates.PaymentWillBeDeclined:
+                sandbox.DeclineAllPayments = true;
+                break;
+            case ProviderStates.OperationAnswers204:
+                sandbox.SetNotPerformed(Required(parameters, "operation_id"), true);
+                break;
+            case ProviderStates.ClientLacksProduct:
+                var product = Required(parameters, "product");
+                if (product is not (Products.Cfar or Products.Dg))
+                {
+                    throw new ArgumentException($"product must be \"cfar\" or \"dg\", not \"{product}\".");
+                }
+
+                sandbox.WithheldProducts[product] = true;
+                break;
+            case ProviderStates.ValidTokenExists:
+                var products = parameters["products"] is JsonArray list ? list.Select(p => (string)p!).ToArray() : [Products.Cfar, Products.Dg];
+                sandbox.Tokens.Register(Required(parameters, "token"), "provider-state", products, sandbox.Options.TokenLifetime);
+                break;
+            default:
+                throw new ArgumentException($"Unknown provider state \"{state}\". Known states: {string.Join("; ", ProviderStates.All)}.");
+        }
+
+        return result;
+    }
+
+    private Offer Offer(string product, string? id)
+    {
+        var now = sandbox.Now;
+        var body = new JsonObject
+        {
+            ["itinerary"] = new JsonArray(StandardItinerary.Build(product, now)),
+            ["request_type"] = "fare",
+            ["ext_attributes"] = new JsonObject(),
+        };
+        var request = new OperationRequest(new DefaultHttpContext(), body, null, false, now);
+        var created = product == Products.Cfar ? _handlers.PostCfarOffers(request) : _handlers.PostDgOffers(request);
+        var generated = (string)created.Json![0]!["id"]!;
+        State.Offers.TryGet(generated, out var offer);
+        if (id is null)
+        {
+            return offer!;
+        }
+
+        State.Offers.Remove(generated);
+        var renamed = (JsonObject)offer!.Body.DeepClone();
+        renamed["id"] = id;
+        var rekeyed = offer with { Id = id, Body = renamed };
+        State.Offers.Put(id, rekeyed);
+        return rekeyed;
+    }
+
+    private Contract Contract(string product, JsonObject parameters, string status)
+    {
+        var statuses = product == Products.Cfar ? Transitions.CfarStatuses : Transitions.DgStatuses;
+        if (!statuses.Contains(status))
+        {
+            throw new ArgumentException($"status must be one of [{string.Join(", ", statuses)}], not \"{status}\".");
+        }
+
+        var offer = Offer(product, Param(parameters, "offer_id"));
+        var body = new JsonObject
+        {
+            ["offer_ids"] = new JsonArray(offer.Id),
+            ["itinerary"] = offer.Body["itinerary"]!.DeepClone(),
+            ["ext_attributes"] = new JsonObject(),
+            ["pnr_reference"] = Param(parameters, "pnr_reference") ?? "ABC123",
+        };
+        var request = new OperationRequest(new DefaultHttpContext(), body, null, false, sandbox.Now);
+        var created = product == Products.Cfar ? _handlers.PostCfarContracts(request) : _handlers.PostDgContracts(request);
+        var generated = (string)created.Json!["id"]!;
+        State.Contracts.TryGet(generated, out var contract);
+        var id = Param(parameters, "contract_id") ?? generated;
+        var json = contract!.Snapshot();
+        json["id"] = id;
+        json["status"] = status;
+        State.Contracts.Remove(generated);
+        var rekeyed = new Contract(id, product, json, contract.Coverage, contract.ServiceCap, contract.ExpiresAt);
+        State.Contracts.Put(id, rekeyed);
+        return rekeyed;
+    }
+
+    private void CfarExercise(JsonObject parameters, JsonObject result, bool completed)
+    {
+        var contract = Contract(Products.Cfar, parameters, "confirmed");
+        var http = SessionContext(parameters);
+        var body = new JsonObject
+        {
+            ["contract_id"] = contract.Id,
+            ["pnr_reference"] = "ABC123",
+            ["ext_attributes"] = new JsonObject(),
+            ["itinerary"] = new JsonObject { ["slices"] = contract.Snapshot()["itinerary"]!["slices"]!.DeepClone() },
+        };
+        var created = _handlers.CreateCfarExercise(new OperationRequest(http, body, null, false, sandbox.Now));
+        var generated = (string)created.Json!["id"]!;
+        State.CfarExercises.TryGet(generated, out var exercise);
+        var id = Param(parameters, "exercise_id") ?? generated;
+        var json = exercise!.Snapshot();
+        json["id"] = id;
+        State.CfarExercises.Remove(generated);
+        sandbox.ExerciseByVerificationCode.TryRemove(exercise.RedirectionToken, out _);
+        var rekeyed = new CfarExercise(id, contract, exercise.SessionId, exercise.CashAllowance, exercise.FtcAllowance, json);
+        contract.ExerciseId = id;
+        State.CfarExercises.Put(id, rekeyed);
+        sandbox.ExerciseByVerificationCode[rekeyed.RedirectionToken] = id;
+        if (Param(parameters, "verification_code") is { } code)
+        {
+            sandbox.ExerciseByVerificationCode[code] = id;
+        }
+
+        if (completed)
+        {
+            _handlers.MarkCfarExerciseCompleted(new OperationRequest(new DefaultHttpContext(), new JsonObject(), id, false, sandbox.Now));
+        }
+
+        result["exercise_id"] = id;
+        result["contract_id"] = contract.Id;
+        result["verification_code"] = Param(parameters, "verification_code") ?? rekeyed.RedirectionToken;
+        if (rekeyed.SessionId is { } session)
+        {
+            result["session_id"] = session;
+        }
+    }
+
+    private void DgExercise(JsonObject parameters, JsonObject result)
+    {
+        var contract = Contract(Products.Dg, parameters, "confirmed");
+        var segment = (JsonObject)contract.Snapshot()["itinerary"]!["slices"]![0]!["segments"]![0]!.DeepClone();
+        segment.Remove("fare_brand");
+        segment.Remove("segment_id");
+        segment["estimated_departure_date_time"] = segment["departure_date_time"]!.DeepClone();
+        segment["estimated_arrival_date_time"] = segment["arrival_date_time"]!.DeepClone();
+        segment["flight_status"] = "cancelled";
+        var body = new JsonObject
+        {
+            ["contract_id"] = contract.Id,
+            ["pnr_reference"] = "ABC123",
+            ["itinerary"] = new JsonObject
+            {
+                ["passenger_count"] = new JsonArray(new JsonObject { ["count"] = 1, ["passenger_type"] = "adult" }),
+                ["slices"] = new JsonArray(new JsonObject { ["segments"] = new JsonArray(segment), ["irop"] = true }),
+            },
+        };
+        var created = _handlers.CreateDgExercise(new OperationRequest(SessionContext(parameters), body, null, false, sandbox.Now));
+        var generated = (string)created.Json!["id"]!;
+        State.DgExercises.TryGet(generated, out var exercise);
+        var id = Param(parameters, "exercise_id") ?? generated;
+        State.DgExercises.Remove(generated);
+        contract.ExerciseId = id;
+        State.DgExercises.Put(id, exercise! with { Id = id });
+        result["exercise_id"] = id;
+        result["contract_id"] = contract.Id;
+        result["session_id"] = exercise.SessionId;
+    }
+
+    /// <summary>A request context carrying HC-Session-ID when the state names a session (created if new).</summary>
+    private DefaultHttpContext SessionContext(JsonObject parameters)
+    {
+        var http = new DefaultHttpContext();
+        if (Param(parameters, "session_id") is { } sessionId)
+        {
+            if (!State.HasSession(sessionId))
+            {
+                State.Sessions.Put(sessionId, new Session(sessionId, sandbox.Now));
+            }
+
+            http.Request.Headers["HC-Session-ID"] = sessionId;
+        }
+
+        return http;
+    }
+
+    private static string? Param(JsonObject parameters, string name) => parameters[name] switch
+    {
+        null => null,
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        var other => other.ToJsonString(),
+    };
+
+    private static string Required(JsonObject parameters, string name) =>
+        Param(parameters, name) ?? throw new ArgumentException($"This provider state needs the parameter \"{name}\".");
+}

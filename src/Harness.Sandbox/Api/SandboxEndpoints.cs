@@ -1,0 +1,192 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Harness.Sandbox.Admin;
+using Harness.Sandbox.Api;
+using Harness.Sandbox.Spec;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Harness.Sandbox;
+
+/// <summary>Maps the sandbox into an ASP.NET Core app, so other providers (Atlas) can sit beside it under their own base path.</summary>
+public static class SandboxEndpoints
+{
+    public const string AirlineBasePath = "/airline/v1.1";
+
+    private sealed record Operation(string Id, string Method, string Route, string? Product, bool Authenticated, bool CacheHeaders, Func<OperationRequest, ApiResult> Handle);
+
+    /// <summary>All 23 Airline API v1.1 operations under <paramref name="basePath"/>, with faults applied.</summary>
+    public static RouteGroupBuilder MapAirlineSandbox(this IEndpointRouteBuilder endpoints, AirlineSandbox sandbox, string basePath = AirlineBasePath)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        ArgumentNullException.ThrowIfNull(sandbox);
+        var handlers = new AirlineHandlers(sandbox);
+        var group = endpoints.MapGroup(basePath);
+        group.AddEndpointFilter(async (context, next) =>
+            await sandbox.Faults.ApplyAsync(context.HttpContext) ? await next(context) : Results.Empty);
+
+        var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Harness.Sandbox");
+        foreach (var operation in Operations(handlers))
+        {
+            var schema = SpecDocument.Instance.RequestSchema(operation.Id);
+            group.MapMethods(operation.Route, [operation.Method], (HttpContext http) => ExecuteAsync(http, operation, schema, sandbox, logger))
+                .WithName(operation.Id);
+        }
+
+        return group;
+    }
+
+    /// <summary>The loopback-only test endpoints: provider states and admin (each only when enabled in the options).</summary>
+    public static IEndpointRouteBuilder MapSandboxAdmin(this IEndpointRouteBuilder endpoints, AirlineSandbox sandbox)
+    {
+        ArgumentNullException.ThrowIfNull(sandbox);
+        AdminEndpoints.Map(endpoints, sandbox);
+        return endpoints;
+    }
+
+    private static Operation[] Operations(AirlineHandlers h) =>
+    [
+        new(AirlineOperations.PostEvents, "POST", "/events", null, true, true, h.PostEvents),
+        new(AirlineOperations.PostSessions, "POST", "/sessions", null, true, true, h.PostSessions),
+        new(AirlineOperations.PostCfarOffers, "POST", "/cfar_offers", Products.Cfar, true, true, h.PostCfarOffers),
+        new(AirlineOperations.PostCfarOffersExternal, "POST", "/cfar_offers/external", Products.Cfar, true, true, h.PostCfarOffersExternal),
+        new(AirlineOperations.PostCfarContracts, "POST", "/cfar_contracts", Products.Cfar, true, true, h.PostCfarContracts),
+        new(AirlineOperations.GetCfarContract, "GET", "/cfar_contracts/{id}", Products.Cfar, true, true, h.GetCfarContract),
+        new(AirlineOperations.UpdateCfarContractStatus, "PUT", "/cfar_contracts/{id}/update_status", Products.Cfar, true, true, h.UpdateCfarContractStatus),
+        new(AirlineOperations.UpdateCfarFormsOfPayment, "PUT", "/cfar_contracts/{id}/forms_of_payment", Products.Cfar, true, true, h.UpdateCfarFormsOfPayment),
+        new(AirlineOperations.ProcessCfarPayment, "POST", "/cfar_contracts/{id}/payment", Products.Cfar, true, true, h.ProcessCfarPayment),
+        new(AirlineOperations.UpdateCfarItinerarySlices, "PUT", "/cfar_contracts/{id}/itinerary_slices", Products.Cfar, true, true, h.UpdateCfarItinerarySlices),
+        new(AirlineOperations.CreateCfarExercise, "POST", "/cfar_contract_exercises", Products.Cfar, true, true, h.CreateCfarExercise),
+        new(AirlineOperations.MarkCfarExerciseCompleted, "PUT", "/cfar_contract_exercises/{id}/mark_completed", Products.Cfar, true, true, h.MarkCfarExerciseCompleted),
+        // Spec: the receipts are anonymous or HC-Session-ID (security [{}, SessionAuth]), no bearer token.
+        new(AirlineOperations.GetCfarPayoutReceipt, "GET", "/customer/cfar/payout/receipt", null, false, true, h.GetCfarPayoutReceipt),
+        new(AirlineOperations.PostDgOffers, "POST", "/dg_offers", Products.Dg, true, true, h.PostDgOffers),
+        new(AirlineOperations.PostDgContracts, "POST", "/dg_contracts", Products.Dg, true, true, h.PostDgContracts),
+        new(AirlineOperations.GetDgContract, "GET", "/dg_contracts/{id}", Products.Dg, true, true, h.GetDgContract),
+        new(AirlineOperations.ProcessDgPayment, "POST", "/dg_contracts/{id}/payment", Products.Dg, true, true, h.ProcessDgPayment),
+        new(AirlineOperations.UpdateDgContractStatus, "PUT", "/dg_contracts/{id}/update_status", Products.Dg, true, true, h.UpdateDgContractStatus),
+        new(AirlineOperations.UpdateDgItinerarySlices, "PUT", "/dg_contracts/{id}/itinerary_slices", Products.Dg, true, true, h.UpdateDgItinerarySlices),
+        new(AirlineOperations.CreateDgExercise, "POST", "/dg_contract_exercises", Products.Dg, true, true, h.CreateDgExercise),
+        new(AirlineOperations.GetDgPayoutReceipt, "GET", "/customer/dg/payout/receipt", null, false, true, h.GetDgPayoutReceipt),
+        // Spec: no security and no Expires/Cache-Control on this one, nor on POST /auth.
+        new(AirlineOperations.GetDgExerciseSession, "GET", "/customer/dg_exercises/{id}/session", null, false, false, h.GetDgExerciseSession),
+        new(AirlineOperations.PostAuth, "POST", "/auth", null, false, false, h.PostAuth),
+    ];
+
+    private static async Task ExecuteAsync(HttpContext http, Operation operation, JsonObject? schema, AirlineSandbox sandbox, ILogger logger)
+    {
+        ApiResult result;
+        try
+        {
+            Authorize(http, operation, sandbox);
+            var body = schema is null ? null : await ReadBodyAsync(http, schema, sandbox);
+            var notPerformed = sandbox.NotPerformed.ContainsKey(operation.Id);
+            result = operation.Handle(new OperationRequest(http, body, http.Request.RouteValues["id"] as string, notPerformed, sandbox.Now));
+        }
+        catch (ApiException error)
+        {
+            await WriteErrorAsync(http, error);
+            return;
+        }
+
+        if (result.Status is >= 200 and < 300 && operation.CacheHeaders)
+        {
+            // Spec: Expires and Cache-Control are required on these 2xx; sandbox answers are never cacheable.
+            http.Response.Headers.CacheControl = "no-store";
+            http.Response.Headers.Expires = sandbox.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        if (result.HtsSessionId is { } sessionId)
+        {
+            http.Response.Headers["HTS-Session-ID"] = sessionId;
+        }
+
+        http.Response.StatusCode = result.Status;
+        if (result.Pdf is { } pdf)
+        {
+            http.Response.ContentType = "application/pdf";
+            http.Response.Headers.ContentDisposition = $"attachment; filename=\"{result.FileName}\"";
+            await http.Response.Body.WriteAsync(pdf);
+        }
+        else if (result.Json is { } json)
+        {
+            if (sandbox.Breaks.TryGetValue(operation.Id, out var defect))
+            {
+                ResponseBreaker.Apply(json, defect);
+            }
+
+            await WriteJsonAsync(http, json);
+        }
+
+        if (!sandbox.Options.Quiet)
+        {
+            logger.LogInformation("{Method} {Path} -> {Status}", http.Request.Method, http.Request.Path, result.Status);
+        }
+    }
+
+    private static void Authorize(HttpContext http, Operation operation, AirlineSandbox sandbox)
+    {
+        if (!operation.Authenticated)
+        {
+            return;
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ApiException(401);
+        }
+
+        var token = sandbox.Tokens.Find(header[scheme.Length..].Trim()) ?? throw new ApiException(401);
+        if (operation.Product is { } product && (!token.Products.Contains(product) || sandbox.WithheldProducts.ContainsKey(product)))
+        {
+            throw new ApiException(403);
+        }
+    }
+
+    private static async Task<JsonNode?> ReadBodyAsync(HttpContext http, JsonObject schema, AirlineSandbox sandbox)
+    {
+        JsonNode? body;
+        try
+        {
+            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+        }
+        catch (JsonException error)
+        {
+            var detail = error.Message.Contains("The input does not contain any JSON tokens", StringComparison.Ordinal)
+                ? "The request body is required and must be JSON."
+                : $"The request body is not valid JSON: {error.Message}";
+            throw ApiException.BadRequest("body", "malformed_json", detail);
+        }
+
+        var issues = sandbox.Validator.Validate(body, schema);
+        if (issues.Count > 0)
+        {
+            throw ApiException.FromIssues(issues);
+        }
+
+        return body;
+    }
+
+    internal static async Task WriteErrorAsync(HttpContext http, ApiException error)
+    {
+        http.Response.StatusCode = error.Status;
+        if (error.Status is 400 or 422)
+        {
+            // Spec: 400 is bad_request and 422 unprocessable_entity, both {errors:[{message, code, messages}]}.
+            await WriteJsonAsync(http, ApiException.Body(error.Errors));
+        }
+    }
+
+    internal static async Task WriteJsonAsync(HttpContext http, JsonNode json)
+    {
+        http.Response.ContentType = "application/json";
+        await using var writer = new Utf8JsonWriter(http.Response.BodyWriter);
+        json.WriteTo(writer);
+        await writer.FlushAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,43 @@
+namespace Harness.Sandbox;
+
+/// <summary>A partner client the sandbox accepts on POST /auth, with the products its tokens cover ("cfar", "dg").</summary>
+public sealed record SandboxClient(string ClientId, string ClientSecret, params string[] Products);
+
+/// <summary>How a sandbox is hosted and what it allows. Defaults suit tests: a random loopback port, one client.</summary>
+public sealed class SandboxOptions
+{
+    public const string DefaultClientId = "sandbox-client";
+    public const string DefaultClientSecret = "sandbox-secret";
+
+    /// <summary>0 picks a free port.</summary>
+    public int Port { get; set; }
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public IList<SandboxClient> Clients { get; set; } = [new SandboxClient(DefaultClientId, DefaultClientSecret, "cfar", "dg")];
+
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long an offer can be turned into a contract (never past the first departure).</summary>
+    public TimeSpan OfferLifetime { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Maps POST /_pact/provider-states (loopback callers only).</summary>
+    public bool EnableProviderStates { get; set; }
+
+    /// <summary>Maps /_admin/faults, /_admin/break and /_admin/ping (loopback callers only).</summary>
+    public bool EnableAdmin { get; set; }
+
+    /// <summary>Upper bound per entity kind (sessions, offers, contracts, exercises); the oldest are evicted beyond it.</summary>
+    public int MaxEntities { get; set; } = 200_000;
+
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    /// <summary>No request logging and no banner.</summary>
+    public bool Quiet { get; set; }
+
+    /// <summary>
+    /// Operation ids that answer their "validated but not performed" 204 (after full validation, without any effect).
+    /// Only the eight operations that declare such a 204 honour it.
+    /// </summary>
+    public ISet<string> NotPerformedOperations { get; } = new HashSet<string>(StringComparer.Ordinal);
+}

@@ -1,0 +1,82 @@
+namespace Harness.Sandbox.Tests;
+
+/// <summary>A settable clock: the sandbox reads time only through its TimeProvider.</summary>
+public sealed class ManualClock(DateTimeOffset start) : TimeProvider
+{
+    private DateTimeOffset _now = start;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
+
+public sealed class ExpiryTests
+{
+    private static async Task<(SandboxHost Host, ApiClient Api, ManualClock Clock)> StartAsync()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var host = await SandboxHost.StartAsync(new SandboxOptions { Quiet = true, Clock = clock, TokenLifetime = TimeSpan.FromMinutes(10), OfferLifetime = TimeSpan.FromMinutes(30) });
+        return (host, await ApiClient.ConnectAsync(host), clock);
+    }
+
+    [Fact]
+    public async Task Token_PastLifetime_Answers401()
+    {
+        var (host, api, clock) = await StartAsync();
+        await using var _ = host;
+        using var __ = api;
+        (await api.PostAsync("sessions", Bodies.Session())).Status.Should().Be(HttpStatusCode.Created);
+
+        clock.Advance(TimeSpan.FromMinutes(11));
+
+        (await api.PostAsync("sessions", Bodies.Session())).Status.Should().Be(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Offer_PastLifetime_ContractAnswers422OfferExpired()
+    {
+        var (host, api, clock) = await StartAsync();
+        await using var _ = host;
+        using var __ = api;
+        var (offer, itinerary) = await api.OfferAsync("cfar");
+        clock.Advance(TimeSpan.FromMinutes(31));
+
+        var reply = await api.SendAsync(HttpMethod.Post, "cfar_contracts", Bodies.ContractRequest((string)offer["id"]!, itinerary),
+            await api.TokenAsync(SandboxOptions.DefaultClientId, SandboxOptions.DefaultClientSecret));
+
+        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        ((string)reply.Json!["errors"]![0]!["code"]!).Should().Be("offer_expired");
+    }
+
+    [Fact]
+    public async Task CfarContract_AfterExpiry_ExerciseAnswers422()
+    {
+        var (host, api, clock) = await StartAsync();
+        await using var _ = host;
+        using var __ = api;
+        var contractId = await api.ConfirmedContractAsync("cfar");
+        var expiry = DateTimeOffset.Parse((string)host.State.Contract(contractId)!["expiry_date_time"]!, System.Globalization.CultureInfo.InvariantCulture);
+        clock.Advance(expiry - clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        var token = await api.TokenAsync(SandboxOptions.DefaultClientId, SandboxOptions.DefaultClientSecret);
+
+        var reply = await api.SendAsync(HttpMethod.Post, "cfar_contract_exercises", Bodies.CfarExercise(contractId), token);
+
+        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        ((string)reply.Json!["errors"]![0]!["code"]!).Should().Be("contract_expired");
+    }
+
+    [Fact]
+    public async Task CfarContract_ExpiryDate_IsBeforeFirstDeparture()
+    {
+        var (host, api, _) = await StartAsync();
+        await using var h = host;
+        using var a = api;
+        var contractId = await api.ContractAsync("cfar");
+
+        var contract = host.State.Contract(contractId)!;
+        var expiry = DateTimeOffset.Parse((string)contract["expiry_date_time"]!, System.Globalization.CultureInfo.InvariantCulture);
+
+        expiry.Should().BeBefore(new DateTimeOffset(DateTime.SpecifyKind(Bodies.DefaultDeparture, DateTimeKind.Utc)));
+        ((string)contract["expiry_date_time"]!).Should().EndWith("Z");
+    }
+}
