@@ -79,11 +79,17 @@ internal static class AirlineSteps
         }
     }
 
-    /// <summary>A fresh Init task that authenticates, for profiles with nothing else to prepare.</summary>
-    public static Func<CancellationToken, Task<object?>> AuthenticateOnly(AirlineApiClient client, string profile) =>
-        async ct =>
+    /// <summary>Runs a profile's unmeasured priming calls; a failure there is a setup error naming the profile.</summary>
+    public static async Task PrimeAsync(string profile, Func<Task> calls)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        try
         {
-            await AuthenticateAsync(client, profile, ct).ConfigureAwait(false);
-            return null;
-        };
+            await calls().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AirlineApiException or HttpRequestException or InvalidOperationException)
+        {
+            throw new InvalidOperationException($"profile '{profile}': the Init step's calls failed, so the run would measure only errors: {ex.Message}", ex);
+        }
+    }
 }
