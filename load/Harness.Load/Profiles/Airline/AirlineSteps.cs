@@ -1,5 +1,7 @@
 using Harness.Client;
 using Harness.Client.Configuration;
+using Harness.Client.Models;
+using Harness.TestData;
 
 namespace Harness.Load.Profiles.Airline;
 
@@ -9,6 +11,9 @@ namespace Harness.Load.Profiles.Airline;
 /// </summary>
 internal static class AirlineSteps
 {
+    /// <summary>How many distinct faker trips a profile's Init generates; iteration i uses trip i mod N.</summary>
+    public const string TripsOption = "trips";
+
     /// <summary>
     /// The run's one typed client, built on <see cref="ProfileContext.Handler"/> so that the profile's calls share the
     /// run's pool (and its deliberate connection cap) instead of opening one per iteration. Credentials come from
@@ -77,6 +82,49 @@ internal static class AirlineSteps
         {
             return StepResult.Fail(ex.StatusCode);
         }
+    }
+
+    /// <summary>
+    /// The profile's trips, generated in Init (unmeasured) by one faker seeded from the run seed, so a run is reproducible.
+    /// Not one faker per iteration: constructing Bogus's Faker costs about 3 ms of CPU, more than the call under test,
+    /// and a generator that spends its CPU on test data measures itself rather than the target.
+    /// </summary>
+    public static IReadOnlyList<T> GenerateTrips<T>(ProfileContext context, string profile, Func<AirlineFakers, Trip, T> make)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(make);
+        var count = context.Option(TripsOption, 1000);
+        if (count is < 1 or > 100_000 || count != Math.Floor(count))
+            throw new ArgumentException($"profile '{profile}': option {TripsOption} must be a whole number from 1 to 100000, not {count}");
+        var fakers = new AirlineFakers(context.Seed, AirlineFakers.DefaultNow());
+        var trips = new T[(int)count];
+        for (var i = 0; i < trips.Length; i++)
+            trips[i] = make(fakers, fakers.Trip());
+        return trips;
+    }
+
+    /// <summary>The trip of this iteration: round-robin over the pool Init generated.</summary>
+    public static T TripFor<T>(StepContext step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        var trips = step.Data<IReadOnlyList<T>>();
+        return trips[(int)(step.Iteration % trips.Count)];
+    }
+
+    /// <summary>
+    /// The trip's session request for this iteration. A pooled trip is used more than once, and a session_id the
+    /// airline supplies must be new each time (the API refuses a known one), so it gets one drawn from the iteration's
+    /// seeded Random.
+    /// </summary>
+    public static CreateAirlineSessionRequest SessionFor(CreateAirlineSessionRequest template, StepContext step)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(step);
+        if (template.SessionId is null)
+            return template;
+        Span<byte> bytes = stackalloc byte[16];
+        step.Random.NextBytes(bytes);
+        return template with { SessionId = new Guid(bytes).ToString() };
     }
 
     /// <summary>Runs a profile's unmeasured priming calls; a failure there is a setup error naming the profile.</summary>

@@ -1,10 +1,9 @@
 using Harness.Client.Models;
-using Harness.TestData;
 
 namespace Harness.Load.Profiles.Airline;
 
 /// <summary>
-/// The CFAR purchase journey as a weighted mix of paths, each iteration one traveller with its own faker trip:
+/// The CFAR purchase journey as a weighted mix of paths, each iteration one traveller on the next of Init's faker trips:
 /// browse (session + offers), purchase (+ contract + confirm through update_status) and HTS-merchant purchase
 /// (+ contract + payment, which confirms it). Steps a path does not take are skipped, not counted.
 /// </summary>
@@ -21,7 +20,7 @@ internal sealed class JourneyProfile : ILoadProfile
     public ScenarioDefinition CreateScenario(ProfileContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.RequireKnownOptions(Name, BrowseWeightOption, PurchaseWeightOption, MerchantPurchaseWeightOption);
+        context.RequireKnownOptions(Name, BrowseWeightOption, PurchaseWeightOption, MerchantPurchaseWeightOption, AirlineSteps.TripsOption);
         var browse = Weight(context, BrowseWeightOption, 0.6);
         var purchase = Weight(context, PurchaseWeightOption, 0.3);
         var merchant = Weight(context, MerchantPurchaseWeightOption, 0.1);
@@ -30,7 +29,6 @@ internal sealed class JourneyProfile : ILoadProfile
             throw new ArgumentException($"profile '{Name}': the weights {BrowseWeightOption}, {PurchaseWeightOption} and {MerchantPurchaseWeightOption} are all 0");
 
         var client = AirlineSteps.CreateClient(context);
-        var now = AirlineFakers.DefaultNow();
 
         JourneyPath Choose(StepContext step)
         {
@@ -44,18 +42,18 @@ internal sealed class JourneyProfile : ILoadProfile
             new LoadStep("create_session", step =>
             {
                 var state = step.State<JourneyIteration>();
-                state.Fakers = new AirlineFakers(step.Random.Next(), now);
-                state.Trip = state.Fakers.Trip();
+                state.Trip = AirlineSteps.TripFor<JourneyTrip>(step);
                 state.Path = Choose(step);
-                var request = state.Fakers.CreateAirlineSessionRequest(FlowType.Purchase);
-                return AirlineSteps.CallAsync(() => client.CreateSessionAsync(request, step.CancellationToken), r => state.SessionId = r.RequiredBody.Id);
+                var request = AirlineSteps.SessionFor(state.Trip.Session, step);
+                return AirlineSteps.CallAsync(
+                    () => client.CreateSessionAsync(request, step.CancellationToken),
+                    r => state.SessionId = r.RequiredBody.Id);
             }),
             new LoadStep("create_cfar_offers", step =>
             {
                 var state = step.State<JourneyIteration>();
-                var request = state.Fakers.CreateCfarOfferRequest(state.Trip);
                 return AirlineSteps.CallAsync(
-                    () => client.CreateCfarOffersAsync(request, state.SessionId, step.CancellationToken),
+                    () => client.CreateCfarOffersAsync(state.Trip.CfarOffers, state.SessionId, step.CancellationToken),
                     r => state.Offer = r.RequiredBody.Count > 0 ? r.RequiredBody[0] : null);
             }),
             new LoadStep("create_cfar_contract", step =>
@@ -65,43 +63,45 @@ internal sealed class JourneyProfile : ILoadProfile
                     return ValueTask.FromResult(StepResult.Skip);
                 if (state.Offer is null)
                     return ValueTask.FromResult(StepResult.Fail(201)); // the offers call answered an empty list: nothing to buy
-                var request = state.Fakers.CreateCfarContractRequest(state.Offer);
+                var request = ContractFor(state.Offer, state.Trip);
                 return AirlineSteps.CallAsync(() => client.CreateCfarContractAsync(request, step.CancellationToken), r => state.ContractId = r.RequiredBody.Id);
             }),
             new LoadStep("confirm_cfar_contract", step =>
             {
                 var state = step.State<JourneyIteration>();
-                if (state.Path != JourneyPath.Purchase)
-                    return ValueTask.FromResult(StepResult.Skip);
-                var request = state.Fakers.UpdateCfarContractRequest(CfarStatus.Confirmed, state.Trip);
-                return AirlineSteps.CallAsync(() => client.UpdateCfarContractStatusAsync(state.ContractId!, request, state.SessionId, step.CancellationToken));
+                return state.Path == JourneyPath.Purchase
+                    ? AirlineSteps.CallAsync(() => client.UpdateCfarContractStatusAsync(state.ContractId!, state.Trip.Confirm, state.SessionId, step.CancellationToken))
+                    : ValueTask.FromResult(StepResult.Skip);
             }),
             new LoadStep("process_cfar_payment", step =>
             {
                 var state = step.State<JourneyIteration>();
-                if (state.Path != JourneyPath.MerchantPurchase)
-                    return ValueTask.FromResult(StepResult.Skip);
-                var request = state.Fakers.ProcessCfarPaymentRequest();
-                return AirlineSteps.CallAsync(() => client.ProcessCfarPaymentAsync(state.ContractId!, request, state.SessionId, step.CancellationToken));
+                return state.Path == JourneyPath.MerchantPurchase
+                    ? AirlineSteps.CallAsync(() => client.ProcessCfarPaymentAsync(state.ContractId!, state.Trip.Payment, state.SessionId, step.CancellationToken))
+                    : ValueTask.FromResult(StepResult.Skip);
             }),
         ])
         {
             Init = async ct =>
             {
                 await AirlineSteps.AuthenticateAsync(client, Name, ct).ConfigureAwait(false);
+                var trips = AirlineSteps.GenerateTrips(context, Name, (fakers, trip) => new JourneyTrip(
+                    fakers.CreateAirlineSessionRequest(FlowType.Purchase),
+                    fakers.CreateCfarOfferRequest(trip),
+                    fakers.UpdateCfarContractRequest(CfarStatus.Confirmed, trip),
+                    fakers.ProcessCfarPaymentRequest()));
                 // One unmeasured journey down each path's calls: first-use costs stay out of the numbers.
                 await AirlineSteps.PrimeAsync(Name, async () =>
                 {
-                    var fakers = new AirlineFakers(context.Seed, now);
-                    var trip = fakers.Trip();
-                    var session = (await client.CreateSessionAsync(fakers.CreateAirlineSessionRequest(FlowType.Purchase), ct).ConfigureAwait(false)).RequiredBody.Id;
-                    var offers = (await client.CreateCfarOffersAsync(fakers.CreateCfarOfferRequest(trip), session, ct).ConfigureAwait(false)).RequiredBody;
-                    var confirmed = (await client.CreateCfarContractAsync(fakers.CreateCfarContractRequest(offers[0]), ct).ConfigureAwait(false)).RequiredBody.Id;
-                    await client.UpdateCfarContractStatusAsync(confirmed, fakers.UpdateCfarContractRequest(CfarStatus.Confirmed, trip), session, ct).ConfigureAwait(false);
-                    var paid = (await client.CreateCfarContractAsync(fakers.CreateCfarContractRequest(offers[0]), ct).ConfigureAwait(false)).RequiredBody.Id;
-                    await client.ProcessCfarPaymentAsync(paid, fakers.ProcessCfarPaymentRequest(), session, ct).ConfigureAwait(false);
+                    var trip = trips[0];
+                    var session = (await client.CreateSessionAsync(trip.Session with { SessionId = null }, ct).ConfigureAwait(false)).RequiredBody.Id;
+                    var offer = (await client.CreateCfarOffersAsync(trip.CfarOffers, session, ct).ConfigureAwait(false)).RequiredBody[0];
+                    var confirmed = (await client.CreateCfarContractAsync(ContractFor(offer, trip), ct).ConfigureAwait(false)).RequiredBody.Id;
+                    await client.UpdateCfarContractStatusAsync(confirmed, trip.Confirm, session, ct).ConfigureAwait(false);
+                    var paid = (await client.CreateCfarContractAsync(ContractFor(offer, trip), ct).ConfigureAwait(false)).RequiredBody.Id;
+                    await client.ProcessCfarPaymentAsync(paid, trip.Payment, session, ct).ConfigureAwait(false);
                 }).ConfigureAwait(false);
-                return null;
+                return trips;
             },
             Clean = () =>
             {
@@ -110,6 +110,15 @@ internal sealed class JourneyProfile : ILoadProfile
             },
         };
     }
+
+    /// <summary>The contract for the offer the API just returned: its id, itinerary and ext_attributes, the trip's PNR.</summary>
+    private static CreateCfarContractRequest ContractFor(CfarOffer offer, JourneyTrip trip) => new()
+    {
+        OfferIds = [offer.Id],
+        Itinerary = offer.Itinerary,
+        ExtAttributes = offer.ExtAttributes,
+        PnrReference = trip.Confirm.PnrReference,
+    };
 
     private double Weight(ProfileContext context, string option, double fallback)
     {
@@ -126,11 +135,12 @@ internal sealed class JourneyProfile : ILoadProfile
         MerchantPurchase,
     }
 
+    private sealed record JourneyTrip(
+        CreateAirlineSessionRequest Session, CreateCfarOfferRequest CfarOffers, UpdateCfarContractRequest Confirm, ProcessCfarPaymentRequest Payment);
+
     private sealed class JourneyIteration
     {
-        public AirlineFakers Fakers { get; set; } = null!;
-
-        public Trip Trip { get; set; } = null!;
+        public JourneyTrip Trip { get; set; } = null!;
 
         public JourneyPath Path { get; set; }
 
