@@ -63,6 +63,21 @@ public sealed class AirlineProfileTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_OffersWithFewerTripsThanIterations_ReusesTripsWithoutFailures()
+    {
+        // Every faker trip is used 20 times: a reused airline-supplied session_id would be refused (422).
+        var settings = Path.Combine(_dir, "profiles");
+        Directory.CreateDirectory(settings);
+        await File.WriteAllTextAsync(Path.Combine(settings, "offers.json"), """{ "options": { "cfar_weight": 0.5, "trips": 5 } }""");
+        var catalog = new ProfileCatalog([new OffersProfile()], settings);
+
+        using var summary = await RunAsync(["run", "offers", "--rate", "50", "--duration", "2s", "--warmup", "0s"], catalog);
+
+        summary.RootElement.GetProperty("requests").GetProperty("ok").GetInt64().Should().Be(100);
+        summary.RootElement.GetProperty("requests").GetProperty("fail").GetInt64().Should().Be(0);
+    }
+
+    [Fact]
     public async Task Run_Ping1000PerSecondOnSandbox_StartsEveryScheduledIterationWithinOnePercent()
     {
         using var summary = await RunAsync(["run", "ping", "--rate", "1000", "--duration", "2s", "--warmup", "1s"]);
@@ -134,10 +149,10 @@ public sealed class AirlineProfileTests : IDisposable
         create.Should().Throw<ArgumentException>().WithMessage("*cfar_weight must be between 0 and 1*1.5*");
     }
 
-    private async Task<JsonDocument> RunAsync(string[] args)
+    private async Task<JsonDocument> RunAsync(string[] args, ProfileCatalog? catalog = null)
     {
         var outDir = Path.Combine(_dir, Guid.NewGuid().ToString("N"));
-        var cli = new LoadCli(ProfileCatalog.BuiltIn(), _sandbox, _out, _err);
+        var cli = new LoadCli(catalog ?? ProfileCatalog.BuiltIn(), _sandbox, _out, _err);
 
         var exit = await cli.InvokeAsync([.. args, "--out", outDir, "--quiet"], CancellationToken.None);
 
