@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Harness.Load.Engine;
 using Harness.Load.Profiles;
+using Harness.Load.Profiles.Airline;
 using Harness.Load.Reports;
 using Harness.Load.Targets;
 using Harness.Load.Verdicts;
@@ -97,9 +98,18 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
             result.GetValue(port), TimeSpan.FromMilliseconds(result.GetValue(latency)),
             DurationText.Parse(result.GetValue(lifetime)!, "--for"), stderr, ct));
 
+        var bodySeed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var benchBody = new Command("bench-body", "Print the cfar_offer_fixed profile's request body (bench.sh gives it to wrk and hey).") { bodySeed };
+        benchBody.Hidden = true;
+        benchBody.SetAction(result =>
+        {
+            stdout.WriteLine(CfarOfferBenchProfile.Body(result.GetValue(bodySeed)));
+            return ExitCodes.Ok;
+        });
+
         return new RootCommand("Harness load engine: open- and closed-model load with coordinated-omission-corrected latency.")
         {
-            run, profiles, compare, echo,
+            run, profiles, compare, echo, benchBody,
         };
     }
 
