@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Harness.Sandbox;
 
 // dotnet run --project src/Harness.Sandbox [--urls http://127.0.0.1:5180 | --port 5180] [--admin] [--provider-states] [--quiet]
@@ -46,12 +47,9 @@ foreach (var client in options.Clients)
 
 Console.WriteLine($"Declined payment token: {AirlineSandbox.DeclinePaymentToken}. Press Ctrl+C to stop.");
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// Ctrl+C and kill (SIGTERM) both stop the sandbox cleanly; without these registrations SIGTERM would be ignored.
+using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);
@@ -62,3 +60,9 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+void Stop(PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}

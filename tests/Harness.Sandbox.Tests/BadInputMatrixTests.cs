@@ -156,6 +156,22 @@ public sealed class BadInputMatrixTests(SandboxFixture fixture)
         reply.ErrorFields.Should().Equal("itinerary[0].slices[0].segments[0].departure_date_time");
     }
 
+    [Theory]
+    [InlineData("itinerary[0].passenger_pricing[0].individual_price", "\"79228162514264337593543950335\"", "itinerary[0].passenger_pricing")]
+    [InlineData("itinerary[0].total_price", "\"79228162514264337593543950335\"", "itinerary[0].total_price")]
+    [InlineData("itinerary[0].slices[0].segments[0].arrival_date_time", "\"9999-12-31T23:59:59\"", "itinerary[0].slices[0].segments[0].arrival_date_time")]
+    [InlineData("itinerary[0].slices[0].segments[0].departure_date_time", "\"0001-01-01T00:00:00\"", "itinerary[0].slices[0].segments[0].departure_date_time")]
+    public async Task PostDgOffers_ExtremeValues_Answers422NotServerError(string field, string value, string expectedField)
+    {
+        var body = Bodies.OfferRequest("dg");
+        Set(body, field, JsonNode.Parse(value));
+
+        var reply = await Api.PostAsync("dg_offers", body);
+
+        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity, Flows.Describe(reply));
+        reply.ErrorFields.Should().Equal(expectedField);
+    }
+
     private static void Set(JsonObject root, string path, JsonNode? value)
     {
         JsonNode node = root;

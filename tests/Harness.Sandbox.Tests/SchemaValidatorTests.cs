@@ -8,7 +8,7 @@ public sealed class SchemaValidatorTests
     private static readonly SchemaValidator Validator = new(SpecDocument.Instance);
 
     private static IReadOnlyList<ValidationIssue> Validate(string operationId, string json) =>
-        Validator.Validate(JsonNode.Parse(json), SpecDocument.Instance.RequestSchema(operationId)!);
+        Validator.Validate(System.Text.Json.JsonDocument.Parse(json).RootElement, SpecDocument.Instance.RequestSchema(operationId)!);
 
     [Fact]
     public void RequestSchema_EveryOperation_LoadsFromEmbeddedSpec()

@@ -75,7 +75,10 @@ public sealed class PactBrokerOptions
         return this;
     }
 
-    /// <summary>The provider's branch, used by the broker to work out pending and WIP pacts.</summary>
+    /// <summary>
+    /// The provider's branch, used by the broker to work out pending and WIP pacts, and the branch published results are
+    /// recorded under unless <see cref="PactPublishOptions.ProviderBranch"/> says otherwise.
+    /// </summary>
     public PactBrokerOptions ProviderBranch(string branch)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);
@@ -129,6 +132,7 @@ public sealed class PactPublishOptions
 
     internal List<string> Tags { get; } = [];
 
+    /// <summary>The branch results are recorded under; defaults to <see cref="PactBrokerOptions.ProviderBranch"/>.</summary>
     public PactPublishOptions ProviderBranch(string branch)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(branch);

@@ -102,8 +102,10 @@ public sealed class PactVerifier : IDisposable
         if (options.Publish is { } publish)
         {
             var publishTags = publish.Tags.Count == 0 ? null : publish.Tags.ToArray();
+            // pact_ffi records a branch only from the publish options. Without the source's branch as the default,
+            // results land on no branch, so the broker never sees that branch verify the pact and keeps it pending.
             var result = NativeMethods.VerifierSetPublishOptions(
-                handle, providerVersion, publish.BuildUri?.ToString(), publishTags, (ushort)(publishTags?.Length ?? 0), publish.Branch);
+                handle, providerVersion, publish.BuildUri?.ToString(), publishTags, (ushort)(publishTags?.Length ?? 0), publish.Branch ?? options.Branch);
             if (result != 0)
             {
                 throw new PactException($"The Pact engine refused the publish options (pact_ffi error {result}).");

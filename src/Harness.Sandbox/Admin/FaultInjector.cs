@@ -53,23 +53,15 @@ public sealed class FaultInjector
 {
     private readonly TimeProvider _clock;
     private readonly Lock _gate = new();
-    private FaultSettings? _settings;
+    // Read on every request without the lock; written under it.
+    private volatile FaultSettings? _settings;
     private bool _stallArmed;
     private DateTimeOffset _stallWindowEnd;
 
     // Faults work in real time even when the sandbox runs on a fake clock: a delay on a frozen clock never ends.
     internal FaultInjector() => _clock = TimeProvider.System;
 
-    public FaultSettings? Current
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _settings;
-            }
-        }
-    }
+    public FaultSettings? Current => _settings;
 
     /// <summary>True while a stall waits for its first request.</summary>
     internal bool StallArmed

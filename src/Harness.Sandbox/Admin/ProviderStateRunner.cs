@@ -87,7 +87,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         };
         var request = new OperationRequest(new DefaultHttpContext(), body, null, false, now);
         var created = product == Products.Cfar ? _handlers.PostCfarOffers(request) : _handlers.PostDgOffers(request);
-        var generated = (string)created.Json![0]!["id"]!;
+        var generated = (string)JsonNode.Parse(created.RawJson!)![0]!["id"]!;
         State.Offers.TryGet(generated, out var offer);
         if (id is null)
         {
@@ -95,9 +95,9 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         }
 
         State.Offers.Remove(generated);
-        var renamed = (JsonObject)offer!.Body.DeepClone();
+        var renamed = offer!.Body();
         renamed["id"] = id;
-        var rekeyed = offer with { Id = id, Body = renamed };
+        var rekeyed = offer with { Id = id, Json = ApiResult.Utf8(renamed) };
         State.Offers.Put(id, rekeyed);
         return rekeyed;
     }
@@ -114,7 +114,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         var body = new JsonObject
         {
             ["offer_ids"] = new JsonArray(offer.Id),
-            ["itinerary"] = offer.Body["itinerary"]!.DeepClone(),
+            ["itinerary"] = offer.Body()["itinerary"]!.DeepClone(),
             ["ext_attributes"] = new JsonObject(),
             ["pnr_reference"] = Param(parameters, "pnr_reference") ?? "ABC123",
         };

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Sandbox.Domain;
 using Harness.Sandbox.Receipts;
@@ -24,8 +26,10 @@ internal sealed partial class AirlineHandlers
             EnsureBookable(contractExpiry, request.Now, field, "CFAR");
             var premium = Pricing.CfarPremium(facts, request.Now);
             var coverage = Pricing.CfarCoverage(facts);
-            var offer = CfarOfferBody(body, (JsonObject)itineraries[i]!, facts.Currency, premium, coverage, Pricing.CfarCoveragePercentage, contractExpiry, request.Now);
-            offers.Add(new Offer((string)offer["id"]!, Products.Cfar, offer, facts.Fingerprint, facts.Currency, premium, coverage, 0m,
+            var id = NewId();
+            var json = CfarOfferJson(id, body, (JsonObject)itineraries[i]!, facts.Currency, premium, coverage, Pricing.CfarCoveragePercentage,
+                contractExpiry, request.Now, "0.00", body["ext_attributes"]);
+            offers.Add(new Offer(id, Products.Cfar, json, facts.Fingerprint, facts.Currency, premium, coverage, 0m,
                 Min(request.Now + sandbox.Options.OfferLifetime, contractExpiry), contractExpiry));
         }
 
@@ -36,7 +40,7 @@ internal sealed partial class AirlineHandlers
             State.Offers.TryAdd(offer.Id, offer);
         }
 
-        return new ApiResult(201, new JsonArray(offers.Select(o => (JsonNode)Clone(o.Body)).ToArray()), HtsSessionId: session.Id);
+        return ApiResult.Raw(201, ApiResult.Utf8Array(offers.Select(o => o.Json).ToList()), session.Id);
     }
 
     public ApiResult PostCfarOffersExternal(OperationRequest request)
@@ -54,44 +58,65 @@ internal sealed partial class AirlineHandlers
         var coverage = Pricing.ParseAmount((string)body["payout_total_amount"]!);
         // Spec scales differ: payout_percentage is 0–1 ("0.8"), coverage_percentage is 0–100 ("80.00").
         var percentage = Pricing.ParseAmount((string)body["payout_percentage"]!) * 100m;
-        var offer = CfarOfferBody(body, (JsonObject)body["itinerary"]!, currency, premium, coverage, percentage, contractExpiry, request.Now);
-        offer["taxes_total"] = body["taxes_total"]!.DeepClone();
-        offer["ext_attributes"] = new JsonObject { ["external_id"] = (string)body["external_id"]! };
+        var id = NewId();
+        var json = CfarOfferJson(id, body, (JsonObject)body["itinerary"]!, currency, premium, coverage, percentage, contractExpiry, request.Now,
+            (string)body["taxes_total"]!, new JsonObject { ["external_id"] = (string)body["external_id"]! });
         var session = PlanSession(request, createWhenAbsent: true);
         CommitSession(session, request.Now);
-        State.Offers.TryAdd((string)offer["id"]!, new Offer((string)offer["id"]!, Products.Cfar, offer, facts.Fingerprint,
+        State.Offers.TryAdd(id, new Offer(id, Products.Cfar, json, facts.Fingerprint,
             currency, premium, coverage, 0m, Min(request.Now + sandbox.Options.OfferLifetime, contractExpiry), contractExpiry));
-        return new ApiResult(201, Clone(offer), HtsSessionId: session.Id);
+        return ApiResult.Raw(201, json, session.Id);
     }
 
-    private static JsonObject CfarOfferBody(JsonObject request, JsonObject itinerary, string currency, decimal premium, decimal coverage, decimal percentage, DateTimeOffset contractExpiry, DateTimeOffset now)
+    /// <summary>
+    /// Writes a cfar_offer straight to UTF-8: the request's itinerary and ext_attributes are copied by the writer,
+    /// with no intermediate tree (the offer path is the one load runs hammer).
+    /// </summary>
+    private static byte[] CfarOfferJson(string id, JsonObject request, JsonObject itinerary, string currency, decimal premium, decimal coverage, decimal percentage,
+        DateTimeOffset contractExpiry, DateTimeOffset now, string taxesTotal, JsonNode? extAttributes)
     {
-        var id = NewId();
-        var offer = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            ["id"] = id,
-            ["premium"] = Pricing.Money(premium),
-            ["coverage"] = Pricing.Money(coverage),
-            ["coverage_percentage"] = Pricing.Money(percentage),
-            ["currency"] = currency,
-            ["taxes_total"] = "0.00",
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            writer.WriteString("premium", Pricing.Money(premium));
+            writer.WriteString("coverage", Pricing.Money(coverage));
+            writer.WriteString("coverage_percentage", Pricing.Money(percentage));
+            writer.WriteString("currency", currency);
+            writer.WriteString("taxes_total", taxesTotal);
             // The external offer request carries no request_type; its offers are priced with the fare.
-            ["request_type"] = (string?)request["request_type"] ?? "fare",
-            ["contract_expiry_date_time"] = Pricing.Timestamp(contractExpiry),
-            ["created_date_time"] = Pricing.Timestamp(now),
-            ["itinerary"] = itinerary.DeepClone(),
-            ["contents"] = Contents(Products.Cfar, (string?)request["session"]?["language"]),
-            ["ext_attributes"] = request["ext_attributes"]?.DeepClone() ?? new JsonObject(),
-            ["experiments"] = new JsonObject(),
-            ["terms_conditions_url"] = "https://sandbox.invalid/cfar/terms",
-            ["faq_url"] = "https://sandbox.invalid/cfar/faq",
-        };
-        if (request["entry_point"] is JsonValue entryPoint)
-        {
-            offer["entry_point"] = entryPoint.DeepClone();
+            writer.WriteString("request_type", (string?)request["request_type"] ?? "fare");
+            writer.WriteString("contract_expiry_date_time", Pricing.Timestamp(contractExpiry));
+            writer.WriteString("created_date_time", Pricing.Timestamp(now));
+            writer.WritePropertyName("itinerary");
+            itinerary.WriteTo(writer);
+            writer.WritePropertyName("contents");
+            Contents(Products.Cfar, (string?)request["session"]?["language"]).WriteTo(writer);
+            writer.WritePropertyName("ext_attributes");
+            if (extAttributes is null)
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+            }
+            else
+            {
+                extAttributes.WriteTo(writer);
+            }
+
+            writer.WriteStartObject("experiments");
+            writer.WriteEndObject();
+            writer.WriteString("terms_conditions_url", "https://sandbox.invalid/cfar/terms");
+            writer.WriteString("faq_url", "https://sandbox.invalid/cfar/faq");
+            if ((string?)request["entry_point"] is { } entryPoint)
+            {
+                writer.WriteString("entry_point", entryPoint);
+            }
+
+            writer.WriteEndObject();
         }
 
-        return offer;
+        return buffer.WrittenSpan.ToArray();
     }
 
     public ApiResult PostCfarContracts(OperationRequest request)
@@ -111,9 +136,9 @@ internal sealed partial class AirlineHandlers
         {
             ["id"] = id,
             ["reference"] = NewReference(),
-            ["offers"] = new JsonArray(offers.Select(o => (JsonNode)Clone(o.Body)).ToArray()),
+            ["offers"] = new JsonArray(offers.Select(o => (JsonNode)o.Body()).ToArray()),
             ["itinerary"] = body["itinerary"]!.DeepClone(),
-            ["coverage_percentage"] = offers[0].Body["coverage_percentage"]!.DeepClone(),
+            ["coverage_percentage"] = offers[0].Body()["coverage_percentage"]!.DeepClone(),
             ["coverage"] = Pricing.Money(coverage),
             ["premium"] = Pricing.Money(offers.Sum(o => o.Premium)),
             ["currency"] = offers[0].Currency,

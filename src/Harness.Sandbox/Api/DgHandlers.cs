@@ -56,7 +56,7 @@ internal sealed partial class AirlineHandlers
                 offer["entry_point"] = entryPoint.DeepClone();
             }
 
-            offers.Add(new Offer((string)offer["id"]!, Products.Dg, offer, facts.Fingerprint, facts.Currency, premium, coverage, serviceCap,
+            offers.Add(new Offer((string)offer["id"]!, Products.Dg, ApiResult.Utf8(offer), facts.Fingerprint, facts.Currency, premium, coverage, serviceCap,
                 Min(request.Now + sandbox.Options.OfferLifetime, purchaseDeadline), contractExpiry));
         }
 
@@ -67,7 +67,7 @@ internal sealed partial class AirlineHandlers
             State.Offers.TryAdd(offer.Id, offer);
         }
 
-        return new ApiResult(201, new JsonArray(offers.Select(o => (JsonNode)Clone(o.Body)).ToArray()), HtsSessionId: session.Id);
+        return ApiResult.Raw(201, ApiResult.Utf8Array(offers.Select(o => o.Json).ToList()), session.Id);
     }
 
     public ApiResult PostDgContracts(OperationRequest request)
@@ -82,7 +82,7 @@ internal sealed partial class AirlineHandlers
 
         var id = NewId();
         var expiry = offers.Min(o => o.ContractExpiresAt);
-        var first = offers[0].Body;
+        var first = offers[0].Body();
         var contract = new JsonObject
         {
             ["id"] = id,
@@ -91,7 +91,7 @@ internal sealed partial class AirlineHandlers
             // dg_contract.offers holds dg_offer, which is the offer item minus premium_per_passenger.
             ["offers"] = new JsonArray(offers.Select(o =>
             {
-                var offer = Clone(o.Body);
+                var offer = o.Body();
                 offer.Remove("premium_per_passenger");
                 return (JsonNode)offer;
             }).ToArray()),

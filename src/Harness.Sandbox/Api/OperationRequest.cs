@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -13,7 +14,40 @@ internal sealed record OperationRequest(HttpContext Http, JsonNode? Body, string
 }
 
 /// <summary>What a handler answers: JSON, a PDF, or an empty status.</summary>
-internal sealed record ApiResult(int Status, JsonNode? Json = null, byte[]? Pdf = null, string? FileName = null, string? HtsSessionId = null)
+internal sealed record ApiResult(int Status, JsonNode? Json = null, byte[]? Pdf = null, string? FileName = null, string? HtsSessionId = null, byte[]? RawJson = null)
 {
+    /// <summary>Already-serialized JSON, written as is (the hot offer path).</summary>
+    public static ApiResult Raw(int status, byte[] json, string? htsSessionId = null) => new(status, HtsSessionId: htsSessionId, RawJson: json);
+
+    public static byte[] Utf8(JsonNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            node.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>A JSON array of already-serialized elements.</summary>
+    public static byte[] Utf8Array(IReadOnlyList<byte[]> elements)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(elements.Sum(e => e.Length) + elements.Count + 1);
+        buffer.Write("["u8);
+        for (var i = 0; i < elements.Count; i++)
+        {
+            if (i > 0)
+            {
+                buffer.Write(","u8);
+            }
+
+            buffer.Write(elements[i]);
+        }
+
+        buffer.Write("]"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
     public static ApiResult NoContent { get; } = new(StatusCodes.Status204NoContent);
 }

@@ -111,7 +111,12 @@ public static class SandboxEndpoints
             http.Response.Headers.ContentDisposition = $"attachment; filename=\"{result.FileName}\"";
             await http.Response.Body.WriteAsync(pdf);
         }
-        else if (result.Json is { } json)
+        else if (result.RawJson is { } raw && !sandbox.Breaks.ContainsKey(operation.Id))
+        {
+            http.Response.ContentType = "application/json";
+            await http.Response.Body.WriteAsync(raw, http.RequestAborted);
+        }
+        else if ((result.Json ?? (result.RawJson is { } unparsed ? JsonNode.Parse(unparsed) : null)) is { } json)
         {
             if (sandbox.Breaks.TryGetValue(operation.Id, out var defect))
             {
@@ -150,10 +155,11 @@ public static class SandboxEndpoints
 
     private static async Task<JsonNode?> ReadBodyAsync(HttpContext http, JsonObject schema, AirlineSandbox sandbox)
     {
-        JsonNode? body;
+        JsonDocument document;
         try
         {
-            body = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
+            // Not disposed: the request's nodes below read from this document for the rest of the request.
+            document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         }
         catch (JsonException error)
         {
@@ -163,13 +169,19 @@ public static class SandboxEndpoints
             throw ApiException.BadRequest("body", "malformed_json", detail);
         }
 
-        var issues = sandbox.Validator.Validate(body, schema);
+        var root = document.RootElement;
+        var issues = sandbox.Validator.Validate(root, schema);
         if (issues.Count > 0)
         {
             throw ApiException.FromIssues(issues);
         }
 
-        return body;
+        return root.ValueKind switch
+        {
+            JsonValueKind.Object => JsonObject.Create(root),
+            JsonValueKind.Array => JsonArray.Create(root),
+            _ => JsonValue.Create(root),
+        };
     }
 
     internal static async Task WriteErrorAsync(HttpContext http, ApiException error)

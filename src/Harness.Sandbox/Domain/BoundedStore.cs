@@ -10,6 +10,9 @@ internal sealed class BoundedStore<T>(Func<int> capacity)
     private readonly ConcurrentDictionary<string, T> _items = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _order = new();
 
+    // ConcurrentDictionary.Count takes every bucket lock; the hot add path keeps its own approximate count instead.
+    private int _count;
+
     public int Count => _items.Count;
 
     public IEnumerable<T> Values => _items.Values;
@@ -23,9 +26,13 @@ internal sealed class BoundedStore<T>(Func<int> capacity)
         }
 
         _order.Enqueue(id);
-        while (_items.Count > capacity() && _order.TryDequeue(out var oldest))
+        var count = Interlocked.Increment(ref _count);
+        while (count > capacity() && _order.TryDequeue(out var oldest))
         {
-            _items.TryRemove(oldest, out _);
+            if (_items.TryRemove(oldest, out _))
+            {
+                count = Interlocked.Decrement(ref _count);
+            }
         }
 
         return true;
@@ -44,11 +51,21 @@ internal sealed class BoundedStore<T>(Func<int> capacity)
 
     public bool TryGet(string id, [MaybeNullWhen(false)] out T item) => _items.TryGetValue(id, out item);
 
-    public bool Remove(string id) => _items.TryRemove(id, out _);
+    public bool Remove(string id)
+    {
+        if (!_items.TryRemove(id, out _))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return true;
+    }
 
     public void Clear()
     {
         _items.Clear();
         _order.Clear();
+        Interlocked.Exchange(ref _count, 0);
     }
 }

@@ -4,18 +4,24 @@ namespace Harness.Sandbox.Domain;
 
 internal sealed record Session(string Id, DateTimeOffset CreatedAt);
 
-/// <summary>A priced offer. <see cref="Body"/> is the response object and is never mutated after creation.</summary>
+/// <summary>
+/// A priced offer. Its response JSON is kept as UTF-8 bytes: a parsed tree per offer would cost tens of kilobytes
+/// and most of the collector's time under load. <see cref="Body"/> parses a fresh copy when a contract needs one.
+/// </summary>
 internal sealed record Offer(
     string Id,
     string Product,
-    JsonObject Body,
+    byte[] Json,
     string ItineraryFingerprint,
     string Currency,
     decimal Premium,
     decimal Coverage,
     decimal ServiceCap,
     DateTimeOffset ExpiresAt,
-    DateTimeOffset ContractExpiresAt);
+    DateTimeOffset ContractExpiresAt)
+{
+    public JsonObject Body() => (JsonObject)JsonNode.Parse(Json)!;
+}
 
 /// <summary>A CFAR or DG contract. Every read and write of its mutable parts holds <see cref="Gate"/>.</summary>
 internal sealed class Contract(string id, string product, JsonObject body, decimal coverage, decimal serviceCap, DateTimeOffset expiresAt)

@@ -32,6 +32,9 @@ internal static class Pricing
 
     public const int DgMinMinutesDelay = 180;
 
+    /// <summary>Prices above this are refused (422) so premium arithmetic can never overflow.</summary>
+    public const decimal MaxTotalPrice = 1_000_000_000m;
+
     /// <summary>
     /// CFAR premium = total × rate + 2.00 × passengers, rate 10% under 7 days to departure, 8% under 30, else 6%.
     /// Coverage = 80% of the total price.
@@ -69,14 +72,26 @@ internal static class Pricing
         var currency = (string)itinerary["currency"]!;
         var passengers = 0;
         var computedTotal = 0m;
-        foreach (var pricing in itinerary["passenger_pricing"]!.AsArray())
+        try
         {
-            var count = (int)pricing!["passenger_count"]!["count"]!;
-            passengers += count;
-            computedTotal += count * ParseAmount((string)pricing["individual_price"]!);
+            foreach (var pricing in itinerary["passenger_pricing"]!.AsArray())
+            {
+                var count = (int)pricing!["passenger_count"]!["count"]!;
+                passengers = checked(passengers + count);
+                computedTotal += count * ParseAmount((string)pricing["individual_price"]!);
+            }
+        }
+        catch (OverflowException)
+        {
+            throw ApiException.Unprocessable($"{field}.passenger_pricing", "out_of_range", $"{field}.passenger_pricing adds up to more than the sandbox can price.");
         }
 
         var total = itinerary["total_price"] is JsonValue t ? ParseAmount((string)t!) : computedTotal;
+        if (total > MaxTotalPrice)
+        {
+            throw ApiException.Unprocessable($"{field}.total_price", "out_of_range", $"{field}.total_price must not exceed {Money(MaxTotalPrice)} to be priced.");
+        }
+
         if (total <= 0m)
         {
             throw ApiException.Unprocessable($"{field}.total_price", "invalid_amount", $"{field}.total_price must be greater than 0 to price an offer.");
@@ -97,7 +112,8 @@ internal static class Pricing
                 var arrival = LocalTime((string)segment["arrival_date_time"]!, $"{path}.arrival_date_time");
                 first = first is null || departure < first ? departure : first;
                 last = last is null || arrival > last ? arrival : last;
-                segmentKeys.Add($"{segment["origin_airport"]}-{segment["destination_airport"]}@{segment["departure_date_time"]}#{segment["flight_number"]}");
+                segmentKeys.Add(string.Concat((string)segment["origin_airport"]!, "-", (string)segment["destination_airport"]!, "@",
+                    (string)segment["departure_date_time"]!, "#", (string)segment["flight_number"]!));
             }
         }
 
@@ -108,7 +124,9 @@ internal static class Pricing
 
     private static DateTimeOffset LocalTime(string text, string field)
     {
-        if (!DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        // Years are bounded so that expiry arithmetic (± hours and days) can never leave DateTime's range.
+        if (!DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            || local.Year is < 1900 or > 2999)
         {
             throw ApiException.Unprocessable(field, "format", $"{field} must be an ISO local date-time such as 2022-04-02T18:34:30, not '{text}'.");
         }

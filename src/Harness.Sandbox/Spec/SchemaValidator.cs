@@ -16,227 +16,276 @@ internal sealed record ValidationIssue(string Field, string Code, string Message
 /// </summary>
 internal sealed class SchemaValidator(SpecDocument spec)
 {
-    private static readonly ConcurrentDictionary<string, Regex> Patterns = new(StringComparer.Ordinal);
+    // Spec schemas are compiled once (per JSON object of the spec) into plain fields: walking the raw JSON tree
+    // costs a dozen property look-ups per value and was most of a request's time.
+    private readonly ConcurrentDictionary<JsonObject, CompiledSchema> _compiled = new(ReferenceEqualityComparer.Instance);
 
-    public IReadOnlyList<ValidationIssue> Validate(JsonNode? value, JsonObject schema)
+    /// <summary>Validates a parsed document (its element, so no node tree is built just to be checked).</summary>
+    public IReadOnlyList<ValidationIssue> Validate(JsonElement value, JsonObject schema)
     {
         var issues = new List<ValidationIssue>();
-        Walk(value, schema, string.Empty, issues);
+        Walk(value, Compile(schema), new FieldPath(), issues);
         return issues;
     }
 
-    private void Walk(JsonNode? value, JsonObject schema, string path, List<ValidationIssue> issues)
+    private CompiledSchema Compile(JsonObject schema) => _compiled.GetOrAdd(schema, s => new CompiledSchema(s));
+
+    private void Walk(JsonElement value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["$ref"] is JsonValue reference)
+        if (schema.Ref is { } reference)
         {
-            Walk(value, spec.Resolve(reference.GetValue<string>()), path, issues);
+            Walk(value, schema.Resolved ??= Compile(spec.Resolve(reference)), path, issues);
             return;
         }
 
-        if (schema["allOf"] is JsonArray allOf)
+        foreach (var part in schema.AllOf)
         {
-            foreach (var part in allOf)
-            {
-                Walk(value, (JsonObject)part!, path, issues);
-            }
+            Walk(value, Compile(part), path, issues);
         }
 
-        if (schema["oneOf"] is JsonArray oneOf)
+        if (schema.IsOneOf)
         {
-            WalkOneOf(value, schema, oneOf, path, issues);
+            WalkOneOf(value, schema, path, issues);
             return;
         }
 
-        var type = (string?)schema["type"];
-        if (type is not null && !HasType(value, type))
+        if (schema.Type is { } type && !HasType(value, type))
         {
             issues.Add(new(Name(path), "invalid_type", $"{Name(path)} must be of type {type}, not {Describe(value)}.", true));
             return;
         }
 
-        switch (value)
+        switch (value.ValueKind)
         {
-            case JsonObject obj:
-                WalkObject(obj, schema, path, issues);
+            case JsonValueKind.Object:
+                WalkObject(value, schema, path, issues);
                 break;
-            case JsonArray array:
-                WalkArray(array, schema, path, issues);
-                break;
-            case JsonValue scalar:
-                WalkScalar(scalar, schema, path, issues);
+            case JsonValueKind.Array:
+                WalkArray(value, schema, path, issues);
                 break;
             default:
+                WalkScalar(value, schema, path, issues);
                 break;
         }
     }
 
-    private void WalkOneOf(JsonNode? value, JsonObject schema, JsonArray oneOf, string path, List<ValidationIssue> issues)
+    private void WalkOneOf(JsonElement value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        var propertyName = (string?)schema["discriminator"]?["propertyName"];
-        if (propertyName is null)
-        {
-            throw new InvalidOperationException($"oneOf without discriminator at {Name(path)} is not supported.");
-        }
-
-        if (value is not JsonObject obj)
+        var propertyName = schema.DiscriminatorProperty
+            ?? throw new InvalidOperationException($"oneOf without discriminator at {Name(path)} is not supported.");
+        if (value.ValueKind != JsonValueKind.Object)
         {
             issues.Add(new(Name(path), "invalid_type", $"{Name(path)} must be of type object, not {Describe(value)}.", true));
             return;
         }
 
-        var field = Join(path, propertyName);
-        if (!obj.TryGetPropertyValue(propertyName, out var discriminator))
+        if (!value.TryGetProperty(propertyName, out var discriminator))
         {
-            issues.Add(new(field, "required", $"{field} is required.", false));
+            issues.Add(new(path.With(propertyName), "required", $"{path.With(propertyName)} is required.", false));
             return;
         }
 
-        if (discriminator is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+        if (discriminator.ValueKind != JsonValueKind.String)
         {
-            issues.Add(new(field, "invalid_type", $"{field} must be of type string, not {Describe(discriminator)}.", true));
+            issues.Add(new(path.With(propertyName), "invalid_type", $"{path.With(propertyName)} must be of type string, not {Describe(discriminator)}.", true));
             return;
         }
 
-        var mapping = schema["discriminator"]?["mapping"] as JsonObject;
-        var key = v.GetValue<string>();
-        var target = (string?)mapping?[key];
-        if (target is null)
+        var key = discriminator.GetString()!;
+        if (!schema.Mapping.TryGetValue(key, out var target))
         {
-            var allowed = mapping is null ? string.Empty : string.Join(", ", mapping.Select(m => m.Key));
-            issues.Add(new(field, "enum", $"{field} must be one of [{allowed}], not '{key}'.", false));
+            issues.Add(new(path.With(propertyName), "enum", $"{path.With(propertyName)} must be one of [{string.Join(", ", schema.Mapping.Keys)}], not '{key}'.", false));
             return;
         }
 
-        Walk(value, spec.Resolve(target), path, issues);
+        Walk(value, Compile(spec.Resolve(target)), path, issues);
     }
 
-    private void WalkObject(JsonObject obj, JsonObject schema, string path, List<ValidationIssue> issues)
+    private void WalkObject(JsonElement obj, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["required"] is JsonArray required)
+        foreach (var name in schema.Required)
         {
-            foreach (var name in required.Select(r => (string)r!))
+            if (!obj.TryGetProperty(name, out _))
             {
-                if (!obj.ContainsKey(name))
-                {
-                    var field = Join(path, name);
-                    issues.Add(new(field, "required", $"{field} is required.", false));
-                }
+                var field = path.With(name);
+                issues.Add(new(field, "required", $"{field} is required.", false));
             }
         }
 
-        var properties = schema["properties"] as JsonObject;
-        var additional = schema["additionalProperties"] as JsonObject;
-        foreach (var (name, child) in obj)
+        foreach (var member in obj.EnumerateObject())
         {
-            if (properties?[name] is JsonObject propertySchema)
+            var (name, child) = (member.Name, member.Value);
+            var childSchema = schema.Properties is not null && schema.Properties.TryGetValue(name, out var property) ? property : schema.Additional;
+            if (childSchema is not null)
             {
-                Walk(child, propertySchema, Join(path, name), issues);
-            }
-            else if (additional is not null)
-            {
-                Walk(child, additional, Join(path, name), issues);
+                path.Push(name);
+                Walk(child, Compile(childSchema), path, issues);
+                path.Pop();
             }
         }
     }
 
-    private void WalkArray(JsonArray array, JsonObject schema, string path, List<ValidationIssue> issues)
+    private void WalkArray(JsonElement array, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["minItems"] is JsonValue min && array.Count < min.GetValue<long>())
+        if (schema.MinItems is { } min && array.GetArrayLength() < min)
         {
             issues.Add(new(Name(path), "min_items", $"{Name(path)} must contain at least {min} item(s).", false));
         }
 
-        if (schema["items"] is JsonObject items)
+        if (schema.Items is { } items)
         {
-            for (var i = 0; i < array.Count; i++)
+            var compiled = Compile(items);
+            var i = 0;
+            foreach (var item in array.EnumerateArray())
             {
-                Walk(array[i], items, $"{path}[{i}]", issues);
+                path.PushIndex(i++);
+                Walk(item, compiled, path, issues);
+                path.Pop();
             }
         }
     }
 
-    private static void WalkScalar(JsonValue scalar, JsonObject schema, string path, List<ValidationIssue> issues)
+    private static void WalkScalar(JsonElement scalar, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        var field = Name(path);
-        if (schema["enum"] is JsonArray allowed)
+        if (schema.Enum is { } allowed)
         {
-            var text = scalar.ToJsonString();
-            if (!allowed.Any(a => a?.ToJsonString() == text))
+            var text = scalar.ValueKind == JsonValueKind.String ? JsonSerializer.Serialize(scalar.GetString()) : scalar.GetRawText();
+            if (!allowed.Contains(text))
             {
-                issues.Add(new(field, "enum", $"{field} must be one of [{string.Join(", ", allowed.Select(a => (string?)a))}], not {text}.", false));
+                issues.Add(new(Name(path), "enum", $"{Name(path)} must be one of [{schema.EnumText}], not {text}.", false));
                 return;
             }
         }
 
-        if (scalar.GetValueKind() == JsonValueKind.String)
+        if (scalar.ValueKind == JsonValueKind.String)
         {
-            CheckString(scalar.GetValue<string>(), schema, field, issues);
+            CheckString(scalar.GetString()!, schema, path, issues);
         }
-        else if (scalar.GetValueKind() == JsonValueKind.Number
-            && decimal.TryParse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        else if (scalar.ValueKind == JsonValueKind.Number && schema.Minimum is not null && scalar.TryGetDecimal(out var number))
         {
-            CheckNumber(number, schema, field, issues);
+            CheckNumber(number, schema, path, issues);
         }
     }
 
-    private static void CheckString(string text, JsonObject schema, string field, List<ValidationIssue> issues)
+    private static void CheckString(string text, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
         // The spec's patterns are unanchored ("[A-Z]{3}"); they are applied as written.
-        if ((string?)schema["pattern"] is { } pattern
-            && !Patterns.GetOrAdd(pattern, p => new Regex(p, RegexOptions.CultureInvariant)).IsMatch(text))
+        if (schema.Pattern is { } pattern && !pattern.IsMatch(text))
         {
-            issues.Add(new(field, "pattern", $"{field} must match the pattern {pattern}, not '{text}'.", false));
+            issues.Add(new(Name(path), "pattern", $"{Name(path)} must match the pattern {pattern}, not '{text}'.", false));
         }
 
-        switch ((string?)schema["format"])
+        switch (schema.Format)
         {
             case "date-time" when !IsRfc3339(text):
-                issues.Add(new(field, "format", $"{field} must be an RFC 3339 UTC date-time such as 2022-01-08T14:36:56Z, not '{text}'.", false));
+                issues.Add(new(Name(path), "format", $"{Name(path)} must be an RFC 3339 UTC date-time such as 2022-01-08T14:36:56Z, not '{text}'.", false));
                 break;
             case "uuid" when !Guid.TryParseExact(text, "D", out _):
-                issues.Add(new(field, "format", $"{field} must be a UUID, not '{text}'.", false));
+                issues.Add(new(Name(path), "format", $"{Name(path)} must be a UUID, not '{text}'.", false));
                 break;
             default:
                 break;
         }
 
         // Spec: amounts are strings that carry "minimum: 0"; JSON Schema ignores that, the sandbox enforces it.
-        if (schema["minimum"] is JsonValue)
+        if (schema.Minimum is not null)
         {
             if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
             {
-                issues.Add(new(field, "decimal", $"{field} must be a decimal number written as a string such as \"40.80\", not '{text}'.", false));
+                issues.Add(new(Name(path), "decimal", $"{Name(path)} must be a decimal number written as a string such as \"40.80\", not '{text}'.", false));
                 return;
             }
 
-            CheckNumber(amount, schema, field, issues);
+            CheckNumber(amount, schema, path, issues);
         }
     }
 
-    private static void CheckNumber(decimal number, JsonObject schema, string field, List<ValidationIssue> issues)
+    private static void CheckNumber(decimal number, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema["minimum"] is not JsonValue minimum)
+        var min = schema.Minimum!.Value;
+        if (schema.ExclusiveMinimum ? number <= min : number < min)
         {
-            return;
-        }
-
-        // Spec numbers were read from YAML as long or decimal; the text form converts either way.
-        var min = decimal.Parse(minimum.ToJsonString(), CultureInfo.InvariantCulture);
-        var exclusive = schema["exclusiveMinimum"] is JsonValue e && e.GetValue<bool>();
-        if (exclusive ? number <= min : number < min)
-        {
-            issues.Add(new(field, "minimum", $"{field} must be {(exclusive ? "greater than" : "at least")} {min}, not {number.ToString(CultureInfo.InvariantCulture)}.", false));
+            issues.Add(new(Name(path), "minimum", $"{Name(path)} must be {(schema.ExclusiveMinimum ? "greater than" : "at least")} {min}, not {number.ToString(CultureInfo.InvariantCulture)}.", false));
         }
     }
 
-    private static bool HasType(JsonNode? value, string type) => type switch
+    /// <summary>One spec schema object, read once into fields.</summary>
+    private sealed class CompiledSchema
     {
-        "object" => value is JsonObject,
-        "array" => value is JsonArray,
-        "string" => value is JsonValue v && v.GetValueKind() == JsonValueKind.String,
-        "boolean" => value is JsonValue v && v.GetValueKind() is JsonValueKind.True or JsonValueKind.False,
-        "integer" => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<int>(out _),
-        "number" => value is JsonValue v && v.GetValueKind() == JsonValueKind.Number,
+        public CompiledSchema(JsonObject schema)
+        {
+            Ref = (string?)schema["$ref"];
+            AllOf = schema["allOf"] is JsonArray allOf ? allOf.Select(p => (JsonObject)p!).ToArray() : [];
+            IsOneOf = schema["oneOf"] is JsonArray;
+            DiscriminatorProperty = (string?)schema["discriminator"]?["propertyName"];
+            Mapping = (schema["discriminator"]?["mapping"] as JsonObject)?.ToDictionary(m => m.Key, m => (string)m.Value!, StringComparer.Ordinal)
+                ?? new Dictionary<string, string>(StringComparer.Ordinal);
+            Type = (string?)schema["type"];
+            Required = schema["required"] is JsonArray required ? required.Select(r => (string)r!).ToArray() : [];
+            Properties = (schema["properties"] as JsonObject)?.ToDictionary(p => p.Key, p => (JsonObject)p.Value!, StringComparer.Ordinal);
+            Additional = schema["additionalProperties"] as JsonObject;
+            Items = schema["items"] as JsonObject;
+            MinItems = schema["minItems"] is JsonValue minItems ? long.Parse(minItems.ToJsonString(), CultureInfo.InvariantCulture) : null;
+            if (schema["enum"] is JsonArray values)
+            {
+                // Compared as JSON text: strings in their serialized (quoted, escaped) form.
+                Enum = values.Select(v => v is JsonValue text && text.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text.GetValue<string>()) : v?.ToJsonString() ?? "null")
+                    .ToHashSet(StringComparer.Ordinal);
+                EnumText = string.Join(", ", values.Select(v => (string?)v));
+            }
+
+            Pattern = (string?)schema["pattern"] is { } pattern ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
+            Format = (string?)schema["format"];
+            // Spec numbers were read from YAML as long or decimal; the text form converts either way.
+            Minimum = schema["minimum"] is JsonValue minimum ? decimal.Parse(minimum.ToJsonString(), CultureInfo.InvariantCulture) : null;
+            ExclusiveMinimum = schema["exclusiveMinimum"] is JsonValue exclusive && exclusive.GetValue<bool>();
+        }
+
+        public string? Ref { get; }
+
+        public CompiledSchema? Resolved { get; set; }
+
+        public JsonObject[] AllOf { get; }
+
+        public bool IsOneOf { get; }
+
+        public string? DiscriminatorProperty { get; }
+
+        public Dictionary<string, string> Mapping { get; }
+
+        public string? Type { get; }
+
+        public string[] Required { get; }
+
+        public Dictionary<string, JsonObject>? Properties { get; }
+
+        public JsonObject? Additional { get; }
+
+        public JsonObject? Items { get; }
+
+        public long? MinItems { get; }
+
+        public HashSet<string>? Enum { get; }
+
+        public string EnumText { get; } = string.Empty;
+
+        public Regex? Pattern { get; }
+
+        public string? Format { get; }
+
+        public decimal? Minimum { get; }
+
+        public bool ExclusiveMinimum { get; }
+    }
+
+    private static bool HasType(JsonElement value, string type) => type switch
+    {
+        "object" => value.ValueKind == JsonValueKind.Object,
+        "array" => value.ValueKind == JsonValueKind.Array,
+        "string" => value.ValueKind == JsonValueKind.String,
+        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        "number" => value.ValueKind == JsonValueKind.Number,
         _ => throw new InvalidOperationException($"Unsupported schema type '{type}'."),
     };
 
@@ -245,21 +294,61 @@ internal sealed class SchemaValidator(SpecDocument spec)
         && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
 
-    private static string Describe(JsonNode? value) => value switch
+    private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        null => "null",
-        JsonObject => "object",
-        JsonArray => "array",
-        JsonValue v => v.GetValueKind() switch
-        {
-            JsonValueKind.String => "string",
-            JsonValueKind.Number => "number",
-            _ => "boolean",
-        },
-        _ => "unknown",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Object => "object",
+        JsonValueKind.Array => "array",
+        JsonValueKind.String => "string",
+        JsonValueKind.Number => "number",
+        _ => "boolean",
     };
 
-    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
+    private static string Name(FieldPath path) => path.ToString();
 
-    private static string Name(string path) => path.Length == 0 ? "body" : path;
+    /// <summary>
+    /// Where the walk is, as a stack of segments; the dotted name ("itinerary[0].slices") is only built for an issue,
+    /// so a valid body costs no string work.
+    /// </summary>
+    private sealed class FieldPath
+    {
+        private readonly List<(string? Name, int Index)> _segments = [];
+
+        public void Push(string name) => _segments.Add((name, -1));
+
+        public void PushIndex(int index) => _segments.Add((null, index));
+
+        public void Pop() => _segments.RemoveAt(_segments.Count - 1);
+
+        public string With(string name)
+        {
+            Push(name);
+            var text = ToString();
+            Pop();
+            return text;
+        }
+
+        public override string ToString()
+        {
+            if (_segments.Count == 0)
+            {
+                return "body";
+            }
+
+            var text = new System.Text.StringBuilder();
+            foreach (var (name, index) in _segments)
+            {
+                if (name is null)
+                {
+                    text.Append('[').Append(index.ToString(CultureInfo.InvariantCulture)).Append(']');
+                }
+                else
+                {
+                    text.Append(text.Length == 0 ? string.Empty : ".").Append(name);
+                }
+            }
+
+            return text.ToString();
+        }
+    }
 }

@@ -1,0 +1,47 @@
+namespace Harness.Contracts;
+
+/// <summary>postAuth: POST /auth (spec: 201, not 200).</summary>
+public sealed class AuthContractTests(ContractsFixture fixture) : ContractTest(fixture)
+{
+    [Fact]
+    public async Task AuthenticateAsync_WithSandboxCredentials_ReturnsBearerToken()
+    {
+        ExpectAuthentication();
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.AuthenticateAsync();
+
+            response.StatusCode.Should().Be(201);
+            response.RequiredBody.AccessToken.Should().Be(Token);
+            response.RequiredBody.TokenType.Should().Be(TokenType.Bearer);
+            response.RequiredBody.ExpiresIn.Should().Be(3600);
+        });
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_WithWrongSecret_Throws401()
+    {
+        const string wrongSecret = "not-the-sandbox-secret";
+        Pact.UponReceiving("a request for an access token with a wrong client secret")
+            .WithRequest(HttpMethod.Post, BasePath + "/auth")
+            .WithJsonBody(Json(new AuthRequest { ClientId = SandboxClientId, ClientSecret = wrongSecret }))
+            .WillRespond()
+            .WithStatus(401);
+
+        await VerifyAsync(
+            async client =>
+            {
+                var failure = await ShouldFailAsync(() => client.AuthenticateAsync(), 401);
+                failure.OperationId.Should().Be("postAuth");
+            },
+            wrongSecret);
+    }
+
+    [Fact]
+    public async Task AuthenticateAsync_WithWronglyTypedClientId_Throws400()
+    {
+        var call = new ApiCall(HttpMethod.Post, "/auth", Json(new AuthRequest { ClientId = SandboxClientId, ClientSecret = SandboxClientSecret }));
+        await ExpectBadRequestAsync(AuthDescription, call, "client_id", "string", client => client.AuthenticateAsync(), Caller.Anonymous);
+    }
+}

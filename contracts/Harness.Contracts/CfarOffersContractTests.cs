@@ -1,0 +1,132 @@
+namespace Harness.Contracts;
+
+/// <summary>postCfar_offers (POST /cfar_offers, an array) and postCfar_offersExternal (POST /cfar_offers/external, one offer).</summary>
+public sealed class CfarOffersContractTests(ContractsFixture fixture) : ContractTest(fixture)
+{
+    private const string Offers = "a request for CFAR offers";
+    private const string External = "a request for an external CFAR offer";
+    private const string UnknownSession = "no-such-session";
+    private const string SessionId = "5b1e8f2a-6c3d-4e7f-9a0b-1c2d3e4f5a6b";
+
+    private ApiCall OffersCall(CreateCfarOfferRequest request) => new(HttpMethod.Post, "/cfar_offers", Json(request));
+
+    private ApiCall ExternalCall(CreateExternalCfarOfferRequest request) => new(HttpMethod.Post, "/cfar_offers/external", Json(request));
+
+    [Fact]
+    public async Task CreateCfarOffersAsync_WhenPriced_ReturnsOffersAndSession()
+    {
+        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
+        Expect(Offers, OffersCall(request), Caller.WithValidToken)
+            .WillRespond()
+            .WithStatus(201)
+            .WithHeader(AirlineApiClient.HtsSessionIdHeader, Match.Type(SessionId))
+            .WithJsonBody(Match.MinType(Shapes.CfarOffer(), 1));
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.CreateCfarOffersAsync(request);
+
+            response.StatusCode.Should().Be(201);
+            response.HtsSessionId.Should().Be(SessionId);
+            var offer = response.RequiredBody.Should().ContainSingle().Subject;
+            offer.Id.Should().Be("cfar-offer-1");
+            offer.CoverageValue.Should().Be(400.00m);
+            offer.Itinerary.Slices[0].Segments[0].FlightNumber.Should().Be("AC870");
+        });
+    }
+
+    [Fact]
+    public async Task CreateCfarOffersAsync_WithUnknownToken_Throws401()
+    {
+        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
+        await ExpectUnauthorizedAsync(Offers, OffersCall(request), client => client.CreateCfarOffersAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateCfarOffersAsync_WithoutCfarProduct_Throws403()
+    {
+        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
+        await ExpectForbiddenAsync(Offers, "cfar", OffersCall(request), client => client.CreateCfarOffersAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateCfarOffersAsync_ForUnknownSession_Throws422()
+    {
+        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
+        Expect($"{Offers} in an unknown session", OffersCall(request), Caller.WithValidToken)
+            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSession)
+            .WillRespond()
+            .WithStatus(422)
+            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
+
+        await VerifyAsync(async client =>
+        {
+            var failure = await ShouldFailAsync(() => client.CreateCfarOffersAsync(request, UnknownSession), 422);
+            failure.Errors[0].Code.Should().Be("unknown_session");
+        });
+    }
+
+    [Fact]
+    public async Task CreateExternalCfarOfferAsync_WhenPriced_ReturnsOneOffer()
+    {
+        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
+        Expect(External, ExternalCall(request), Caller.WithValidToken)
+            .WillRespond()
+            .WithStatus(201)
+            .WithJsonBody(Shapes.CfarOffer("cfar-offer-external-1"));
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.CreateExternalCfarOfferAsync(request);
+
+            response.StatusCode.Should().Be(201);
+            response.RequiredBody.Id.Should().Be("cfar-offer-external-1");
+            response.RequiredBody.PremiumValue.Should().Be(25.00m);
+        });
+    }
+
+    [Fact]
+    public async Task CreateExternalCfarOfferAsync_WithUnknownToken_Throws401()
+    {
+        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
+        await ExpectUnauthorizedAsync(External, ExternalCall(request), client => client.CreateExternalCfarOfferAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateExternalCfarOfferAsync_WithoutCfarProduct_Throws403()
+    {
+        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
+        await ExpectForbiddenAsync(External, "cfar", ExternalCall(request), client => client.CreateExternalCfarOfferAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateExternalCfarOfferAsync_ForUnknownSession_Throws422()
+    {
+        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
+        Expect($"{External} in an unknown session", ExternalCall(request), Caller.WithValidToken)
+            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSession)
+            .WillRespond()
+            .WithStatus(422)
+            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
+
+        await VerifyAsync(async client =>
+        {
+            var failure = await ShouldFailAsync(() => client.CreateExternalCfarOfferAsync(request, UnknownSession), 422);
+            failure.Errors[0].Code.Should().Be("unknown_session");
+        });
+    }
+
+    [Fact]
+    public async Task CreateCfarOffersAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
+        await ExpectBadRequestAsync(Offers, OffersCall(request), "itinerary", "array", client => client.CreateCfarOffersAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateExternalCfarOfferAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
+        await ExpectBadRequestAsync(External, ExternalCall(request), "premium_total_amount", "string", client => client.CreateExternalCfarOfferAsync(request));
+    }
+}

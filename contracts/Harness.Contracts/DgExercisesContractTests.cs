@@ -1,0 +1,92 @@
+namespace Harness.Contracts;
+
+/// <summary>postDg_contract_exercises and getCustomerDg_exercisesIdSession (no authentication).</summary>
+public sealed class DgExercisesContractTests(ContractsFixture fixture) : ContractTest(fixture)
+{
+    private const string ContractId = "dg-contract-1";
+    private const string ExerciseId = "dg-exercise-1";
+    private const string SessionId = "3e8a1f6c-4b2d-4d7e-9f0a-5c6b7d8e9f01";
+    private const string Create = "a request to exercise a DG contract";
+    private const string GetSession = "a request for a DG exercise's session";
+
+    private CreateDgContractExerciseRequest CreateRequest() => Fakers.CreateDgContractExerciseRequest(ContractId, Trip);
+
+    private static ApiCall CreateCall(CreateDgContractExerciseRequest request) => new(HttpMethod.Post, "/dg_contract_exercises", Json(request));
+
+    private static ApiCall SessionCall(string id = ExerciseId) => new(HttpMethod.Get, $"/customer/dg_exercises/{id}/session");
+
+    [Fact]
+    public async Task CreateDgExerciseAsync_OnConfirmedContract_ReturnsExerciseAndSession()
+    {
+        var request = CreateRequest();
+        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.DgContractExists, ("contract_id", ContractId), ("status", "confirmed")))
+            .WillRespond()
+            .WithStatus(201)
+            .WithHeader(AirlineApiClient.HtsSessionIdHeader, Match.Type(SessionId))
+            .WithJsonBody(new { Id = Shapes.Id(ExerciseId) });
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.CreateDgExerciseAsync(request);
+
+            response.StatusCode.Should().Be(201);
+            response.RequiredBody.Id.Should().Be(ExerciseId);
+            response.HtsSessionId.Should().Be(SessionId);
+        });
+    }
+
+    [Fact]
+    public async Task CreateDgExerciseAsync_WithUnknownToken_Throws401()
+    {
+        var request = CreateRequest();
+        await ExpectUnauthorizedAsync(Create, CreateCall(request), client => client.CreateDgExerciseAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateDgExerciseAsync_WithoutDgProduct_Throws403()
+    {
+        var request = CreateRequest();
+        await ExpectForbiddenAsync(Create, "dg", CreateCall(request), client => client.CreateDgExerciseAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateDgExerciseAsync_ForUnknownContract_Throws422()
+    {
+        var request = CreateRequest();
+        await ExpectErrorAsync(
+            $"{Create} that does not exist",
+            422,
+            "unknown_contract",
+            $"contract_id '{ContractId}' is not a known DG contract.",
+            CreateCall(request),
+            client => client.CreateDgExerciseAsync(request));
+    }
+
+    [Fact]
+    public async Task GetDgExerciseSessionAsync_WhenExists_ReturnsSessionId()
+    {
+        Expect(GetSession, SessionCall(), Caller.Anonymous, State(ProviderStates.DgExerciseExists, ("exercise_id", ExerciseId), ("session_id", SessionId)))
+            .WillRespond()
+            .WithStatus(200)
+            .WithJsonBody(new { SessionId = Match.Type(SessionId) });
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.GetDgExerciseSessionAsync(ExerciseId);
+
+            response.StatusCode.Should().Be(200);
+            response.RequiredBody.SessionId.Should().Be(SessionId);
+        });
+    }
+
+    [Fact]
+    public async Task GetDgExerciseSessionAsync_ForUnknownId_Throws404() =>
+        await ExpectNotFoundAsync(GetSession, SessionCall("no-such-exercise"), client => client.GetDgExerciseSessionAsync("no-such-exercise"), Caller.Anonymous);
+
+    [Fact]
+    public async Task CreateDgExerciseAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = CreateRequest();
+        await ExpectBadRequestAsync(Create, CreateCall(request), "contract_id", "string", client => client.CreateDgExerciseAsync(request));
+    }
+}

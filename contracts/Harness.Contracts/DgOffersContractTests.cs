@@ -1,0 +1,74 @@
+namespace Harness.Contracts;
+
+/// <summary>postDg_offers: POST /dg_offers (an array of create_dg_offer_item_response).</summary>
+public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTest(fixture)
+{
+    private const string What = "a request for DG offers";
+    private const string SessionId = "7c2d9e4f-1a3b-4c5d-8e6f-0a1b2c3d4e5f";
+
+    private CreateDgOffersRequest NewRequest() => Fakers.CreateDgOffersRequest(Trip, DgRequestType.Fare);
+
+    private static ApiCall Call(CreateDgOffersRequest request) => new(HttpMethod.Post, "/dg_offers", Json(request));
+
+    [Fact]
+    public async Task CreateDgOffersAsync_WhenPriced_ReturnsOffersAndSession()
+    {
+        var request = NewRequest();
+        Expect(What, Call(request), Caller.WithValidToken)
+            .WillRespond()
+            .WithStatus(201)
+            .WithHeader(AirlineApiClient.HtsSessionIdHeader, Match.Type(SessionId))
+            .WithJsonBody(Match.MinType(Shapes.DgOfferItem(), 1));
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.CreateDgOffersAsync(request);
+
+            response.StatusCode.Should().Be(201);
+            response.HtsSessionId.Should().Be(SessionId);
+            var offer = response.RequiredBody.Should().ContainSingle().Subject;
+            offer.Id.Should().Be("dg-offer-1");
+            offer.ServiceCapValue.Should().Be(150.00m);
+            offer.MinMinutesDelay.Should().Be(180);
+        });
+    }
+
+    [Fact]
+    public async Task CreateDgOffersAsync_WithUnknownToken_Throws401()
+    {
+        var request = NewRequest();
+        await ExpectUnauthorizedAsync(What, Call(request), client => client.CreateDgOffersAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateDgOffersAsync_WithoutDgProduct_Throws403()
+    {
+        var request = NewRequest();
+        await ExpectForbiddenAsync(What, "dg", Call(request), client => client.CreateDgOffersAsync(request));
+    }
+
+    [Fact]
+    public async Task CreateDgOffersAsync_ForUnknownSession_Throws422()
+    {
+        var request = NewRequest();
+        const string unknown = "no-such-session";
+        Expect($"{What} in an unknown session", Call(request), Caller.WithValidToken)
+            .WithHeader(AirlineApiClient.HcSessionIdHeader, unknown)
+            .WillRespond()
+            .WithStatus(422)
+            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
+
+        await VerifyAsync(async client =>
+        {
+            var failure = await ShouldFailAsync(() => client.CreateDgOffersAsync(request, unknown), 422);
+            failure.Errors[0].Code.Should().Be("unknown_session");
+        });
+    }
+
+    [Fact]
+    public async Task CreateDgOffersAsync_WithWronglyTypedField_Throws400()
+    {
+        var request = NewRequest();
+        await ExpectBadRequestAsync(What, Call(request), "itinerary", "array", client => client.CreateDgOffersAsync(request));
+    }
+}

@@ -1,0 +1,60 @@
+namespace Harness.Contracts;
+
+/// <summary>postEvents: POST /events (HC-Session-ID required; success is 204).</summary>
+public sealed class EventsContractTests(ContractsFixture fixture) : ContractTest(fixture)
+{
+    private const string What = "a request to record an event";
+    private const string SessionId = "contract-session-1";
+
+    private static ApiCall Call(Event evt) => new(HttpMethod.Post, "/events", Json(evt));
+
+    [Fact]
+    public async Task SendEventAsync_ForKnownSession_Returns204()
+    {
+        Event evt = Fakers.OffersDisplayed();
+        Expect(What, Call(evt), Caller.WithValidToken, State(ProviderStates.SessionExists, ("session_id", SessionId)))
+            .WithHeader(AirlineApiClient.HcSessionIdHeader, SessionId)
+            .WillRespond()
+            .WithStatus(204);
+
+        await VerifyAsync(async client =>
+        {
+            var response = await client.SendEventAsync(SessionId, evt);
+
+            response.StatusCode.Should().Be(204);
+            response.NotPerformed.Should().BeFalse("postEvents' 204 is its success, not \"not performed\"");
+        });
+    }
+
+    [Fact]
+    public async Task SendEventAsync_WithUnknownToken_Throws401()
+    {
+        Event evt = Fakers.OffersDisplayed();
+        await ExpectUnauthorizedAsync(What, Call(evt), client => client.SendEventAsync(SessionId, evt));
+    }
+
+    [Fact]
+    public async Task SendEventAsync_ForUnknownSession_Throws422()
+    {
+        Event evt = Fakers.BookingConfirmed();
+        const string unknown = "no-such-session";
+        Expect("a request to record an event for an unknown session", Call(evt), Caller.WithValidToken)
+            .WithHeader(AirlineApiClient.HcSessionIdHeader, unknown)
+            .WillRespond()
+            .WithStatus(422)
+            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session; create it with POST /sessions."));
+
+        await VerifyAsync(async client =>
+        {
+            var failure = await ShouldFailAsync(() => client.SendEventAsync(unknown, evt), 422);
+            failure.Errors[0].Code.Should().Be("unknown_session");
+        });
+    }
+
+    [Fact]
+    public async Task SendEventAsync_WithWronglyTypedField_Throws400()
+    {
+        Event evt = Fakers.OffersDisplayed();
+        await ExpectBadRequestAsync(What, Call(evt), "occurred_date_time", "string", client => client.SendEventAsync(SessionId, evt));
+    }
+}

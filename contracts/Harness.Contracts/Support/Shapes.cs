@@ -1,0 +1,193 @@
+using System.Globalization;
+
+namespace Harness.Contracts.Support;
+
+/// <summary>
+/// The response bodies the consumer relies on, as matchers: only the spec's required properties (a provider may add
+/// more), amounts as decimal strings, date-times as RFC 3339, segment times as local date-times, enums as the spec's
+/// alternatives. Examples are the standard trip's values, so the mock server answers something realistic.
+/// </summary>
+public static class Shapes
+{
+    /// <summary>Spec amounts are decimal strings ("500.00").</summary>
+    public const string AmountPattern = @"^\d+(\.\d+)?$";
+
+    /// <summary>Spec: segment times are local, "2022-04-02T18:34:30", without an offset.</summary>
+    public const string LocalDateTimePattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$";
+
+    /// <summary>The spec's flight_number pattern, anchored.</summary>
+    public const string FlightNumberPattern = "^([A-Z][0-9]{2,5}|[0-9]{1,4}|[0-9][A-Z][0-9]{1,4}|[A-Z]{2}[0-9]{1,4})$";
+
+    public const string UuidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+
+    private static readonly string[] RequestTypes = ["post_booking", "reprice", "ancillary", "bundle", "fare"];
+    private static readonly string[] FareClasses = ["basic_economy", "economy", "premium_economy", "business", "first"];
+    private static readonly string[] Cabins = ["economy", "premium_economy", "business", "first"];
+    private static readonly string[] PassengerTypes = ["adult", "child", "seated_infant", "lap_infant"];
+
+    public static Matcher Amount(string example) => Match.Regex(example, AmountPattern);
+
+    public static Matcher Id(string example) => Match.Type(example);
+
+    public static Matcher Timestamp(string example = "2030-01-01T00:00:00Z") => Match.Rfc3339(example);
+
+    public static Matcher OneOf(string example, params string[] values) => Match.Regex(example, "^(" + string.Join('|', values) + ")$");
+
+    /// <summary>A free-form object (ext_attributes, experiments, contents): any keys, including none.</summary>
+    public static Matcher AnyObject() => Match.Type(new Dictionary<string, string>());
+
+    public static Matcher Local(DateTime example) =>
+        Match.Regex(example.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), LocalDateTimePattern);
+
+    /// <summary>The spec's error body (400 bad_request, 422 unprocessable_entity): errors[{message, code}].</summary>
+    public static object Errors(string code, string message) => new
+    {
+        Errors = Match.MinType(new { Message = Match.Type(message), Code = Match.Type(code) }, 1),
+    };
+
+    public static object CfarOffer(string id = "cfar-offer-1") => new
+    {
+        Id = Id(id),
+        Premium = Amount("25.00"),
+        Coverage = Amount("400.00"),
+        CoveragePercentage = Amount("80.00"),
+        Currency = Currency(),
+        TaxesTotal = Amount("0.00"),
+        RequestType = OneOf("fare", RequestTypes),
+        ContractExpiryDateTime = Timestamp("2030-01-01T01:00:00Z"),
+        CreatedDateTime = Timestamp(),
+        Itinerary = Itinerary(CfarSegment()),
+        Contents = AnyObject(),
+        ExtAttributes = AnyObject(),
+        Experiments = AnyObject(),
+    };
+
+    /// <param name="status">Equality: the status is what the partner acts on.</param>
+    public static object CfarContract(string id, string status) => new
+    {
+        Id = Id(id),
+        Reference = Match.Type("HTS-CFAR-0001"),
+        Offers = Match.MinType(CfarOffer(), 1),
+        Itinerary = Itinerary(CfarSegment()),
+        CoveragePercentage = Amount("80.00"),
+        Coverage = Amount("400.00"),
+        Premium = Amount("25.00"),
+        Currency = Currency(),
+        TaxesTotal = Amount("0.00"),
+        CreatedDateTime = Timestamp(),
+        ExpiryDateTime = Timestamp("2030-01-31T15:00:00Z"),
+        Status = Match.Equality(status),
+        ExtAttributes = AnyObject(),
+    };
+
+    public static object CfarExercise(string id, string contractId) => new
+    {
+        Id = Id(id),
+        ContractId = Id(contractId),
+        ExerciseInitiatedDateTime = Timestamp(),
+        CashRefundAllowance = Amount("400.00"),
+        ExtAttributes = AnyObject(),
+        RedirectionToken = Match.Regex("5f0c2a4e-8d7b-4c1e-9a3f-2b6d8e1f4c7a", UuidPattern),
+    };
+
+    /// <summary>An item of the postDg_offers answer (create_dg_offer_item_response: with premium_per_passenger).</summary>
+    public static object DgOfferItem(string id = "dg-offer-1") => new
+    {
+        Id = Id(id),
+        Premium = Amount("18.00"),
+        PremiumPerPassenger = Amount("18.00"),
+        Coverage = Amount("500.00"),
+        CoveragePercentage = Amount("100.00"),
+        ServiceCap = Amount("150.00"),
+        Currency = Currency(),
+        TaxesTotal = Amount("0.00"),
+        RequestType = OneOf("fare", RequestTypes),
+        MaxHoursBeforeDeparture = Match.Integer(24),
+        MinMinutesDelay = Match.Integer(180),
+        CreatedDateTime = Timestamp(),
+        ContractExpiryDateTime = Timestamp("2030-01-01T01:00:00Z"),
+        Itinerary = Itinerary(DgSegment()),
+        ExtAttributes = AnyObject(),
+        Experiments = AnyObject(),
+        Contents = AnyObject(),
+    };
+
+    public static object DgOffer(string id = "dg-offer-1") => new
+    {
+        Id = Id(id),
+        Premium = Amount("18.00"),
+        Coverage = Amount("500.00"),
+        CoveragePercentage = Amount("100.00"),
+        ServiceCap = Amount("150.00"),
+        Currency = Currency(),
+        TaxesTotal = Amount("0.00"),
+        RequestType = OneOf("fare", RequestTypes),
+        MaxHoursBeforeDeparture = Match.Integer(24),
+        MinMinutesDelay = Match.Integer(180),
+        ContractExpiryDateTime = Timestamp("2030-01-01T01:00:00Z"),
+        CreatedDateTime = Timestamp(),
+        Itinerary = Itinerary(DgSegment()),
+        ExtAttributes = AnyObject(),
+        Experiments = AnyObject(),
+        Contents = AnyObject(),
+    };
+
+    public static object DgContract(string id, string status) => new
+    {
+        Id = Id(id),
+        Reference = Match.Type("HTS-DG-0001"),
+        Status = Match.Equality(status),
+        Offers = Match.MinType(DgOffer(), 1),
+        Itinerary = Itinerary(DgSegment()),
+        CoveragePercentage = Amount("100.00"),
+        Coverage = Amount("500.00"),
+        Premium = Amount("18.00"),
+        ServiceCap = Amount("150.00"),
+        Currency = Currency(),
+        TaxesTotal = Amount("0.00"),
+        MaxHoursBeforeDeparture = Match.Integer(24),
+        MinMinutesDelay = Match.Integer(180),
+        CreatedDateTime = Timestamp(),
+        ExpiryDateTime = Timestamp("2030-01-31T18:00:00Z"),
+        ExtAttributes = AnyObject(),
+    };
+
+    private static Matcher Currency() => Match.Regex("CAD", "^[A-Z]{3}$");
+
+    private static object Itinerary(object segment) => new
+    {
+        PassengerPricing = Match.MinType(
+            new
+            {
+                PassengerCount = new { Count = Match.Integer(1), Type = OneOf("adult", PassengerTypes) },
+                IndividualPrice = Amount("500.00"),
+            },
+            1),
+        Currency = Currency(),
+        Slices = Match.MinType(new { Segments = Match.MinType(segment, 1) }, 1),
+    };
+
+    private static Dictionary<string, object> Segment() => new()
+    {
+        ["origin_airport"] = Match.Regex("YUL", "^[A-Z]{3}$"),
+        ["destination_airport"] = Match.Regex("CDG", "^[A-Z]{3}$"),
+        ["departure_date_time"] = Local(StandardTrip.Departure),
+        ["arrival_date_time"] = Local(StandardTrip.Departure.AddHours(7)),
+        ["flight_number"] = Match.Regex("AC870", FlightNumberPattern),
+        ["validating_carrier_code"] = Match.Regex("AC", "^[A-Z0-9]{2}$"),
+    };
+
+    private static Dictionary<string, object> CfarSegment()
+    {
+        var segment = Segment();
+        segment["fare_class"] = OneOf("economy", FareClasses);
+        return segment;
+    }
+
+    private static Dictionary<string, object> DgSegment()
+    {
+        var segment = Segment();
+        segment["cabin"] = OneOf("economy", Cabins);
+        return segment;
+    }
+}

@@ -1,0 +1,45 @@
+using Harness.Client.Models;
+
+namespace Harness.Scenarios.Tests.Journeys;
+
+[CollectionDefinition(nameof(CfarChangesTests))]
+public sealed class CfarChangesCollection : ICollectionFixture<SandboxFixture>;
+
+[Collection(nameof(CfarChangesTests))]
+public sealed class CfarChangesTests(SandboxFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task ChangesAfterBooking_OnSandbox_AmendsThenCancelsAndRefusesFurtherChanges()
+    {
+        var (result, context) = await fixture.RunAsync(CfarJourneys.ChangesAfterBooking, output);
+
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        result.Steps[^1].Actual.Should().StartWith("422 contract_closed");
+        var contract = context.CfarContract!;
+        contract.Status.Should().Be(CfarStatus.Canceled);
+        fixture.StatusInSandbox(contract.Id).Should().Be("canceled");
+        var booked = context.Trip.Slices[0][0].Departure;
+        contract.Itinerary.Slices[0].Segments[0].DepartureDateTime.Should().NotBe(booked, "the schedule change moved the flights");
+    }
+
+    [Fact]
+    public async Task VoidBeforeConfirmation_OnSandbox_VoidsAndRefusesConfirmation()
+    {
+        var (result, context) = await fixture.RunAsync(CfarJourneys.VoidBeforeConfirmation, output);
+
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        result.Steps[^1].Actual.Should().StartWith("422 illegal_transition");
+        fixture.StatusInSandbox(context.CfarContract!.Id).Should().Be("voided");
+    }
+
+    [Fact]
+    public async Task ExternalOffer_OnSandbox_ContractIsConfirmedAtImportedPrice()
+    {
+        var context = await fixture.RunToSuccessAsync(CfarJourneys.ExternalOffer, output);
+
+        var offer = context.CfarOffer!;
+        offer.ExtAttributes.Should().ContainKey("external_id");
+        context.CfarContract!.PremiumValue.Should().Be(offer.PremiumValue);
+        fixture.StatusInSandbox(context.CfarContract.Id).Should().Be("confirmed");
+    }
+}

@@ -1,0 +1,80 @@
+using Harness.Client.Models;
+
+namespace Harness.Scenarios.Tests.Journeys;
+
+[CollectionDefinition(nameof(DgTests))]
+public sealed class DgCollection : ICollectionFixture<SandboxFixture>;
+
+[Collection(nameof(DgTests))]
+public sealed class DgTests(SandboxFixture fixture, ITestOutputHelper output)
+{
+    [Fact]
+    public async Task PurchaseAirlineMerchant_OnSandbox_ConfirmsContractAsOffered()
+    {
+        var context = await fixture.RunToSuccessAsync(DgJourneys.PurchaseAirlineMerchant, output);
+
+        var contract = context.DgContract!;
+        contract.Status.Should().Be(DgStatus.Confirmed);
+        fixture.StatusInSandbox(contract.Id).Should().Be("confirmed");
+        contract.ServiceCapValue.Should().Be(context.DgOffer!.ServiceCapValue);
+    }
+
+    [Fact]
+    public async Task PurchaseHtsMerchant_OnSandbox_PaymentConfirmsContract()
+    {
+        var context = await fixture.RunToSuccessAsync(DgJourneys.PurchaseHtsMerchant, output);
+
+        context.PaymentSucceeded.Should().BeTrue();
+        fixture.StatusInSandbox(context.DgContract!.Id).Should().Be("confirmed");
+    }
+
+    [Fact]
+    public async Task PurchaseHtsMerchantDeclined_OnSandbox_ContractStaysCreated()
+    {
+        var (result, context) = await fixture.RunAsync(DgJourneys.PurchaseHtsMerchantDeclined, output);
+
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        context.PaymentSucceeded.Should().BeFalse();
+        fixture.StatusInSandbox(context.DgContract!.Id).Should().Be("created");
+    }
+
+    [Fact]
+    public async Task Changes_OnSandbox_MovesSlicesQueuesConfirmsAndCancels()
+    {
+        var (result, context) = await fixture.RunAsync(DgJourneys.Changes, output);
+
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        result.Steps[^1].Actual.Should().StartWith("422 contract_closed");
+        fixture.StatusInSandbox(context.DgContract!.Id).Should().Be("canceled");
+        context.DgContract.Itinerary.Slices[0].Segments[0].DepartureDateTime.Should().NotBe(context.Trip.Slices[0][0].Departure);
+    }
+
+    [Fact]
+    public async Task QueuedThenFailed_OnSandbox_FailsAndRefusesConfirmation()
+    {
+        var (result, context) = await fixture.RunAsync(DgJourneys.QueuedThenFailed, output);
+
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        result.Steps[^1].Actual.Should().StartWith("422 illegal_transition");
+        fixture.StatusInSandbox(context.DgContract!.Id).Should().Be("failed");
+    }
+
+    [Fact]
+    public async Task Exercise_OnSandbox_SessionLookupNamesExerciseSession()
+    {
+        var context = await fixture.RunToSuccessAsync(DgJourneys.Exercise, output);
+
+        context.DgExerciseSessionId.Should().NotBeNullOrEmpty();
+        fixture.Target.Sandbox!.State.DgExerciseSession(context.DgExercise!.Id).Should().Be(context.DgExerciseSessionId);
+    }
+
+    [Fact]
+    public async Task ExerciseUnconfirmedContract_OnSandbox_IsRefusedWith422()
+    {
+        var (result, context) = await fixture.RunAsync(DgJourneys.ExerciseUnconfirmedContract, output);
+
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        result.Steps[^1].Actual.Should().StartWith("422 not_confirmed");
+        context.DgExercise.Should().BeNull();
+    }
+}

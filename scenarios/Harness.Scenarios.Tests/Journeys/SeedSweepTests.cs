@@ -1,0 +1,53 @@
+namespace Harness.Scenarios.Tests.Journeys;
+
+[CollectionDefinition(nameof(SeedSweepTests))]
+public sealed class SeedSweepCollection : ICollectionFixture<SandboxFixture>;
+
+/// <summary>Every self-contained journey over many seeds: trips of every shape (currencies without decimals, infants, three slices).</summary>
+[Collection(nameof(SeedSweepTests))]
+public sealed class SeedSweepTests(SandboxFixture fixture, ITestOutputHelper output)
+{
+    private const int Seeds = 25;
+
+    private static readonly Journey[] SelfContained =
+    [
+        CfarJourneys.PurchaseAirlineMerchant,
+        CfarJourneys.PurchaseHtsMerchant,
+        CfarJourneys.PurchaseHtsMerchantDeclined,
+        CfarJourneys.CompleteExerciseTwice,
+        CfarJourneys.ExerciseUnconfirmedContract,
+        CfarJourneys.ChangesAfterBooking,
+        CfarJourneys.VoidBeforeConfirmation,
+        CfarJourneys.ExternalOffer,
+        DgJourneys.PurchaseAirlineMerchant,
+        DgJourneys.PurchaseHtsMerchant,
+        DgJourneys.PurchaseHtsMerchantDeclined,
+        DgJourneys.Changes,
+        DgJourneys.QueuedThenFailed,
+        DgJourneys.Exercise,
+        DgJourneys.ExerciseUnconfirmedContract,
+    ];
+
+    [Fact]
+    public async Task AllJourneys_AcrossManySeeds_Pass()
+    {
+        var first = fixture.ConfiguredSeed ?? Random.Shared.Next(0, int.MaxValue - Seeds);
+        output.WriteLine($"Seeds {first}..{first + Seeds - 1}.");
+        var failures = new List<string>();
+        var runner = fixture.Target.CreateRunner();
+
+        for (var seed = first; seed < first + Seeds; seed++)
+        {
+            foreach (var journey in SelfContained)
+            {
+                var result = await runner.RunAsync(journey, fixture.Target.NewContext(seed));
+                if (!result.Succeeded)
+                {
+                    failures.Add(result.Failure!.Message);
+                }
+            }
+        }
+
+        failures.Should().BeEmpty();
+    }
+}

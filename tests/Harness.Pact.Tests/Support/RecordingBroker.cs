@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Harness.Pact.Tests.Support;
+
+/// <summary>
+/// Just enough of the Pact Broker API on 127.0.0.1 for the verifier to fetch one pact and publish its result:
+/// the HAL index, for-verification, the pact, the provider pacticipant and the branch version. It records every
+/// request as "METHOD /path". The full broker double lives in tests/Harness.Broker.Tests.
+/// </summary>
+public sealed class RecordingBroker : IAsyncDisposable
+{
+    private const string PactPath = "/pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/abc123";
+    private readonly WebApplication app;
+
+    private RecordingBroker(WebApplication app) => this.app = app;
+
+    public Uri BaseUri { get; private set; } = null!;
+
+    public ConcurrentQueue<string> Requests { get; } = new();
+
+    /// <param name="pactJson">The one pact for-verification returns.</param>
+    public static async Task<RecordingBroker> StartAsync(string pactJson)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var broker = new RecordingBroker(app);
+        app.Use(async (context, next) =>
+        {
+            broker.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
+            await next(context);
+        });
+
+        app.MapGet("/", () => Hal(new JsonObject
+        {
+            ["_links"] = new JsonObject
+            {
+                ["pb:provider-pacts-for-verification"] = new JsonObject { ["href"] = broker.Url("/pacts/provider/{provider}/for-verification"), ["templated"] = true },
+            },
+        }));
+        // The verifier GETs the resource first and POSTs the selectors to its self link.
+        app.MapGet("/pacts/provider/{provider}/for-verification", (string provider) => Hal(new JsonObject
+        {
+            ["_links"] = new JsonObject { ["self"] = new JsonObject { ["href"] = broker.Url($"/pacts/provider/{provider}/for-verification") } },
+        }));
+        app.MapPost("/pacts/provider/{provider}/for-verification", () => Hal(new JsonObject
+        {
+            ["_embedded"] = new JsonObject
+            {
+                ["pacts"] = new JsonArray(new JsonObject
+                {
+                    ["shortDescription"] = "airline-partner 1.0.0",
+                    ["verificationProperties"] = new JsonObject { ["pending"] = false, ["notices"] = new JsonArray() },
+                    ["_links"] = new JsonObject { ["self"] = new JsonObject { ["href"] = broker.Url(PactPath) } },
+                }),
+            },
+        }));
+        app.MapGet(PactPath, () =>
+        {
+            var pact = JsonNode.Parse(pactJson)!.AsObject();
+            pact["_links"] = new JsonObject
+            {
+                ["pb:provider"] = new JsonObject { ["href"] = broker.Url("/pacticipants/hts-airlines-api") },
+                ["pb:publish-verification-results"] = new JsonObject { ["href"] = broker.Url(PactPath + "/verification-results") },
+            };
+            return Hal(pact);
+        });
+        app.MapGet("/pacticipants/{name}", (string name) => Hal(new JsonObject
+        {
+            ["name"] = name,
+            ["_links"] = new JsonObject
+            {
+                ["pb:branch-version"] = new JsonObject { ["href"] = broker.Url($"/pacticipants/{name}/branches/{{branch}}/versions/{{version}}"), ["templated"] = true },
+            },
+        }));
+        app.MapPut("/pacticipants/{name}/branches/{branch}/versions/{version}", () => Hal(new JsonObject()));
+        app.MapPost(PactPath + "/verification-results", () => Results.Text("{}", "application/hal+json", statusCode: StatusCodes.Status201Created));
+
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        broker.BaseUri = new Uri(address + "/");
+        return broker;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static IResult Hal(JsonObject body) => Results.Text(body.ToJsonString(), "application/hal+json");
+
+    private string Url(string path) => BaseUri.ToString().TrimEnd('/') + path;
+}
