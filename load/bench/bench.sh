@@ -27,7 +27,12 @@ BIN=$BIN_DIR/Harness.Load
 dotnet "$BIN_DIR/Harness.Sandbox.dll" --port "$PORT" --quiet >"$OUT/sandbox.log" 2>&1 &
 SANDBOX_PID=$!
 LUA=$(mktemp --suffix .lua)
-trap 'kill "$SANDBOX_PID" 2>/dev/null || true; rm -f "$LUA"' EXIT
+stop_sandbox() { # SIGTERM, then SIGKILL if it has not stopped within 5 s: the bench must not leave a server behind
+  kill "$SANDBOX_PID" 2>/dev/null || return 0
+  for _ in $(seq 1 25); do kill -0 "$SANDBOX_PID" 2>/dev/null || return 0; sleep 0.2; done
+  kill -KILL "$SANDBOX_PID" 2>/dev/null || true
+}
+trap 'stop_sandbox; rm -f "$LUA"' EXIT
 for _ in $(seq 1 100); do curl -fsS "$URL/_admin/ping" >/dev/null 2>&1 && break; sleep 0.2; done
 
 # The token stays in this shell's environment: never in the output folder.
