@@ -5,11 +5,13 @@ using Harness.TestData;
 namespace Harness.Scenarios.Model;
 
 /// <summary>
-/// What the steps of one journey hand to each other: the client and seeded fakers to make requests with, and every id
-/// and body a later step needs. One context per journey run (or per virtual user iteration); not thread-safe.
+/// What the steps of one journey hand to each other: the client, where request bodies come from (seeded fakers, or a
+/// <see cref="PreparedTrip"/> generated ahead), and every id and body a later step needs. One context per journey run
+/// (or per virtual user iteration); not thread-safe.
 /// </summary>
 public sealed class JourneyContext
 {
+    private readonly AirlineFakers? fakers;
     private Trip? trip;
 
     public JourneyContext(AirlineApiClient client, AirlineFakers fakers, CancellationToken cancellationToken = default)
@@ -17,20 +19,41 @@ public sealed class JourneyContext
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fakers);
         Client = client;
-        Fakers = fakers;
+        this.fakers = fakers;
+        CancellationToken = cancellationToken;
+    }
+
+    /// <summary>
+    /// A context whose purchase steps send <paramref name="prepared"/>'s bodies and construct no faker (see
+    /// <see cref="PreparedTrip"/> for the steps covered). Steps outside those use <paramref name="fakers"/>, and fail
+    /// naming what is missing when there are none.
+    /// </summary>
+    public JourneyContext(AirlineApiClient client, PreparedTrip prepared, CancellationToken cancellationToken = default, AirlineFakers? fakers = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(prepared);
+        Client = client;
+        Prepared = prepared;
+        trip = prepared.Trip;
+        this.fakers = fakers;
         CancellationToken = cancellationToken;
     }
 
     public AirlineApiClient Client { get; }
 
-    public AirlineFakers Fakers { get; }
+    /// <summary>The fakers the steps draw bodies from; an error naming the fix when the context was created without any.</summary>
+    public AirlineFakers Fakers => fakers ?? throw new InvalidOperationException(
+        "This journey context was created from a prepared trip without fakers, and this step needs one: create the context with an AirlineFakers too.");
+
+    /// <summary>The bodies generated ahead, when the context was created from a <see cref="PreparedTrip"/>; they win over the fakers.</summary>
+    public PreparedTrip? Prepared { get; }
 
     /// <summary>The faker seed: with <c>HARNESS_SEED</c> set to it, the same requests are generated again.</summary>
-    public int Seed => Fakers.Seed;
+    public int Seed => fakers?.Seed ?? Prepared!.Seed;
 
     public CancellationToken CancellationToken { get; }
 
-    /// <summary>The traveller's trip every itinerary of the journey is projected from (generated on first use).</summary>
+    /// <summary>The traveller's trip every itinerary of the journey is projected from (generated on first use, or the prepared one).</summary>
     public Trip Trip
     {
         get => trip ??= Fakers.Trip();

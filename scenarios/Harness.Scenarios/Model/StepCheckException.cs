@@ -33,7 +33,10 @@ public sealed class StepCheckException : Exception
 
     public string Actual { get; }
 
-    /// <summary>Throws unless <paramref name="actual"/> equals <paramref name="expected"/> (ordinal for strings).</summary>
+    /// <summary>
+    /// Throws unless <paramref name="actual"/> equals <paramref name="expected"/> (ordinal for strings). Generic, so a
+    /// passing check neither boxes nor formats: the message is built only when it throws.
+    /// </summary>
     public static void ThrowIfDifferent<T>(string what, T expected, T actual)
     {
         if (!EqualityComparer<T>.Default.Equals(expected, actual))
@@ -42,7 +45,11 @@ public sealed class StepCheckException : Exception
         }
     }
 
-    /// <summary>Throws unless <paramref name="condition"/> holds.</summary>
+    /// <summary>
+    /// Throws unless <paramref name="condition"/> holds. The descriptions are evaluated on every call, so pass
+    /// constants here; a description that formats or joins belongs in an <c>if</c> that throws, or every load iteration
+    /// pays for a message it never shows.
+    /// </summary>
     public static void ThrowIfFalse(bool condition, string what, string expected, string actual)
     {
         if (!condition)

@@ -44,9 +44,9 @@ public static class CfarSteps
     public static async Task<ApiResponse> CreateOffers(JourneyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.Fakers.CreateCfarOfferRequest(context.Trip);
+        var request = context.Prepared?.CfarOffers ?? context.Fakers.CreateCfarOfferRequest(context.Trip);
         // With a session header the inline session would be a second, conflicting one.
-        request = context.SessionId is null ? request : request with { Session = null };
+        request = context.SessionId is null || request.Session is null ? request : request with { Session = null };
         var response = await context.Client.CreateCfarOffersAsync(request, context.SessionId, context.CancellationToken);
         var offers = response.RequiredBody;
         StepCheckException.ThrowIfFalse(offers.Count > 0, "offer count", "at least 1", "0");
@@ -73,14 +73,29 @@ public static class CfarSteps
         return response;
     }
 
-    /// <summary><c>POST /cfar_contracts</c> for the picked offer with the offer's itinerary.</summary>
+    /// <summary>
+    /// <c>POST /cfar_contracts</c> for the picked offer with the offer's itinerary; checks that the contract is created
+    /// with the offer's premium, coverage and currency.
+    /// </summary>
     public static async Task<ApiResponse> CreateContract(JourneyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var offer = JourneyContext.Require(context.CfarOffer, "CFAR offer");
-        var response = await context.Client.CreateCfarContractAsync(context.Fakers.CreateCfarContractRequest(offer), context.CancellationToken);
+        var request = context.Prepared is { } prepared
+            ? new CreateCfarContractRequest
+            {
+                OfferIds = [offer.Id],
+                Itinerary = offer.Itinerary,
+                ExtAttributes = offer.ExtAttributes,
+                PnrReference = prepared.CfarConfirmation.PnrReference,
+            }
+            : context.Fakers.CreateCfarContractRequest(offer);
+        var response = await context.Client.CreateCfarContractAsync(request, context.CancellationToken);
         var contract = response.RequiredBody;
         StepCheckException.ThrowIfDifferent("contract status", CfarStatus.Created, contract.Status);
+        StepCheckException.ThrowIfDifferent("contract premium", offer.PremiumValue, contract.PremiumValue);
+        StepCheckException.ThrowIfDifferent("contract coverage", offer.CoverageValue, contract.CoverageValue);
+        StepCheckException.ThrowIfDifferent("contract currency", offer.Currency, contract.Currency);
         context.CfarContract = contract;
         return response;
     }
@@ -90,7 +105,7 @@ public static class CfarSteps
     {
         ArgumentNullException.ThrowIfNull(context);
         var contract = JourneyContext.Require(context.CfarContract, "CFAR contract");
-        var request = context.Fakers.UpdateCfarContractRequest(CfarStatus.Confirmed, context.Trip);
+        var request = context.Prepared?.CfarConfirmation ?? context.Fakers.UpdateCfarContractRequest(CfarStatus.Confirmed, context.Trip);
         var response = await context.Client.UpdateCfarContractStatusAsync(contract.Id, request, context.SessionId, context.CancellationToken);
         var updated = response.RequiredBody;
         StepCheckException.ThrowIfDifferent("contract status", CfarStatus.Confirmed, updated.Status);
@@ -99,7 +114,7 @@ public static class CfarSteps
         return response;
     }
 
-    /// <summary><c>POST …/payment</c> with the context's token (or the faker's); expects <c>succeeded: true</c>.</summary>
+    /// <summary><c>POST …/payment</c> with the context's token (or the prepared or faker's one); expects <c>succeeded: true</c>.</summary>
     public static async Task<ApiResponse> ProcessPayment(JourneyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -130,7 +145,11 @@ public static class CfarSteps
         StepCheckException.ThrowIfDifferent("contract status", status, contract.Status);
         if (context.CfarOffer is { } offer)
         {
-            StepCheckException.ThrowIfFalse(contract.Offers.Any(o => o.Id == offer.Id), "contract offers", $"to include offer {offer.Id}", string.Join(",", contract.Offers.Select(o => o.Id)));
+            if (!contract.Offers.Any(o => o.Id == offer.Id))
+            {
+                throw new StepCheckException("contract offers", $"to include offer {offer.Id}", string.Join(",", contract.Offers.Select(o => o.Id)));
+            }
+
             StepCheckException.ThrowIfDifferent("contract premium", offer.PremiumValue, contract.PremiumValue);
             StepCheckException.ThrowIfDifferent("contract coverage", offer.CoverageValue, contract.CoverageValue);
             StepCheckException.ThrowIfDifferent("contract currency", offer.Currency, contract.Currency);
@@ -191,12 +210,16 @@ public static class CfarSteps
         var response = await context.Client.CreateCfarExerciseAsync(request, context.ExerciseSessionId, context.CancellationToken);
         var exercise = response.RequiredBody;
         StepCheckException.ThrowIfDifferent("exercise contract_id", contract.Id, exercise.ContractId);
-        StepCheckException.ThrowIfFalse(exercise.CashRefundAllowanceValue <= contract.CoverageValue, "cash_refund_allowance", $"at most coverage {contract.Coverage}", exercise.CashRefundAllowance);
-        StepCheckException.ThrowIfFalse(
-            exercise.FtcRefundAllowanceValue is null || exercise.FtcRefundAllowanceValue <= contract.CoverageValue,
-            "ftc_refund_allowance",
-            $"at most coverage {contract.Coverage}",
-            exercise.FtcRefundAllowance ?? "(none)");
+        if (exercise.CashRefundAllowanceValue > contract.CoverageValue)
+        {
+            throw new StepCheckException("cash_refund_allowance", $"at most coverage {contract.Coverage}", exercise.CashRefundAllowance);
+        }
+
+        if (exercise.FtcRefundAllowanceValue > contract.CoverageValue)
+        {
+            throw new StepCheckException("ftc_refund_allowance", $"at most coverage {contract.Coverage}", exercise.FtcRefundAllowance ?? "(none)");
+        }
+
         if (exercise.Currency is { } currency)
         {
             StepCheckException.ThrowIfDifferent("exercise currency", contract.Currency, currency);
@@ -240,7 +263,7 @@ public static class CfarSteps
     private static async Task<ApiResponse<CfarPayment>> Pay(JourneyContext context, string? token)
     {
         var contract = JourneyContext.Require(context.CfarContract, "CFAR contract");
-        var request = context.Fakers.ProcessCfarPaymentRequest();
+        var request = context.Prepared?.CfarPayment ?? context.Fakers.ProcessCfarPaymentRequest();
         if (token is not null)
         {
             request = request with { PaymentMethodToken = token };

@@ -37,8 +37,8 @@ public static class DgSteps
     public static async Task<ApiResponse> CreateOffers(JourneyContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var request = context.Fakers.CreateDgOffersRequest(context.Trip);
-        request = context.SessionId is null ? request : request with { Session = null };
+        var request = context.Prepared?.DgOffers ?? context.Fakers.CreateDgOffersRequest(context.Trip);
+        request = context.SessionId is null || request.Session is null ? request : request with { Session = null };
         var response = await context.Client.CreateDgOffersAsync(request, context.SessionId, context.CancellationToken);
         var offers = response.RequiredBody;
         StepCheckException.ThrowIfFalse(offers.Count > 0, "offer count", "at least 1", "0");
@@ -102,7 +102,11 @@ public static class DgSteps
         StepCheckException.ThrowIfDifferent("contract status", status, contract.Status);
         if (context.DgOffer is { } offer)
         {
-            StepCheckException.ThrowIfFalse(contract.Offers.Any(o => o.Id == offer.Id), "contract offers", $"to include offer {offer.Id}", string.Join(",", contract.Offers.Select(o => o.Id)));
+            if (!contract.Offers.Any(o => o.Id == offer.Id))
+            {
+                throw new StepCheckException("contract offers", $"to include offer {offer.Id}", string.Join(",", contract.Offers.Select(o => o.Id)));
+            }
+
             StepCheckException.ThrowIfDifferent("contract premium", offer.PremiumValue, contract.PremiumValue);
             StepCheckException.ThrowIfDifferent("contract coverage", offer.CoverageValue, contract.CoverageValue);
             StepCheckException.ThrowIfDifferent("contract service_cap", offer.ServiceCapValue, contract.ServiceCapValue);

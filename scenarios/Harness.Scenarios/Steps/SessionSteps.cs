@@ -54,9 +54,15 @@ public static class SessionSteps
 
     public static readonly Step BookingConfirmedStep = new("send booking_confirmed event", StepOutcome.Status(204), SendBookingConfirmed);
 
-    // The server assigns the id: a seeded session_id would repeat whenever a seed is reused on the same target.
+    // The server assigns the id: a seeded session_id would repeat whenever a seed is reused on the same target (and
+    // a prepared trip is sent by many load iterations).
     private static CreateAirlineSessionRequest SessionRequest(JourneyContext context, FlowType flow, Product? product)
     {
+        if (flow == FlowType.Purchase && context.Prepared is { } prepared)
+        {
+            return prepared.PurchaseSession.SessionId is null ? prepared.PurchaseSession : prepared.PurchaseSession with { SessionId = null };
+        }
+
         var request = context.Fakers.CreateAirlineSessionRequest(flow) with { SessionId = null };
         return product is null ? request : request with { Product = product };
     }

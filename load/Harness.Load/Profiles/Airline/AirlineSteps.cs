@@ -1,6 +1,6 @@
 using Harness.Client;
 using Harness.Client.Configuration;
-using Harness.Client.Models;
+using Harness.Scenarios.Model;
 using Harness.TestData;
 
 namespace Harness.Load.Profiles.Airline;
@@ -85,46 +85,49 @@ internal static class AirlineSteps
     }
 
     /// <summary>
-    /// The profile's trips, generated in Init (unmeasured) by one faker seeded from the run seed, so a run is reproducible.
-    /// Not one faker per iteration: constructing Bogus's Faker costs about 3 ms of CPU, more than the call under test,
-    /// and a generator that spends its CPU on test data measures itself rather than the target.
+    /// Runs one journey step (<c>CfarSteps</c>, <c>SessionSteps</c>, <c>DgSteps</c>) as a measured step: its status code
+    /// when the call succeeded and its answer passed the step's checks, the error status when the API refused it. A
+    /// failed check (<see cref="StepCheckException"/>: a wrong premium, status or PNR) propagates, and the engine counts
+    /// it as a failed step under its exception name, as it does a transport failure.
     /// </summary>
-    public static IReadOnlyList<T> GenerateTrips<T>(ProfileContext context, string profile, Func<AirlineFakers, Trip, T> make)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(make);
-        var count = context.Option(TripsOption, 1000);
-        if (count is < 1 or > 100_000 || count != Math.Floor(count))
-            throw new ArgumentException($"profile '{profile}': option {TripsOption} must be a whole number from 1 to 100000, not {count}");
-        var fakers = new AirlineFakers(context.Seed, AirlineFakers.DefaultNow());
-        var trips = new T[(int)count];
-        for (var i = 0; i < trips.Length; i++)
-            trips[i] = make(fakers, fakers.Trip());
-        return trips;
-    }
-
-    /// <summary>The trip of this iteration: round-robin over the pool Init generated.</summary>
-    public static T TripFor<T>(StepContext step)
+    public static async ValueTask<StepResult> RunAsync(Func<JourneyContext, Task<ApiResponse>> step, JourneyContext journey)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var trips = step.Data<IReadOnlyList<T>>();
-        return trips[(int)(step.Iteration % trips.Count)];
+        ArgumentNullException.ThrowIfNull(journey);
+        try
+        {
+            var response = await step(journey).ConfigureAwait(false);
+            return response.NotPerformed ? StepResult.Fail(response.StatusCode) : StepResult.Ok(response.StatusCode);
+        }
+        catch (AirlineApiException ex)
+        {
+            return StepResult.Fail(ex.StatusCode);
+        }
     }
 
     /// <summary>
-    /// The trip's session request for this iteration. A pooled trip is used more than once, and a session_id the
-    /// airline supplies must be new each time (the API refuses a known one), so it gets one drawn from the iteration's
-    /// seeded Random.
+    /// The profile's trips with their request bodies, prepared in Init (unmeasured) by one faker seeded from the run
+    /// seed, so a run is reproducible. Not one faker per iteration: constructing Bogus's Faker costs about 3 ms of CPU,
+    /// more than the call under test, and a generator that spends its CPU on test data measures itself, not the target.
     /// </summary>
-    public static CreateAirlineSessionRequest SessionFor(CreateAirlineSessionRequest template, StepContext step)
+    public static IReadOnlyList<PreparedTrip> PrepareTrips(ProfileContext context, string profile)
     {
-        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(context);
+        var count = context.Option(TripsOption, 1000);
+        if (count is < 1 or > 100_000 || count != Math.Floor(count))
+            throw new ArgumentException($"profile '{profile}': option {TripsOption} must be a whole number from 1 to 100000, not {count}");
+        return PreparedTrip.Generate(new AirlineFakers(context.Seed, AirlineFakers.DefaultNow()), (int)count);
+    }
+
+    /// <summary>
+    /// A journey context for this iteration on the next of Init's prepared trips (round-robin), sending their bodies
+    /// through the run's one client: no faker, no per-iteration test data beyond the context itself.
+    /// </summary>
+    public static JourneyContext JourneyFor(AirlineApiClient client, StepContext step)
+    {
         ArgumentNullException.ThrowIfNull(step);
-        if (template.SessionId is null)
-            return template;
-        Span<byte> bytes = stackalloc byte[16];
-        step.Random.NextBytes(bytes);
-        return template with { SessionId = new Guid(bytes).ToString() };
+        var trips = step.Data<IReadOnlyList<PreparedTrip>>();
+        return new JourneyContext(client, trips[(int)(step.Iteration % trips.Count)], step.CancellationToken);
     }
 
     /// <summary>Runs a profile's unmeasured priming calls; a failure there is a setup error naming the profile.</summary>
@@ -135,7 +138,7 @@ internal static class AirlineSteps
         {
             await calls().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is AirlineApiException or HttpRequestException or InvalidOperationException)
+        catch (Exception ex) when (ex is AirlineApiException or HttpRequestException or InvalidOperationException or StepCheckException)
         {
             throw new InvalidOperationException($"profile '{profile}': the Init step's calls failed, so the run would measure only errors: {ex.Message}", ex);
         }

@@ -1,11 +1,14 @@
-using Harness.Client.Models;
+using Harness.Client;
+using Harness.Scenarios.Model;
+using Harness.Scenarios.Steps;
 
 namespace Harness.Load.Profiles.Airline;
 
 /// <summary>
-/// The CFAR purchase journey as a weighted mix of paths, each iteration one traveller on the next of Init's faker trips:
-/// browse (session + offers), purchase (+ contract + confirm through update_status) and HTS-merchant purchase
-/// (+ contract + payment, which confirms it). Steps a path does not take are skipped, not counted.
+/// The CFAR purchase journey as a weighted mix of paths, each iteration one traveller on the next of Init's prepared
+/// trips: browse (session + offers), purchase (+ contract + confirm through update_status) and HTS-merchant purchase
+/// (+ contract + payment, which confirms it). Every step is the scenario step of the same request (<see cref="SessionSteps"/>,
+/// <see cref="CfarSteps"/>) with its checks; steps a path does not take are skipped, not counted.
 /// </summary>
 internal sealed class JourneyProfile : ILoadProfile
 {
@@ -37,69 +40,44 @@ internal sealed class JourneyProfile : ILoadProfile
             return draw < browse ? JourneyPath.Browse : draw < browse + purchase ? JourneyPath.Purchase : JourneyPath.MerchantPurchase;
         }
 
+        // The scenario steps themselves: the same calls, bodies and checks (premium, status, PNR, payment succeeded) as
+        // the journeys in Harness.Scenarios, on a context built from one of Init's prepared trips.
+        ValueTask<StepResult> Run(StepContext step, Func<JourneyContext, Task<ApiResponse>> action, Func<JourneyPath, bool> takenOn)
+        {
+            var state = step.State<JourneyIteration>();
+            return takenOn(state.Path) ? AirlineSteps.RunAsync(action, state.Journey) : ValueTask.FromResult(StepResult.Skip);
+        }
+
         return new ScenarioDefinition(Name,
         [
             new LoadStep("create_session", step =>
             {
                 var state = step.State<JourneyIteration>();
-                state.Trip = AirlineSteps.TripFor<JourneyTrip>(step);
+                state.Journey = AirlineSteps.JourneyFor(client, step);
                 state.Path = Choose(step);
-                var request = AirlineSteps.SessionFor(state.Trip.Session, step);
-                return AirlineSteps.CallAsync(
-                    () => client.CreateSessionAsync(request, step.CancellationToken),
-                    r => state.SessionId = r.RequiredBody.Id);
+                return AirlineSteps.RunAsync(SessionSteps.CreatePurchaseSession, state.Journey);
             }),
-            new LoadStep("create_cfar_offers", step =>
-            {
-                var state = step.State<JourneyIteration>();
-                return AirlineSteps.CallAsync(
-                    () => client.CreateCfarOffersAsync(state.Trip.CfarOffers, state.SessionId, step.CancellationToken),
-                    r => state.Offer = r.RequiredBody.Count > 0 ? r.RequiredBody[0] : null);
-            }),
-            new LoadStep("create_cfar_contract", step =>
-            {
-                var state = step.State<JourneyIteration>();
-                if (state.Path == JourneyPath.Browse)
-                    return ValueTask.FromResult(StepResult.Skip);
-                if (state.Offer is null)
-                    return ValueTask.FromResult(StepResult.Fail(201)); // the offers call answered an empty list: nothing to buy
-                var request = ContractFor(state.Offer, state.Trip);
-                return AirlineSteps.CallAsync(() => client.CreateCfarContractAsync(request, step.CancellationToken), r => state.ContractId = r.RequiredBody.Id);
-            }),
-            new LoadStep("confirm_cfar_contract", step =>
-            {
-                var state = step.State<JourneyIteration>();
-                return state.Path == JourneyPath.Purchase
-                    ? AirlineSteps.CallAsync(() => client.UpdateCfarContractStatusAsync(state.ContractId!, state.Trip.Confirm, state.SessionId, step.CancellationToken))
-                    : ValueTask.FromResult(StepResult.Skip);
-            }),
-            new LoadStep("process_cfar_payment", step =>
-            {
-                var state = step.State<JourneyIteration>();
-                return state.Path == JourneyPath.MerchantPurchase
-                    ? AirlineSteps.CallAsync(() => client.ProcessCfarPaymentAsync(state.ContractId!, state.Trip.Payment, state.SessionId, step.CancellationToken))
-                    : ValueTask.FromResult(StepResult.Skip);
-            }),
+            new LoadStep("create_cfar_offers", step => Run(step, CfarSteps.CreateOffers, static _ => true)),
+            new LoadStep("create_cfar_contract", step => Run(step, CfarSteps.CreateContract, static path => path != JourneyPath.Browse)),
+            new LoadStep("confirm_cfar_contract", step => Run(step, CfarSteps.ConfirmContract, static path => path == JourneyPath.Purchase)),
+            new LoadStep("process_cfar_payment", step => Run(step, CfarSteps.ProcessPayment, static path => path == JourneyPath.MerchantPurchase)),
         ])
         {
             Init = async ct =>
             {
                 await AirlineSteps.AuthenticateAsync(client, Name, ct).ConfigureAwait(false);
-                var trips = AirlineSteps.GenerateTrips(context, Name, (fakers, trip) => new JourneyTrip(
-                    fakers.CreateAirlineSessionRequest(FlowType.Purchase),
-                    fakers.CreateCfarOfferRequest(trip),
-                    fakers.UpdateCfarContractRequest(CfarStatus.Confirmed, trip),
-                    fakers.ProcessCfarPaymentRequest()));
-                // One unmeasured journey down each path's calls: first-use costs stay out of the numbers.
+                var trips = AirlineSteps.PrepareTrips(context, Name);
+                // One unmeasured journey down each purchase path: first-use costs stay out of the numbers.
                 await AirlineSteps.PrimeAsync(Name, async () =>
                 {
-                    var trip = trips[0];
-                    var session = (await client.CreateSessionAsync(trip.Session with { SessionId = null }, ct).ConfigureAwait(false)).RequiredBody.Id;
-                    var offer = (await client.CreateCfarOffersAsync(trip.CfarOffers, session, ct).ConfigureAwait(false)).RequiredBody[0];
-                    var confirmed = (await client.CreateCfarContractAsync(ContractFor(offer, trip), ct).ConfigureAwait(false)).RequiredBody.Id;
-                    await client.UpdateCfarContractStatusAsync(confirmed, trip.Confirm, session, ct).ConfigureAwait(false);
-                    var paid = (await client.CreateCfarContractAsync(ContractFor(offer, trip), ct).ConfigureAwait(false)).RequiredBody.Id;
-                    await client.ProcessCfarPaymentAsync(paid, trip.Payment, session, ct).ConfigureAwait(false);
+                    foreach (var last in new Func<JourneyContext, Task<ApiResponse>>[] { CfarSteps.ConfirmContract, CfarSteps.ProcessPayment })
+                    {
+                        var journey = new JourneyContext(client, trips[0], ct);
+                        await SessionSteps.CreatePurchaseSession(journey).ConfigureAwait(false);
+                        await CfarSteps.CreateOffers(journey).ConfigureAwait(false);
+                        await CfarSteps.CreateContract(journey).ConfigureAwait(false);
+                        await last(journey).ConfigureAwait(false);
+                    }
                 }).ConfigureAwait(false);
                 return trips;
             },
@@ -110,15 +88,6 @@ internal sealed class JourneyProfile : ILoadProfile
             },
         };
     }
-
-    /// <summary>The contract for the offer the API just returned: its id, itinerary and ext_attributes, the trip's PNR.</summary>
-    private static CreateCfarContractRequest ContractFor(CfarOffer offer, JourneyTrip trip) => new()
-    {
-        OfferIds = [offer.Id],
-        Itinerary = offer.Itinerary,
-        ExtAttributes = offer.ExtAttributes,
-        PnrReference = trip.Confirm.PnrReference,
-    };
 
     private double Weight(ProfileContext context, string option, double fallback)
     {
@@ -135,19 +104,10 @@ internal sealed class JourneyProfile : ILoadProfile
         MerchantPurchase,
     }
 
-    private sealed record JourneyTrip(
-        CreateAirlineSessionRequest Session, CreateCfarOfferRequest CfarOffers, UpdateCfarContractRequest Confirm, ProcessCfarPaymentRequest Payment);
-
     private sealed class JourneyIteration
     {
-        public JourneyTrip Trip { get; set; } = null!;
+        public JourneyContext Journey { get; set; } = null!;
 
         public JourneyPath Path { get; set; }
-
-        public string? SessionId { get; set; }
-
-        public CfarOffer? Offer { get; set; }
-
-        public string? ContractId { get; set; }
     }
 }

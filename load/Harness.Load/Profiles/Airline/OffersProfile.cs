@@ -1,11 +1,13 @@
-using Harness.Client.Models;
+using Harness.Scenarios.Model;
+using Harness.Scenarios.Steps;
 
 namespace Harness.Load.Profiles.Airline;
 
 /// <summary>
-/// CFAR and DG offer creation. Init (unmeasured) authenticates and generates <c>trips</c> faker trips; each iteration
-/// takes the next trip, creates its own session (step <c>create_session</c>, measured and reported on its own) and asks
-/// for CFAR offers (share <c>cfar_weight</c>) or DG offers on it. The offer steps are the ones under study.
+/// CFAR and DG offer creation. Init (unmeasured) authenticates and prepares <c>trips</c> trips; each iteration takes
+/// the next trip, creates its own session (step <c>create_session</c>, measured and reported on its own) and asks for
+/// CFAR offers (share <c>cfar_weight</c>) or DG offers on it. The offer steps are the ones under study; all three are
+/// the scenario steps (<see cref="SessionSteps"/>, <see cref="CfarSteps"/>, <see cref="DgSteps"/>) with their checks.
 /// </summary>
 internal sealed class OffersProfile : ILoadProfile
 {
@@ -29,40 +31,33 @@ internal sealed class OffersProfile : ILoadProfile
             new LoadStep("create_session", step =>
             {
                 var state = step.State<OfferIteration>();
-                state.Trip = AirlineSteps.TripFor<OfferTrip>(step);
+                state.Journey = AirlineSteps.JourneyFor(client, step);
                 state.IsCfar = step.Random.NextDouble() < cfarWeight;
-                var request = AirlineSteps.SessionFor(state.Trip.Session, step);
-                return AirlineSteps.CallAsync(
-                    () => client.CreateSessionAsync(request, step.CancellationToken),
-                    r => state.SessionId = r.RequiredBody.Id);
+                return AirlineSteps.RunAsync(SessionSteps.CreatePurchaseSession, state.Journey);
             }),
             new LoadStep("create_cfar_offers", step =>
             {
                 var state = step.State<OfferIteration>();
-                return state.IsCfar
-                    ? AirlineSteps.CallAsync(() => client.CreateCfarOffersAsync(state.Trip.CfarOffers, state.SessionId, step.CancellationToken))
-                    : ValueTask.FromResult(StepResult.Skip);
+                return state.IsCfar ? AirlineSteps.RunAsync(CfarSteps.CreateOffers, state.Journey) : ValueTask.FromResult(StepResult.Skip);
             }),
             new LoadStep("create_dg_offers", step =>
             {
                 var state = step.State<OfferIteration>();
-                return state.IsCfar
-                    ? ValueTask.FromResult(StepResult.Skip)
-                    : AirlineSteps.CallAsync(() => client.CreateDgOffersAsync(state.Trip.DgOffers, state.SessionId, step.CancellationToken));
+                return state.IsCfar ? ValueTask.FromResult(StepResult.Skip) : AirlineSteps.RunAsync(DgSteps.CreateOffers, state.Journey);
             }),
         ])
         {
             Init = async ct =>
             {
                 await AirlineSteps.AuthenticateAsync(client, Name, ct).ConfigureAwait(false);
-                var trips = AirlineSteps.GenerateTrips(context, Name, (fakers, trip) => new OfferTrip(
-                    fakers.CreateAirlineSessionRequest(FlowType.Purchase), fakers.CreateCfarOfferRequest(trip), fakers.CreateDgOffersRequest(trip)));
+                var trips = AirlineSteps.PrepareTrips(context, Name);
                 // One unmeasured call of each kind: first-use costs (JIT, connection set-up) stay out of the numbers.
                 await AirlineSteps.PrimeAsync(Name, async () =>
                 {
-                    var session = (await client.CreateSessionAsync(trips[0].Session with { SessionId = null }, ct).ConfigureAwait(false)).RequiredBody.Id;
-                    await client.CreateCfarOffersAsync(trips[0].CfarOffers, session, ct).ConfigureAwait(false);
-                    await client.CreateDgOffersAsync(trips[0].DgOffers, session, ct).ConfigureAwait(false);
+                    var journey = new JourneyContext(client, trips[0], ct);
+                    await SessionSteps.CreatePurchaseSession(journey).ConfigureAwait(false);
+                    await CfarSteps.CreateOffers(journey).ConfigureAwait(false);
+                    await DgSteps.CreateOffers(journey).ConfigureAwait(false);
                 }).ConfigureAwait(false);
                 return trips;
             },
@@ -74,14 +69,10 @@ internal sealed class OffersProfile : ILoadProfile
         };
     }
 
-    private sealed record OfferTrip(CreateAirlineSessionRequest Session, CreateCfarOfferRequest CfarOffers, CreateDgOffersRequest DgOffers);
-
     private sealed class OfferIteration
     {
-        public OfferTrip Trip { get; set; } = null!;
+        public JourneyContext Journey { get; set; } = null!;
 
         public bool IsCfar { get; set; }
-
-        public string? SessionId { get; set; }
     }
 }
