@@ -27,14 +27,18 @@ public sealed class SchemaValidator
         Validate(instance, spec.Schema(schemaName));
 
     /// <summary>Errors of <paramref name="instance"/> against an inline schema (e.g. a request body schema).</summary>
-    public IReadOnlyList<string> Validate(JsonNode? instance, JsonObject schema)
+    public IReadOnlyList<string> Validate(JsonNode? instance, JsonObject schema) =>
+        [.. Check(instance, schema).Select(e => e.ToString())];
+
+    /// <summary>As <see cref="Validate(JsonNode?, JsonObject)"/>, each error with the schema keyword it breaks.</summary>
+    public IReadOnlyList<SchemaError> Check(JsonNode? instance, JsonObject schema)
     {
-        var errors = new List<string>();
+        var errors = new List<SchemaError>();
         Walk(instance, schema, "$", errors);
         return errors;
     }
 
-    private void Walk(JsonNode? node, JsonObject schema, string path, List<string> errors)
+    private void Walk(JsonNode? node, JsonObject schema, string path, List<SchemaError> errors)
     {
         if (schema["$ref"] is JsonValue reference)
         {
@@ -58,7 +62,7 @@ public sealed class SchemaValidator
 
         if (node is null)
         {
-            errors.Add($"{path}: is null, but the spec marks nothing nullable");
+            errors.Add(new SchemaError(path, "nullable", "is null, but the spec marks nothing nullable"));
             return;
         }
 
@@ -79,19 +83,19 @@ public sealed class SchemaValidator
             case "boolean":
                 if (node.GetValueKind() is not (JsonValueKind.True or JsonValueKind.False))
                 {
-                    errors.Add($"{path}: expected a boolean, got {node.GetValueKind()}");
+                    errors.Add(new SchemaError(path, "type", $"expected a boolean, got {node.GetValueKind()}"));
                 }
 
                 break;
             case null:
                 break;
             default:
-                errors.Add($"{path}: schema type '{schema["type"]}' is not supported by this validator");
+                errors.Add(new SchemaError(path, "type", $"schema type '{schema["type"]}' is not supported by this validator"));
                 break;
         }
     }
 
-    private void WalkOneOf(JsonNode? node, JsonObject schema, JsonArray oneOf, string path, List<string> errors)
+    private void WalkOneOf(JsonNode? node, JsonObject schema, JsonArray oneOf, string path, List<SchemaError> errors)
     {
         if (schema["discriminator"] is JsonObject discriminator)
         {
@@ -101,7 +105,7 @@ public sealed class SchemaValidator
             if (value is null || mapping?[value] is not JsonValue target)
             {
                 var known = mapping is null ? string.Empty : string.Join(", ", mapping.Select(kv => kv.Key));
-                errors.Add($"{path}.{property}: '{value}' is not a known discriminator value ({known})");
+                errors.Add(new SchemaError($"{path}.{property}", "discriminator", $"'{value}' is not a known discriminator value ({known})"));
                 return;
             }
 
@@ -112,15 +116,15 @@ public sealed class SchemaValidator
         var matches = oneOf.Count(candidate => Validate(node, candidate!.AsObject()).Count == 0);
         if (matches != 1)
         {
-            errors.Add($"{path}: matches {matches} of the oneOf alternatives, expected exactly 1");
+            errors.Add(new SchemaError(path, "oneOf", $"matches {matches} of the oneOf alternatives, expected exactly 1"));
         }
     }
 
-    private void WalkObject(JsonNode node, JsonObject schema, string path, List<string> errors)
+    private void WalkObject(JsonNode node, JsonObject schema, string path, List<SchemaError> errors)
     {
         if (node is not JsonObject obj)
         {
-            errors.Add($"{path}: expected an object, got {node.GetValueKind()}");
+            errors.Add(new SchemaError(path, "type", $"expected an object, got {node.GetValueKind()}"));
             return;
         }
 
@@ -130,7 +134,7 @@ public sealed class SchemaValidator
             {
                 if (!obj.ContainsKey(name))
                 {
-                    errors.Add($"{path}.{name}: required property is missing");
+                    errors.Add(new SchemaError($"{path}.{name}", "required", "required property is missing"));
                 }
             }
         }
@@ -149,17 +153,17 @@ public sealed class SchemaValidator
         }
     }
 
-    private void WalkArray(JsonNode node, JsonObject schema, string path, List<string> errors)
+    private void WalkArray(JsonNode node, JsonObject schema, string path, List<SchemaError> errors)
     {
         if (node is not JsonArray array)
         {
-            errors.Add($"{path}: expected an array, got {node.GetValueKind()}");
+            errors.Add(new SchemaError(path, "type", $"expected an array, got {node.GetValueKind()}"));
             return;
         }
 
         if (schema["minItems"] is JsonValue minItems && array.Count < Number(minItems))
         {
-            errors.Add($"{path}: has {array.Count} items, minItems is {Number(minItems)}");
+            errors.Add(new SchemaError(path, "minItems", $"has {array.Count} items, minItems is {Number(minItems)}"));
         }
 
         if (schema["items"] is JsonObject items)
@@ -171,46 +175,46 @@ public sealed class SchemaValidator
         }
     }
 
-    private void WalkString(JsonNode node, JsonObject schema, string path, List<string> errors)
+    private void WalkString(JsonNode node, JsonObject schema, string path, List<SchemaError> errors)
     {
         if (node.GetValueKind() != JsonValueKind.String)
         {
-            errors.Add($"{path}: expected a string, got {node.GetValueKind()}");
+            errors.Add(new SchemaError(path, "type", $"expected a string, got {node.GetValueKind()}"));
             return;
         }
 
         var text = node.GetValue<string>();
         if (schema["enum"] is JsonArray values && !values.Any(v => (string?)v == text))
         {
-            errors.Add($"{path}: '{text}' is not one of [{string.Join(", ", values)}]");
+            errors.Add(new SchemaError(path, "enum", $"'{text}' is not one of [{string.Join(", ", values)}]"));
         }
 
         if (schema["pattern"] is JsonValue pattern && !PatternFor((string)pattern!).IsMatch(text))
         {
-            errors.Add($"{path}: '{text}' does not match the pattern {pattern}");
+            errors.Add(new SchemaError(path, "pattern", $"'{text}' does not match the pattern {pattern}"));
         }
 
         switch ((string?)schema["format"])
         {
             case "date-time" when !IsUtcDateTime(text):
-                errors.Add($"{path}: '{text}' is not an RFC3339 date-time with offset");
+                errors.Add(new SchemaError(path, "format", $"'{text}' is not an RFC3339 date-time with offset"));
                 break;
             case "uuid" when !Guid.TryParseExact(text, "D", out _):
-                errors.Add($"{path}: '{text}' is not a uuid");
+                errors.Add(new SchemaError(path, "format", $"'{text}' is not a uuid"));
                 break;
         }
 
         if (((string?)schema["description"])?.Contains("ISO Local Date Time", StringComparison.Ordinal) == true
             && !DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            errors.Add($"{path}: '{text}' is not an ISO local date-time (yyyy-MM-ddTHH:mm:ss, no offset)");
+            errors.Add(new SchemaError(path, "format", $"'{text}' is not an ISO local date-time (yyyy-MM-ddTHH:mm:ss, no offset)"));
         }
 
         if (schema["minimum"] is JsonValue minimum)
         {
             if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
             {
-                errors.Add($"{path}: '{text}' is not a decimal amount");
+                errors.Add(new SchemaError(path, "type", $"'{text}' is not a decimal amount"));
             }
             else
             {
@@ -219,11 +223,11 @@ public sealed class SchemaValidator
         }
     }
 
-    private static void WalkInteger(JsonNode node, JsonObject schema, string path, List<string> errors)
+    private static void WalkInteger(JsonNode node, JsonObject schema, string path, List<SchemaError> errors)
     {
         if (node.GetValueKind() != JsonValueKind.Number || !long.TryParse(node.ToJsonString(), CultureInfo.InvariantCulture, out var value))
         {
-            errors.Add($"{path}: expected an integer, got {node.ToJsonString()}");
+            errors.Add(new SchemaError(path, "type", $"expected an integer, got {node.ToJsonString()}"));
             return;
         }
 
@@ -233,12 +237,12 @@ public sealed class SchemaValidator
         }
     }
 
-    private static void CheckMinimum(decimal value, decimal minimum, JsonObject schema, string path, List<string> errors)
+    private static void CheckMinimum(decimal value, decimal minimum, JsonObject schema, string path, List<SchemaError> errors)
     {
         var exclusive = schema["exclusiveMinimum"] is JsonValue flag && (bool)flag;
         if (exclusive ? value <= minimum : value < minimum)
         {
-            errors.Add($"{path}: {value.ToString(CultureInfo.InvariantCulture)} must be {(exclusive ? ">" : ">=")} {minimum.ToString(CultureInfo.InvariantCulture)}");
+            errors.Add(new SchemaError(path, "minimum", $"{value.ToString(CultureInfo.InvariantCulture)} must be {(exclusive ? ">" : ">=")} {minimum.ToString(CultureInfo.InvariantCulture)}"));
         }
     }
 
@@ -256,4 +260,10 @@ public sealed class SchemaValidator
 
     private Regex PatternFor(string pattern) =>
         patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1)));
+}
+
+/// <summary>One way an instance breaks its schema: where (JSON path), which keyword (required, enum, pattern…), and how.</summary>
+public sealed record SchemaError(string Path, string Rule, string Message)
+{
+    public override string ToString() => $"{Path}: {Message}";
 }

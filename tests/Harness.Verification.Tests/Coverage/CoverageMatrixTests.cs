@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Harness.Coverage;
+using Harness.Tests.Spec;
+
+namespace Harness.Verification.Tests.Coverage;
+
+public sealed class CoverageMatrixTests : IDisposable
+{
+    private static readonly IReadOnlyList<ApiSpec> Specs = CoverageSources.Specs(RepoPaths.Root);
+
+    private readonly TempDirectory directory = new();
+
+    [Fact]
+    public void Build_RepoPacts_EveryOperationHasAnInteraction()
+    {
+        if (!RepoPacts.Exist)
+        {
+            // contracts/pacts arrives with the consumer contract tests; once it exists every operation must be pinned.
+            return;
+        }
+
+        var matrix = CoverageMatrix.Build(Specs, RepoPacts.Load());
+
+        matrix.UnpinnedOperations.Select(r => r.Operation.OperationId).Should().BeEmpty("every operation needs at least one interaction");
+        matrix.Summary.Should().Be("23/23 operations pinned");
+    }
+
+    [Fact]
+    public void ToMarkdown_RepoPacts_EqualsTheCommittedCoverageFile()
+    {
+        var expected = CoverageMatrix.Build(Specs, RepoPacts.Load()).ToMarkdown();
+        var path = CoverageSources.CoverageMarkdownPath(RepoPaths.Root);
+
+        var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "(missing)";
+
+        committed.Should().Be(expected, "contracts/COVERAGE.md must be regenerated: dotnet run --project contracts/Harness.Coverage -- --write contracts/COVERAGE.md");
+    }
+
+    [Fact]
+    public void Build_AirlineSpec_Has23OperationsUnderTheServerBasePath()
+    {
+        var airline = Specs.Single();
+
+        airline.Operations.Should().HaveCount(23);
+        airline.BasePath.Should().Be("/airline/v1.1");
+        airline.Operations.Single(o => o.OperationId == "getCustomerDg_exercisesIdSession").DeclaredStatuses
+            .Should().Equal("200", "400", "404", "422", "500");
+    }
+
+    [Fact]
+    public void Build_OneInteractionPerOperation_AllPinned()
+    {
+        var pact = DoctoredPact.Write(directory.Path, [.. Specs.Single().Operations.Select(InteractionFor)]);
+
+        var matrix = CoverageMatrix.Build(Specs, [pact]);
+
+        matrix.Summary.Should().Be("23/23 operations pinned");
+        matrix.Specs.Single().Rows.Should().OnlyContain(r => r.Interactions.Count == 1 && r.UndeclaredStatuses.Count == 0);
+    }
+
+    [Fact]
+    public void Build_OperationWithoutInteraction_IsListedUnpinned()
+    {
+        var operations = Specs.Single().Operations.Where(o => o.OperationId != "putDg_contractsIdItinerary_slices");
+        var pact = DoctoredPact.Write(directory.Path, [.. operations.Select(InteractionFor)]);
+
+        var matrix = CoverageMatrix.Build(Specs, [pact]);
+
+        matrix.Summary.Should().Be("22/23 operations pinned");
+        matrix.UnpinnedOperations.Select(r => r.Operation.OperationId).Should().Equal("putDg_contractsIdItinerary_slices");
+    }
+
+    [Fact]
+    public void Build_UndeclaredStatusAndUnknownPath_AreDrift()
+    {
+        var pact = DoctoredPact.Write(
+            directory.Path,
+            DoctoredPact.Interaction("a contract answered 409", "GET", "/airline/v1.1/cfar_contracts/c-1", null, 409, null),
+            DoctoredPact.Interaction("a contract answered 404", "GET", "/airline/v1.1/cfar_contracts/c-2", null, 404, null),
+            DoctoredPact.Interaction("a request for refunds", "GET", "/airline/v1.1/refunds", null, 200, null));
+
+        var matrix = CoverageMatrix.Build(Specs, [pact]);
+
+        var row = matrix.Specs.Single().Rows.Single(r => r.Operation.OperationId == "getCfar_contractsId");
+        row.Interactions.Should().HaveCount(2);
+        row.PinnedStatuses.Should().Equal("404");
+        row.UndeclaredStatuses.Should().Equal("409");
+        matrix.Specs.Single().Unmatched.Select(i => i.Description).Should().Equal("a request for refunds");
+        matrix.ToText().Should().Contain("DRIFT: undeclared 409").And.Contain("'a request for refunds' addresses no operation");
+    }
+
+    [Fact]
+    public void ToMarkdown_PinnedAndUnpinnedCodes_RendersTicksDashesAndCounts()
+    {
+        var pact = DoctoredPact.Write(directory.Path, DoctoredPact.ValidAuthInteraction());
+
+        var markdown = CoverageMatrix.Build(Specs, [pact]).ToMarkdown();
+
+        markdown.Should().Contain("| operationId | method | path | 200 | 201 | 204 | 400 | 401 | 403 | 404 | 422 | 500 | interactions | undeclared (drift) |")
+            .And.Contain("| postAuth | POST | `/auth` |   | ✓ |   | — | — | — |   | — |   | 1 |  |")
+            .And.Contain("**1/23 operations pinned**")
+            .And.Contain("`doctored-consumer-hts-airlines-api.json`");
+    }
+
+    [Fact]
+    public void Build_PactForUnknownProvider_FailsNamingIt()
+    {
+        var interaction = DoctoredPact.ValidAuthInteraction();
+        var pact = DoctoredPact.Write(directory.Path, interaction);
+        var json = JsonNode.Parse(File.ReadAllText(pact.Path))!;
+        json["provider"]!["name"] = "some-other-api";
+        File.WriteAllText(pact.Path, json.ToJsonString());
+
+        var build = () => CoverageMatrix.Build(Specs, [PactFile.Load(pact.Path)]);
+
+        build.Should().Throw<InvalidDataException>().WithMessage("*'some-other-api'*hts-airlines-api*");
+    }
+
+    [Theory]
+    [InlineData("GET", "/airline/v1.1/cfar_contracts/c-1", "getCfar_contractsId")]
+    [InlineData("PUT", "/airline/v1.1/cfar_contracts/c-1/update_status", "putCfar_contractsIdUpdate_status")]
+    [InlineData("POST", "/airline/v1.1/cfar_offers/external", "postCfar_offersExternal")]
+    [InlineData("GET", "/airline/v1.1/customer/cfar/payout/receipt?x=1", "getCustomerCfarPayoutReceipt")]
+    [InlineData("post", "/airline/v1.1/auth", "postAuth")]
+    public void FindOperation_ConcretePath_MatchesItsTemplate(string method, string path, string operationId) =>
+        Specs.Single().FindOperation(method, path)!.OperationId.Should().Be(operationId);
+
+    [Theory]
+    [InlineData("GET", "/airline/v1.1/cfar_contracts")]
+    [InlineData("GET", "/airline/v1.1/cfar_contracts/c-1/extra")]
+    [InlineData("GET", "/airline/v1.2/cfar_contracts/c-1")]
+    [InlineData("PATCH", "/airline/v1.1/cfar_contracts/c-1")]
+    public void FindOperation_PathOrMethodNotInSpec_ReturnsNull(string method, string path) =>
+        Specs.Single().FindOperation(method, path).Should().BeNull();
+
+    public void Dispose() => directory.Dispose();
+
+    private static JsonObject InteractionFor(SpecOperation operation) => DoctoredPact.Interaction(
+        $"a request for {operation.OperationId}",
+        operation.Method,
+        "/airline/v1.1" + operation.PathTemplate.Replace("{id}", "x-1", StringComparison.Ordinal),
+        null,
+        int.Parse(operation.DeclaredStatuses[0], System.Globalization.CultureInfo.InvariantCulture),
+        null);
+}

@@ -1,0 +1,44 @@
+using System.Net.Http.Json;
+using Harness.Pact.Verifier;
+using Harness.Sandbox;
+
+namespace Harness.Verification.Tests.Support;
+
+/// <summary>The sandbox on 127.0.0.1 (free port) with its provider-state and admin endpoints, and a verifier aimed at it.</summary>
+public sealed class ProviderUnderTest : IAsyncDisposable
+{
+    public const string ProviderName = "hts-airlines-api";
+
+    private readonly SandboxHost host;
+
+    private ProviderUnderTest(SandboxHost host) => this.host = host;
+
+    public Uri BaseUrl => host.BaseUrl;
+
+    public static async Task<ProviderUnderTest> StartAsync() =>
+        new(await SandboxHost.StartAsync(new SandboxOptions { EnableProviderStates = true, EnableAdmin = true, Quiet = true }));
+
+    /// <summary>
+    /// A verifier for this sandbox: provider states set up before and torn down (sandbox reset) after each interaction,
+    /// so interactions cannot see each other's entities.
+    /// </summary>
+    public PactVerifier Verifier() =>
+        new PactVerifier(ProviderName, "verification-tests")
+            .WithHttpEndpoint(host.BaseUrl)
+            .WithProviderStateUrl(new Uri(host.BaseUrl, "_pact/provider-states"), teardown: true)
+            .WithRequestTimeout(TimeSpan.FromSeconds(10));
+
+    /// <summary>The sandbox's break hook: from now on, responses of <paramref name="operationId"/> lose <paramref name="field"/>.</summary>
+    public async Task BreakResponseAsync(string operationId, string field)
+    {
+        using var http = new HttpClient { BaseAddress = host.BaseUrl };
+        using var response = await http.PostAsJsonAsync("_admin/break", new Dictionary<string, string>
+        {
+            ["operation_id"] = operationId,
+            ["field"] = field,
+        });
+        response.EnsureSuccessStatusCode();
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}
