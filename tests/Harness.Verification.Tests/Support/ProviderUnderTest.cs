@@ -9,11 +9,17 @@ public sealed class ProviderUnderTest : IAsyncDisposable
 {
     public const string ProviderName = "hts-airlines-api";
 
+    /// <summary>The provider name of the Atlas HTTP pact; the same sandbox serves it under /atlas.</summary>
+    public const string AtlasProviderName = "atlas-notifications-api";
+
     private readonly SandboxHost host;
 
     private ProviderUnderTest(SandboxHost host) => this.host = host;
 
     public Uri BaseUrl => host.BaseUrl;
+
+    /// <summary>The Atlas sandbox behind /atlas (its notification envelopes are the message provider's output).</summary>
+    public Harness.Sandbox.Atlas.AtlasSandbox Atlas => host.Atlas;
 
     public static async Task<ProviderUnderTest> StartAsync() =>
         new(await SandboxHost.StartAsync(new SandboxOptions { EnableProviderStates = true, EnableAdmin = true, Quiet = true }));
@@ -22,8 +28,8 @@ public sealed class ProviderUnderTest : IAsyncDisposable
     /// A verifier for this sandbox: provider states set up before and torn down (sandbox reset) after each interaction,
     /// so interactions cannot see each other's entities.
     /// </summary>
-    public PactVerifier Verifier() =>
-        new PactVerifier(ProviderName, "verification-tests")
+    public PactVerifier Verifier(string providerName = ProviderName) =>
+        new PactVerifier(providerName, "verification-tests")
             .WithHttpEndpoint(host.BaseUrl)
             .WithProviderStateUrl(new Uri(host.BaseUrl, "_pact/provider-states"), teardown: true)
             .WithRequestTimeout(TimeSpan.FromSeconds(10));
