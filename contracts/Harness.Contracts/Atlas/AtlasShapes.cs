@@ -7,7 +7,7 @@ namespace Harness.Contracts.Atlas;
 /// <summary>
 /// Atlas bodies as matchers. <see cref="Like"/> turns an example the client or the fakers produced into a body of
 /// matchers (strings by type, Atlas dates by <see cref="DateTimePattern"/>, integers as integers, arrays by their first
-/// element), and <paramref name="pins"/> tighten chosen properties (the answer's <c>status</c> always by equality:
+/// element, any length), and <paramref name="pins"/> tighten chosen properties (the answer's <c>status</c> always by equality:
 /// it is how Atlas reports the outcome).
 /// </summary>
 public static class AtlasShapes
@@ -31,7 +31,8 @@ public static class AtlasShapes
             property => pins is not null && property.Value is not null && pins.TryGetValue(property.Key, out var pin) ? pin(property.Value) : Like(property.Value, pins),
             StringComparer.Ordinal),
         JsonArray { Count: 0 } => Match.Type(Array.Empty<object>()),
-        JsonArray array => Match.MinType(Like(array[0], pins)!, 1),
+        // Any length, each item like the first: a cancellation's revisedSegs is empty, a schedule change's is not.
+        JsonArray array => Match.MinType(Like(array[0], pins)!, 0),
         JsonValue value => Value(value),
         _ => throw new ArgumentException($"Unexpected JSON node {example.GetType().Name}.", nameof(example)),
     };
