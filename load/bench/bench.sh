@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Bench (a script, not a test): Harness.Load against wrk and hey on the same loopback endpoint, the open model at
-# 1k/2k/5k rps, and the RSS of a 60 s run at 2k rps. The endpoint is the hidden `serve-echo` verb (GET /_admin/ping)
-# until the sandbox is wired in. Figures go to load/bench/out/<stamp>/ and a table to stdout; copy them to load/README.md.
-# Usage: load/bench/bench.sh            (CONN=64 PORT=5099 SECONDS_EACH=10 to change the defaults)
+# Bench (a script, not a test): Harness.Load against wrk and hey on the sandbox's real endpoint
+# POST /airline/v1.1/cfar_offers, all three sending the same body (`Harness.Load bench-body`, the cfar_offer_fixed
+# profile's) with the same bearer token; then the open model at several rates and the RSS of a long open run.
+# The sandbox runs standalone (its own process), so the generators are compared on equal terms.
+# Figures go to load/bench/out/<stamp>/ and a table to stdout; copy them to load/README.md.
+# Usage: load/bench/bench.sh   (CONN=64 PORT=5099 SECONDS_EACH=10 RATES="250 500 1000" RSS_RATE=500 RSS_SECONDS=60)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PACT_DO_NOT_TRACK=true DOTNET_CLI_TELEMETRY_OPTOUT=1
@@ -10,17 +12,41 @@ export PACT_DO_NOT_TRACK=true DOTNET_CLI_TELEMETRY_OPTOUT=1
 CONN=${CONN:-64}
 PORT=${PORT:-5099}
 EACH=${SECONDS_EACH:-10}
+RATES=${RATES:-250 500 1000}
+RSS_RATE=${RSS_RATE:-500}
+RSS_SECONDS=${RSS_SECONDS:-60}
 URL="http://127.0.0.1:${PORT}"
+API="$URL/airline/v1.1"
 OUT="load/bench/out/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
 dotnet build load/Harness.Load -c Release -v quiet -nologo >/dev/null
-BIN=load/Harness.Load/bin/Release/net10.0/Harness.Load
+BIN_DIR=load/Harness.Load/bin/Release/net10.0
+BIN=$BIN_DIR/Harness.Load
 
-"$BIN" serve-echo --port "$PORT" --for 15m 2>"$OUT/echo.log" &
-ECHO_PID=$!
-trap 'kill "$ECHO_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 50); do curl -fsS "$URL/_admin/ping" >/dev/null 2>&1 && break; sleep 0.2; done
+dotnet "$BIN_DIR/Harness.Sandbox.dll" --port "$PORT" --quiet >"$OUT/sandbox.log" 2>&1 &
+SANDBOX_PID=$!
+LUA=$(mktemp --suffix .lua)
+stop_sandbox() { # SIGTERM, then SIGKILL if it has not stopped within 5 s: the bench must not leave a server behind
+  kill "$SANDBOX_PID" 2>/dev/null || return 0
+  for _ in $(seq 1 25); do kill -0 "$SANDBOX_PID" 2>/dev/null || return 0; sleep 0.2; done
+  kill -KILL "$SANDBOX_PID" 2>/dev/null || true
+}
+trap 'stop_sandbox; rm -f "$LUA"' EXIT
+for _ in $(seq 1 100); do curl -fsS "$URL/_admin/ping" >/dev/null 2>&1 && break; sleep 0.2; done
+
+# The token stays in this shell's environment: never in the output folder.
+TOKEN=$(curl -fsS -X POST "$API/auth" -H 'Content-Type: application/json' \
+  -d '{"client_id":"sandbox-client","client_secret":"sandbox-secret"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+export TOKEN
+"$BIN" bench-body --seed 1 >"$OUT/body.json"
+curl -fsS -o /dev/null -X POST "$API/cfar_offers" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$OUT/body.json"
+cat >"$LUA" <<LUA
+wrk.method = "POST"
+wrk.body = io.open("$OUT/body.json"):read("*a")
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
+LUA
 
 summary() { # dir label -> one table row from summary.json
   python3 - "$1/summary.json" "$2" <<'PY'
@@ -31,16 +57,16 @@ print(f'| {sys.argv[2]} | {target} | {s["achieved_rate"]:.0f} | {c["p50"]:.2f} |
 PY
 }
 
-echo "## Closed model, ${CONN} connections, ${EACH}s" | tee "$OUT/table.md"
+echo "## POST /airline/v1.1/cfar_offers — closed model, ${CONN} connections, ${EACH}s" | tee "$OUT/table.md"
 if command -v wrk >/dev/null; then
-  wrk -t2 -c"$CONN" -d"${EACH}s" --latency "$URL/_admin/ping" >"$OUT/wrk.txt"
-  echo "wrk: $(grep -E 'Requests/sec' "$OUT/wrk.txt"), p50 $(awk '/ 50%/{print $2}' "$OUT/wrk.txt"), p99 $(awk '/ 99%/{print $2}' "$OUT/wrk.txt")" | tee -a "$OUT/table.md"
+  wrk -t2 -c"$CONN" -d"${EACH}s" --latency -s "$LUA" "$API/cfar_offers" >"$OUT/wrk.txt"
+  echo "wrk: $(grep -E 'Requests/sec' "$OUT/wrk.txt"), p50 $(awk '/ 50%/{print $2}' "$OUT/wrk.txt"), p99 $(awk '/ 99%/{print $2}' "$OUT/wrk.txt"), non-2xx: $(grep -E 'Non-2xx' "$OUT/wrk.txt" | awk '{print $NF}' || echo 0)" | tee -a "$OUT/table.md"
 else
   echo "wrk: not installed" | tee -a "$OUT/table.md"
 fi
 if command -v hey >/dev/null; then
-  hey -z "${EACH}s" -c "$CONN" "$URL/_admin/ping" >"$OUT/hey.txt"
-  echo "hey: $(grep -E 'Requests/sec' "$OUT/hey.txt" | xargs), $(grep -E '(50|99)% in' "$OUT/hey.txt" | xargs)" | tee -a "$OUT/table.md"
+  hey -z "${EACH}s" -c "$CONN" -m POST -T application/json -H "Authorization: Bearer $TOKEN" -D "$OUT/body.json" "$API/cfar_offers" >"$OUT/hey.txt"
+  echo "hey: $(grep -E 'Requests/sec' "$OUT/hey.txt" | xargs), $(grep -E '(50|99)% in' "$OUT/hey.txt" | xargs), $(grep -E '^\s+\[[0-9]+\]' "$OUT/hey.txt" | xargs)" | tee -a "$OUT/table.md"
 else
   echo "hey: not installed" | tee -a "$OUT/table.md"
 fi
@@ -50,16 +76,16 @@ fi
   echo "| run | target/s | achieved/s | p50 ms | p99 corrected ms | p99 service ms | lateness p99 ms | late | dropped | error % | verdict |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 } | tee -a "$OUT/table.md"
-"$BIN" run ping --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed" --quiet >/dev/null 2>"$OUT/closed.log" || true
+"$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed" --quiet >/dev/null 2>"$OUT/closed.log" || true
 summary "$OUT/closed" "Harness.Load closed, ${CONN} copies" | tee -a "$OUT/table.md"
 
-for rate in 1000 2000 5000; do
-  "$BIN" run ping --target "$URL" --rate "$rate" --duration "${EACH}s" --warmup 2s --out "$OUT/open-$rate" --quiet >/dev/null 2>"$OUT/open-$rate.log" || true
+for rate in $RATES; do
+  "$BIN" run cfar_offer_fixed --target "$URL" --rate "$rate" --duration "${EACH}s" --warmup 2s --out "$OUT/open-$rate" --quiet >/dev/null 2>"$OUT/open-$rate.log" || true
   summary "$OUT/open-$rate" "Harness.Load open ${rate}/s" | tee -a "$OUT/table.md"
 done
 
-# Peak and final RSS of a 60 s open run at 2k rps, sampled once a second from /proc.
-"$BIN" run ping --target "$URL" --rate 2000 --duration 60s --warmup 2s --out "$OUT/rss-2000" --quiet >/dev/null 2>"$OUT/rss-2000.log" &
+# Peak and final RSS of the generator in a long open run, sampled once a second from /proc.
+"$BIN" run cfar_offer_fixed --target "$URL" --rate "$RSS_RATE" --duration "${RSS_SECONDS}s" --warmup 2s --out "$OUT/rss" --quiet >/dev/null 2>"$OUT/rss.log" &
 RUN_PID=$!
 peak=0; last=0
 while kill -0 "$RUN_PID" 2>/dev/null; do
@@ -68,7 +94,7 @@ while kill -0 "$RUN_PID" 2>/dev/null; do
   sleep 1
 done
 wait "$RUN_PID" || true
-summary "$OUT/rss-2000" "Harness.Load open 2000/s, 60 s" | tee -a "$OUT/table.md"
-echo "RSS of the 60 s run at 2000/s: peak $((peak / 1024)) MiB, last sample $((last / 1024)) MiB" | tee -a "$OUT/table.md"
+summary "$OUT/rss" "Harness.Load open ${RSS_RATE}/s, ${RSS_SECONDS} s" | tee -a "$OUT/table.md"
+echo "generator RSS of the ${RSS_SECONDS} s run at ${RSS_RATE}/s: peak $((peak / 1024)) MiB, last sample $((last / 1024)) MiB" | tee -a "$OUT/table.md"
 echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" | tee -a "$OUT/table.md"
 echo "bench output: $OUT"

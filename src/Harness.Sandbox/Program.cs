@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Harness.Sandbox;
 
-// dotnet run --project src/Harness.Sandbox [--urls http://127.0.0.1:5180 | --port 5180] [--admin] [--provider-states] [--quiet]
+// dotnet run --project src/Harness.Sandbox [--urls http://127.0.0.1:5180 | --port 5180] [--no-admin] [--quiet] [--clock 2030-01-01T00:00:00Z]
 // HARNESS_SANDBOX_URL sets the URL too; the command line wins.
 var url = Environment.GetEnvironmentVariable("HARNESS_SANDBOX_URL") ?? "http://127.0.0.1:5180";
 var options = new SandboxOptions { EnableAdmin = true, EnableProviderStates = true };
@@ -22,8 +22,19 @@ for (var i = 0; i < args.Length; i++)
         case "--quiet":
             options.Quiet = true;
             break;
+        case "--clock" when i + 1 < args.Length:
+            // Start the sandbox's clock at this instant (it then runs at the real pace): pact verification runs the
+            // sandbox at the date the pacts were written for.
+            if (!DateTimeOffset.TryParse(args[++i], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var clockStart))
+            {
+                await Console.Error.WriteLineAsync($"--clock takes an ISO 8601 instant such as 2030-01-01T00:00:00Z, not '{args[i]}'.");
+                return 2;
+            }
+
+            options.Clock = new StartingAtClock(clockStart);
+            break;
         default:
-            await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet.");
+            await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet, --clock INSTANT.");
             return 2;
     }
 }

@@ -12,10 +12,10 @@ namespace Harness.Contracts.Support;
 public static class StandardTrip
 {
     /// <summary>The fixed "now" of the pacts: faker dates and provider-state entities derive from it.</summary>
-    public static readonly DateTimeOffset Now = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Now = ContractReference.Now;
 
     /// <summary>The faker seed of the pacts: the same seed and <see cref="Now"/> give byte-identical pact files.</summary>
-    public const int Seed = 20300101;
+    public const int Seed = ContractReference.Seed;
 
     public static readonly DateTime Departure = Now.UtcDateTime.Date.AddDays(30).AddHours(18);
 

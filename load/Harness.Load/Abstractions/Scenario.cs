@@ -10,4 +10,7 @@ public sealed record LoadStep(string Name, Func<StepContext, ValueTask<StepResul
 public sealed record ScenarioDefinition(string Name, IReadOnlyList<LoadStep> Steps)
 {
     public Func<CancellationToken, Task<object?>>? Init { get; init; }
+
+    /// <summary>Runs once after the run (stopped or not): releases what the scenario built, such as its API client.</summary>
+    public Func<ValueTask>? Clean { get; init; }
 }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Harness.Load.Engine;
 using Harness.Load.Profiles;
+using Harness.Load.Profiles.Airline;
 using Harness.Load.Reports;
 using Harness.Load.Targets;
 using Harness.Load.Verdicts;
@@ -35,7 +36,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
     private readonly Option<bool> _quiet = new("--quiet") { Description = "No per-second progress lines." };
 
     public static LoadCli Default() =>
-        new(ProfileCatalog.BuiltIn(), new UrlTargetFactory(), Console.Out, Console.Error);
+        new(ProfileCatalog.BuiltIn(), new SandboxTargetFactory(), Console.Out, Console.Error);
 
     public async Task<int> InvokeAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -97,9 +98,18 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
             result.GetValue(port), TimeSpan.FromMilliseconds(result.GetValue(latency)),
             DurationText.Parse(result.GetValue(lifetime)!, "--for"), stderr, ct));
 
+        var bodySeed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var benchBody = new Command("bench-body", "Print the cfar_offer_fixed profile's request body (bench.sh gives it to wrk and hey).") { bodySeed };
+        benchBody.Hidden = true;
+        benchBody.SetAction(result =>
+        {
+            stdout.WriteLine(CfarOfferBenchProfile.Body(result.GetValue(bodySeed)));
+            return ExitCodes.Ok;
+        });
+
         return new RootCommand("Harness load engine: open- and closed-model load with coordinated-omission-corrected latency.")
         {
-            run, profiles, compare, echo,
+            run, profiles, compare, echo, benchBody,
         };
     }
 
@@ -131,40 +141,75 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         var baseline = baselinePath is null ? null : await ReportWriter.ReadSummaryAsync(baselinePath, cancellationToken).ConfigureAwait(false);
         var seed = result.GetValue(_seed);
 
+        RaiseThreadPoolFloor();
         var target = await targets.ResolveAsync(requested, cancellationToken).ConfigureAwait(false);
         await using (target.ConfigureAwait(false))
         {
-            using var client = HttpTarget.CreateClient(target.BaseUrl, http);
-            var scenario = profile.CreateScenario(new ProfileContext(target.BaseUrl, target.AirlineBaseUrl, client, seed));
-            var quiet = result.GetValue(_quiet);
-            var options = new RunOptions(scenario, plan)
+            // One pool per target for the whole run: the profile's typed clients are built on this same handler.
+            var handler = HttpTarget.CreateHandler(http);
+            using var client = HttpTarget.CreateClient(target.BaseUrl, http, handler);
+            var scenario = profile.CreateScenario(new ProfileContext(target.BaseUrl, target.AirlineBaseUrl, client, seed)
             {
-                Seed = seed,
-                MaxInFlight = result.GetValue(_maxInFlight) ?? settings.MaxInFlight,
-                Progress = quiet ? null : p => stderr.WriteLine(ProgressLine(p)),
-            };
-            await stderr.WriteLineAsync(
-                $"running '{profile.Name}' ({plan.Model} model) against {SummaryBuilder.Redact(target.BaseUrl)} for {DurationText.Format(plan.Duration)}; Ctrl-C stops and still reports").ConfigureAwait(false);
-            var outcome = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
-
-            var summary = SummaryBuilder.Build(outcome, profile.Name, target.BaseUrl);
-            var comparison = baseline is null ? null
-                : (settings.BaselineTolerances ?? BaselineTolerances.Default).Compare(summary, baseline, baselinePath!);
-            summary = SummaryBuilder.Decide(summary, settings.Thresholds, comparison);
-
-            // The report is written even when the run was stopped: that is what --out is for.
-            await ReportWriter.WriteAsync(RunReport.From(summary, outcome), outDir, CancellationToken.None).ConfigureAwait(false);
-            if (result.GetValue(_saveBaseline) is { } savePath)
+                Handler = handler,
+                MaxConnectionsPerServer = http.MaxConnectionsPerServer,
+                RequestTimeout = http.RequestTimeout,
+                Options = settings.Options,
+            });
+            try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(savePath))!);
-                await File.WriteAllTextAsync(savePath, ReportWriter.ToJson(summary), CancellationToken.None).ConfigureAwait(false);
-                await stderr.WriteLineAsync($"baseline saved to {savePath}").ConfigureAwait(false);
+                return await RunScenarioAsync(result, profile, settings, plan, scenario, target, outDir, baseline, baselinePath, seed, cancellationToken).ConfigureAwait(false);
             }
-
-            await stdout.WriteAsync(MarkdownReport.Render(RunReport.From(summary, outcome))).ConfigureAwait(false);
-            await stdout.WriteLineAsync($"\nreports: {Path.GetFullPath(outDir)}").ConfigureAwait(false);
-            return SummaryBuilder.ExitCode(summary);
+            finally
+            {
+                if (scenario.Clean is { } clean)
+                    await clean().ConfigureAwait(false);
+            }
         }
+    }
+
+    private async Task<int> RunScenarioAsync(
+        ParseResult result, ILoadProfile profile, ProfileSettings settings, LoadPlan plan, ScenarioDefinition scenario, LoadTarget target,
+        string outDir, RunSummary? baseline, string? baselinePath, int seed, CancellationToken cancellationToken)
+    {
+        var quiet = result.GetValue(_quiet);
+        var options = new RunOptions(scenario, plan)
+        {
+            Seed = seed,
+            MaxInFlight = result.GetValue(_maxInFlight) ?? settings.MaxInFlight,
+            Progress = quiet ? null : p => stderr.WriteLine(ProgressLine(p)),
+        };
+        await stderr.WriteLineAsync(
+            $"running '{profile.Name}' ({plan.Model} model) against {SummaryBuilder.Redact(target.BaseUrl)} for {DurationText.Format(plan.Duration)}; Ctrl-C stops and still reports").ConfigureAwait(false);
+        var outcome = await new LoadRunner(options).RunAsync(cancellationToken).ConfigureAwait(false);
+
+        var summary = SummaryBuilder.Build(outcome, profile.Name, target.BaseUrl);
+        var comparison = baseline is null ? null
+            : (settings.BaselineTolerances ?? BaselineTolerances.Default).Compare(summary, baseline, baselinePath!);
+        summary = SummaryBuilder.Decide(summary, settings.Thresholds, comparison);
+
+        // The report is written even when the run was stopped: that is what --out is for.
+        await ReportWriter.WriteAsync(RunReport.From(summary, outcome), outDir, CancellationToken.None).ConfigureAwait(false);
+        if (result.GetValue(_saveBaseline) is { } savePath)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(savePath))!);
+            await File.WriteAllTextAsync(savePath, ReportWriter.ToJson(summary), CancellationToken.None).ConfigureAwait(false);
+            await stderr.WriteLineAsync($"baseline saved to {savePath}").ConfigureAwait(false);
+        }
+
+        await stdout.WriteAsync(MarkdownReport.Render(RunReport.From(summary, outcome))).ConfigureAwait(false);
+        await stdout.WriteLineAsync($"\nreports: {Path.GetFullPath(outDir)}").ConfigureAwait(false);
+        return SummaryBuilder.ExitCode(summary);
+    }
+
+    /// <summary>
+    /// The generator and an in-process sandbox share one thread pool. A pool that starts at one thread per core grows by
+    /// about one thread a second when a burst of CPU-bound requests arrives (its hill climbing), which showed as seconds
+    /// of latency in a run's first seconds; a higher floor lets it absorb the burst at once.
+    /// </summary>
+    private static void RaiseThreadPoolFloor()
+    {
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 16 * Environment.ProcessorCount), completionPorts);
     }
 
     private LoadPlan BuildPlan(ParseResult result, ProfileSettings settings, Uri? requested)

@@ -222,10 +222,17 @@ internal sealed class LoadRunner
             var stepStart = start;
             for (var i = 0; i < _options.Scenario.Steps.Count; i++)
             {
-                last = await InvokeStepAsync(_options.Scenario.Steps[i], context).ConfigureAwait(false);
+                var result = await InvokeStepAsync(_options.Scenario.Steps[i], context).ConfigureAwait(false);
                 if (_stepToken.IsCancellationRequested)
                     return; // stopped mid-iteration: neither ok nor fail, so not recorded
                 var stepEnd = Now();
+                if (result.IsSkipped)
+                {
+                    stepStart = stepEnd;
+                    continue;
+                }
+
+                last = result;
                 if (measured)
                 {
                     var service = ToMicros(stepEnd - stepStart);

@@ -14,7 +14,7 @@ internal sealed class ProfileCatalog
 
     /// <summary>The built-in profiles. Add a profile here, with Profiles/&lt;name&gt;.json beside it.</summary>
     public static ProfileCatalog BuiltIn() =>
-        new([new PingProfile()], Path.Combine(AppContext.BaseDirectory, "profiles"));
+        new([new PingProfile(), new Airline.OffersProfile(), new Airline.EventsProfile(), new Airline.JourneyProfile(), new Airline.CfarOfferBenchProfile()], Path.Combine(AppContext.BaseDirectory, "profiles"));
 
     public IEnumerable<ILoadProfile> All => _profiles.Values.OrderBy(p => p.Name, StringComparer.Ordinal);
 

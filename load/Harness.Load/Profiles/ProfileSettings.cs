@@ -21,6 +21,9 @@ internal sealed record ProfileSettings
 
     public int MaxInFlight { get; init; } = 4096;
 
+    /// <summary>The profile's own knobs (mix weights, pool sizes); the profile rejects names it does not know.</summary>
+    public IReadOnlyDictionary<string, double> Options { get; init; } = new Dictionary<string, double>();
+
     public Thresholds? Thresholds { get; init; }
 
     public BaselineTolerances? BaselineTolerances { get; init; }

@@ -20,13 +20,27 @@ internal sealed record HttpSettings
 /// <summary>Creates the single HttpClient (over one SocketsHttpHandler) used for a target for the whole run.</summary>
 internal static class HttpTarget
 {
-    public static HttpClient CreateClient(Uri baseUrl, HttpSettings settings)
+    public static HttpClient CreateClient(Uri baseUrl, HttpSettings settings) =>
+        CreateClient(baseUrl, settings, CreateHandler(settings));
+
+    /// <summary>The client over <paramref name="handler"/>; disposing the client disposes the handler.</summary>
+    public static HttpClient CreateClient(Uri baseUrl, HttpSettings settings, SocketsHttpHandler handler)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(settings);
+        return new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = baseUrl,
+            Timeout = settings.RequestTimeout,
+        };
+    }
+
+    public static SocketsHttpHandler CreateHandler(HttpSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
         if (settings.MaxConnectionsPerServer < 1)
             throw new ArgumentOutOfRangeException(nameof(settings), settings.MaxConnectionsPerServer, "max connections per server must be ≥ 1");
-        var handler = new SocketsHttpHandler
+        return new SocketsHttpHandler
         {
             MaxConnectionsPerServer = settings.MaxConnectionsPerServer,
             PooledConnectionLifetime = settings.PooledConnectionLifetime,
@@ -34,11 +48,6 @@ internal static class HttpTarget
             AutomaticDecompression = DecompressionMethods.None,
             UseCookies = false,
             ConnectTimeout = TimeSpan.FromSeconds(5),
-        };
-        return new HttpClient(handler, disposeHandler: true)
-        {
-            BaseAddress = baseUrl,
-            Timeout = settings.RequestTimeout,
         };
     }
 }

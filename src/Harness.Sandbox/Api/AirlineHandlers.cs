@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Sandbox.Domain;
 
@@ -97,9 +98,9 @@ internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
                 : throw ApiException.Unprocessable(SessionHeader, "unknown_session", $"HC-Session-ID '{header}' is not a known session.");
         }
 
-        if (request.Object["session"] is JsonObject inline)
+        if (request.Root.ValueKind == JsonValueKind.Object && request.Root.TryGetProperty("session"u8, out var inline) && inline.ValueKind == JsonValueKind.Object)
         {
-            var id = (string?)inline["session_id"] ?? NewId();
+            var id = inline.TryGetProperty("session_id"u8, out var sessionId) ? sessionId.GetString()! : NewId();
             return (id, !State.HasSession(id));
         }
 
@@ -118,6 +119,22 @@ internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
         id is not null && State.Contracts.TryGet(id, out var contract) && contract.Product == product
             ? contract
             : throw ApiException.NotFound();
+
+    /// <summary>The inline session's language, if any.</summary>
+    private static string? SessionLanguage(JsonElement body) =>
+        body.TryGetProperty("session"u8, out var session) && session.ValueKind == JsonValueKind.Object && session.TryGetProperty("language"u8, out var language)
+            ? language.GetString()
+            : null;
+
+    // The usual contents (en and fr, for no language or either of them) are serialized once per product; other
+    // languages are built per request, so callers cannot grow this cache.
+    private static readonly byte[] CfarContentsUtf8 = ApiResult.Utf8(Contents(Products.Cfar, null));
+
+    /// <summary><see cref="Contents"/> as UTF-8 JSON, for writers that copy it into a response.</summary>
+    private static byte[] ContentsUtf8(string product, string? sessionLanguage) =>
+        product == Products.Cfar && (sessionLanguage is null || sessionLanguage.Equals("en", StringComparison.OrdinalIgnoreCase) || sessionLanguage.Equals("fr", StringComparison.OrdinalIgnoreCase))
+            ? CfarContentsUtf8
+            : ApiResult.Utf8(Contents(product, sessionLanguage));
 
     private static JsonObject Contents(string product, string? sessionLanguage)
     {
@@ -147,7 +164,7 @@ internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
         return contents;
     }
 
-    private static string NewId() => Guid.NewGuid().ToString();
+    private static string NewId() => RandomIds.NewId();
 
     private static string NewReference() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
 

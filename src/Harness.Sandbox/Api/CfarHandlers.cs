@@ -10,25 +10,27 @@ internal sealed partial class AirlineHandlers
 {
     public ApiResult PostCfarOffers(OperationRequest request)
     {
-        var body = request.Object;
-        var itineraries = body["itinerary"]!.AsArray();
-        if (itineraries.Count == 0)
+        // The hot path of load runs: everything is read from the request document's elements, no node tree.
+        var body = request.Root;
+        var itineraries = body.GetProperty("itinerary"u8);
+        if (itineraries.GetArrayLength() == 0)
         {
             throw ApiException.Unprocessable("itinerary", "min_items", "itinerary must contain at least one itinerary to price.");
         }
 
-        var offers = new List<Offer>();
-        for (var i = 0; i < itineraries.Count; i++)
+        var offers = new List<Offer>(itineraries.GetArrayLength());
+        var i = 0;
+        foreach (var itinerary in itineraries.EnumerateArray())
         {
-            var field = $"itinerary[{i}]";
-            var facts = Pricing.Read((JsonObject)itineraries[i]!, field);
+            var field = $"itinerary[{i++}]";
+            var facts = Pricing.Read(itinerary, field);
             var contractExpiry = facts.FirstDeparture - Pricing.CfarExerciseCutoff;
             EnsureBookable(contractExpiry, request.Now, field, "CFAR");
             var premium = Pricing.CfarPremium(facts, request.Now);
             var coverage = Pricing.CfarCoverage(facts);
             var id = NewId();
-            var json = CfarOfferJson(id, body, (JsonObject)itineraries[i]!, facts.Currency, premium, coverage, Pricing.CfarCoveragePercentage,
-                contractExpiry, request.Now, "0.00", body["ext_attributes"]);
+            var json = CfarOfferJson(id, body, itinerary, facts.Currency, premium, coverage, Pricing.CfarCoveragePercentage,
+                contractExpiry, request.Now, "0.00", externalId: null);
             offers.Add(new Offer(id, Products.Cfar, json, facts.Fingerprint, facts.Currency, premium, coverage, 0m,
                 Min(request.Now + sandbox.Options.OfferLifetime, contractExpiry), contractExpiry));
         }
@@ -46,7 +48,7 @@ internal sealed partial class AirlineHandlers
     public ApiResult PostCfarOffersExternal(OperationRequest request)
     {
         var body = request.Object;
-        var facts = Pricing.Read((JsonObject)body["itinerary"]!, "itinerary");
+        var facts = Pricing.Read(request.Root.GetProperty("itinerary"u8), "itinerary");
         var contractExpiry = DateTimeOffset.Parse((string)body["contract_expiry_date_time"]!, System.Globalization.CultureInfo.InvariantCulture);
         if (contractExpiry <= request.Now)
         {
@@ -59,8 +61,8 @@ internal sealed partial class AirlineHandlers
         // Spec scales differ: payout_percentage is 0–1 ("0.8"), coverage_percentage is 0–100 ("80.00").
         var percentage = Pricing.ParseAmount((string)body["payout_percentage"]!) * 100m;
         var id = NewId();
-        var json = CfarOfferJson(id, body, (JsonObject)body["itinerary"]!, currency, premium, coverage, percentage, contractExpiry, request.Now,
-            (string)body["taxes_total"]!, new JsonObject { ["external_id"] = (string)body["external_id"]! });
+        var json = CfarOfferJson(id, request.Root, request.Root.GetProperty("itinerary"u8), currency, premium, coverage, percentage, contractExpiry, request.Now,
+            (string)body["taxes_total"]!, externalId: (string)body["external_id"]!);
         var session = PlanSession(request, createWhenAbsent: true);
         CommitSession(session, request.Now);
         State.Offers.TryAdd(id, new Offer(id, Products.Cfar, json, facts.Fingerprint,
@@ -69,11 +71,12 @@ internal sealed partial class AirlineHandlers
     }
 
     /// <summary>
-    /// Writes a cfar_offer straight to UTF-8: the request's itinerary and ext_attributes are copied by the writer,
-    /// with no intermediate tree (the offer path is the one load runs hammer).
+    /// Writes a cfar_offer straight to UTF-8: the request's itinerary and ext_attributes are copied from the request
+    /// document by the writer, with no intermediate tree (the offer path is the one load runs hammer). The external
+    /// offer's ext_attributes are <c>{"external_id": ...}</c> instead.
     /// </summary>
-    private static byte[] CfarOfferJson(string id, JsonObject request, JsonObject itinerary, string currency, decimal premium, decimal coverage, decimal percentage,
-        DateTimeOffset contractExpiry, DateTimeOffset now, string taxesTotal, JsonNode? extAttributes)
+    private static byte[] CfarOfferJson(string id, JsonElement request, JsonElement itinerary, string currency, decimal premium, decimal coverage, decimal percentage,
+        DateTimeOffset contractExpiry, DateTimeOffset now, string taxesTotal, string? externalId)
     {
         var buffer = new ArrayBufferWriter<byte>(4096);
         using (var writer = new Utf8JsonWriter(buffer))
@@ -86,31 +89,37 @@ internal sealed partial class AirlineHandlers
             writer.WriteString("currency", currency);
             writer.WriteString("taxes_total", taxesTotal);
             // The external offer request carries no request_type; its offers are priced with the fare.
-            writer.WriteString("request_type", (string?)request["request_type"] ?? "fare");
+            writer.WriteString("request_type", request.TryGetProperty("request_type"u8, out var requestType) ? requestType.GetString() : "fare");
             writer.WriteString("contract_expiry_date_time", Pricing.Timestamp(contractExpiry));
             writer.WriteString("created_date_time", Pricing.Timestamp(now));
             writer.WritePropertyName("itinerary");
             itinerary.WriteTo(writer);
             writer.WritePropertyName("contents");
-            Contents(Products.Cfar, (string?)request["session"]?["language"]).WriteTo(writer);
-            writer.WritePropertyName("ext_attributes");
-            if (extAttributes is null)
+            writer.WriteRawValue(ContentsUtf8(Products.Cfar, SessionLanguage(request)), skipInputValidation: true);
+            if (externalId is not null)
             {
-                writer.WriteStartObject();
+                writer.WriteStartObject("ext_attributes");
+                writer.WriteString("external_id", externalId);
                 writer.WriteEndObject();
+            }
+            else if (request.TryGetProperty("ext_attributes"u8, out var extAttributes))
+            {
+                writer.WritePropertyName("ext_attributes");
+                extAttributes.WriteTo(writer);
             }
             else
             {
-                extAttributes.WriteTo(writer);
+                writer.WriteStartObject("ext_attributes");
+                writer.WriteEndObject();
             }
 
             writer.WriteStartObject("experiments");
             writer.WriteEndObject();
             writer.WriteString("terms_conditions_url", "https://sandbox.invalid/cfar/terms");
             writer.WriteString("faq_url", "https://sandbox.invalid/cfar/faq");
-            if ((string?)request["entry_point"] is { } entryPoint)
+            if (request.TryGetProperty("entry_point"u8, out var entryPoint))
             {
-                writer.WriteString("entry_point", entryPoint);
+                writer.WriteString("entry_point", entryPoint.GetString());
             }
 
             writer.WriteEndObject();
@@ -122,7 +131,7 @@ internal sealed partial class AirlineHandlers
     public ApiResult PostCfarContracts(OperationRequest request)
     {
         var body = request.Object;
-        var facts = Pricing.Read((JsonObject)body["itinerary"]!, "itinerary");
+        var facts = Pricing.Read(request.Root.GetProperty("itinerary"u8), "itinerary");
         var offers = MatchOffers(body, facts, Products.Cfar, request.Now);
         if (request.NotPerformed)
         {

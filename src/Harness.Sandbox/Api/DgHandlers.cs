@@ -19,7 +19,7 @@ internal sealed partial class AirlineHandlers
         for (var i = 0; i < itineraries.Count; i++)
         {
             var field = $"itinerary[{i}]";
-            var facts = Pricing.Read((JsonObject)itineraries[i]!, field);
+            var facts = Pricing.Read(request.Root.GetProperty("itinerary"u8)[i], field);
             var maxHours = Pricing.DgMaxHoursBeforeDeparture(facts, request.Now);
             // A DG contract must be bought before its cover starts; it ends a day after the last arrival.
             var purchaseDeadline = facts.FirstDeparture - TimeSpan.FromHours(maxHours);
@@ -73,7 +73,7 @@ internal sealed partial class AirlineHandlers
     public ApiResult PostDgContracts(OperationRequest request)
     {
         var body = request.Object;
-        var facts = Pricing.Read((JsonObject)body["itinerary"]!, "itinerary");
+        var facts = Pricing.Read(request.Root.GetProperty("itinerary"u8), "itinerary");
         var offers = MatchOffers(body, facts, Products.Dg, request.Now);
         if (request.NotPerformed)
         {

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -7,7 +8,19 @@ namespace Harness.Sandbox.Api;
 /// <summary>One validated request as a handler sees it.</summary>
 internal sealed record OperationRequest(HttpContext Http, JsonNode? Body, string? Id, bool NotPerformed, DateTimeOffset Now)
 {
+    private JsonElement? _root;
+
     public JsonObject Object => (JsonObject)Body!;
+
+    /// <summary>
+    /// The body as a JSON element. Over HTTP it is the validated request document itself, so hot paths (offers) read it
+    /// without building a node tree; requests built in code (provider states) get an element of their <see cref="Body"/>.
+    /// </summary>
+    public JsonElement Root
+    {
+        get => _root ??= Body is null ? default : JsonSerializer.SerializeToElement(Body);
+        init => _root = value;
+    }
 
     public string? Header(string name) =>
         Http.Request.Headers.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString() : null;

@@ -25,14 +25,14 @@ public static class SandboxEndpoints
         ArgumentNullException.ThrowIfNull(sandbox);
         var handlers = new AirlineHandlers(sandbox);
         var group = endpoints.MapGroup(basePath);
-        group.AddEndpointFilter(async (context, next) =>
-            await sandbox.Faults.ApplyAsync(context.HttpContext) ? await next(context) : Results.Empty);
 
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Harness.Sandbox");
         foreach (var operation in Operations(handlers))
         {
             var schema = SpecDocument.Instance.RequestSchema(operation.Id);
-            group.MapMethods(operation.Route, [operation.Method], (HttpContext http) => ExecuteAsync(http, operation, schema, sandbox, logger))
+            // A plain RequestDelegate with the faults applied inside it: an endpoint filter would wrap every request in
+            // the filter pipeline (an invocation context and a boxed result), a visible share of the offer path.
+            group.MapMethods(operation.Route, [operation.Method], new RequestDelegate(http => ExecuteAsync(http, operation, schema, sandbox, logger)))
                 .WithName(operation.Id);
         }
 
@@ -81,13 +81,18 @@ public static class SandboxEndpoints
 
     private static async Task ExecuteAsync(HttpContext http, Operation operation, JsonObject? schema, AirlineSandbox sandbox, ILogger logger)
     {
+        if (!await sandbox.Faults.ApplyAsync(http))
+        {
+            return;
+        }
+
         ApiResult result;
         try
         {
             Authorize(http, operation, sandbox);
-            var body = schema is null ? null : await ReadBodyAsync(http, schema, sandbox);
+            var root = schema is null ? default : await ReadBodyAsync(http, schema, sandbox);
             var notPerformed = sandbox.NotPerformed.ContainsKey(operation.Id);
-            result = operation.Handle(new OperationRequest(http, body, http.Request.RouteValues["id"] as string, notPerformed, sandbox.Now));
+            result = operation.Handle(new OperationRequest(http, AsNode(root), http.Request.RouteValues["id"] as string, notPerformed, sandbox.Now) { Root = root });
         }
         catch (ApiException error)
         {
@@ -117,6 +122,7 @@ public static class SandboxEndpoints
         else if (result.RawJson is { } raw && !sandbox.Breaks.ContainsKey(operation.Id))
         {
             http.Response.ContentType = "application/json";
+            http.Response.ContentLength = raw.Length;
             await http.Response.Body.WriteAsync(raw, http.RequestAborted);
         }
         else if ((result.Json ?? (result.RawJson is { } unparsed ? JsonNode.Parse(unparsed) : null)) is { } json)
@@ -156,7 +162,8 @@ public static class SandboxEndpoints
         }
     }
 
-    private static async Task<JsonNode?> ReadBodyAsync(HttpContext http, JsonObject schema, AirlineSandbox sandbox)
+    /// <summary>Parses and validates the body; the document is read once and handlers use its elements.</summary>
+    private static async Task<JsonElement> ReadBodyAsync(HttpContext http, JsonObject schema, AirlineSandbox sandbox)
     {
         JsonDocument document;
         try
@@ -179,13 +186,17 @@ public static class SandboxEndpoints
             throw ApiException.FromIssues(issues);
         }
 
-        return root.ValueKind switch
-        {
-            JsonValueKind.Object => JsonObject.Create(root),
-            JsonValueKind.Array => JsonArray.Create(root),
-            _ => JsonValue.Create(root),
-        };
+        return root;
     }
+
+    /// <summary>A node view of the body for the handlers that edit trees; it reads the element lazily, on first access.</summary>
+    private static JsonNode? AsNode(JsonElement root) => root.ValueKind switch
+    {
+        JsonValueKind.Undefined => null,
+        JsonValueKind.Object => JsonObject.Create(root),
+        JsonValueKind.Array => JsonArray.Create(root),
+        _ => JsonValue.Create(root),
+    };
 
     internal static async Task WriteErrorAsync(HttpContext http, ApiException error)
     {

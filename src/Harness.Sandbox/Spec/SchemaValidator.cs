@@ -38,9 +38,12 @@ internal sealed class SchemaValidator(SpecDocument spec)
             return;
         }
 
-        foreach (var part in schema.AllOf)
+        if (schema.AllOf.Length > 0)
         {
-            Walk(value, Compile(part), path, issues);
+            foreach (var part in schema.CompiledAllOf ??= Array.ConvertAll(schema.AllOf, Compile))
+            {
+                Walk(value, part, path, issues);
+            }
         }
 
         if (schema.IsOneOf)
@@ -49,7 +52,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
             return;
         }
 
-        if (schema.Type is { } type && !HasType(value, type))
+        if (schema.Type is { } type && !HasType(value, schema.Kind, type))
         {
             issues.Add(new(Name(path), "invalid_type", $"{Name(path)} must be of type {type}, not {Describe(value)}.", true));
             return;
@@ -98,28 +101,34 @@ internal sealed class SchemaValidator(SpecDocument spec)
             return;
         }
 
-        Walk(value, Compile(spec.Resolve(target)), path, issues);
+        Walk(value, schema.MappingCompiled.GetOrAdd(key, _ => Compile(spec.Resolve(target))), path, issues);
     }
 
     private void WalkObject(JsonElement obj, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        foreach (var name in schema.Required)
+        for (var r = 0; r < schema.Required.Length; r++)
         {
-            if (!obj.TryGetProperty(name, out _))
+            if (!obj.TryGetProperty(schema.RequiredUtf8[r], out _))
             {
-                var field = path.With(name);
+                var field = path.With(schema.Required[r]);
                 issues.Add(new(field, "required", $"{field} is required.", false));
             }
         }
 
         foreach (var member in obj.EnumerateObject())
         {
-            var (name, child) = (member.Name, member.Value);
-            var childSchema = schema.Properties is not null && schema.Properties.TryGetValue(name, out var property) ? property : schema.Additional;
-            if (childSchema is not null)
+            // Declared properties are matched on the UTF-8 name (no string per member); only additionalProperties
+            // members, whose names are not known in advance, are read as strings.
+            if (schema.FindProperty(member) is { } property)
             {
-                path.Push(name);
-                Walk(child, Compile(childSchema), path, issues);
+                path.Push(property.Name);
+                Walk(member.Value, property.Compiled ??= Compile(property.Schema), path, issues);
+                path.Pop();
+            }
+            else if (schema.Additional is { } additional)
+            {
+                path.Push(member.Name);
+                Walk(member.Value, schema.CompiledAdditional ??= Compile(additional), path, issues);
                 path.Pop();
             }
         }
@@ -134,7 +143,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
 
         if (schema.Items is { } items)
         {
-            var compiled = Compile(items);
+            var compiled = schema.CompiledItems ??= Compile(items);
             var i = 0;
             foreach (var item in array.EnumerateArray())
             {
@@ -147,17 +156,14 @@ internal sealed class SchemaValidator(SpecDocument spec)
 
     private static void WalkScalar(JsonElement scalar, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        if (schema.Enum is { } allowed)
+        if (schema.Enum is { } allowed && !IsAllowed(scalar, schema, allowed))
         {
             var text = scalar.ValueKind == JsonValueKind.String ? JsonSerializer.Serialize(scalar.GetString()) : scalar.GetRawText();
-            if (!allowed.Contains(text))
-            {
-                issues.Add(new(Name(path), "enum", $"{Name(path)} must be one of [{schema.EnumText}], not {text}.", false));
-                return;
-            }
+            issues.Add(new(Name(path), "enum", $"{Name(path)} must be one of [{schema.EnumText}], not {text}.", false));
+            return;
         }
 
-        if (scalar.ValueKind == JsonValueKind.String)
+        if (scalar.ValueKind == JsonValueKind.String && schema.ChecksStrings)
         {
             CheckString(scalar.GetString()!, schema, path, issues);
         }
@@ -165,6 +171,25 @@ internal sealed class SchemaValidator(SpecDocument spec)
         {
             CheckNumber(number, schema, path, issues);
         }
+    }
+
+    /// <summary>Enum membership; strings are compared on their UTF-8 value, with no string or serialization per value.</summary>
+    private static bool IsAllowed(JsonElement scalar, CompiledSchema schema, HashSet<string> allowed)
+    {
+        if (scalar.ValueKind != JsonValueKind.String)
+        {
+            return allowed.Contains(scalar.GetRawText());
+        }
+
+        foreach (var value in schema.StringEnumUtf8)
+        {
+            if (scalar.ValueEquals(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void CheckString(string text, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
@@ -221,8 +246,19 @@ internal sealed class SchemaValidator(SpecDocument spec)
             Mapping = (schema["discriminator"]?["mapping"] as JsonObject)?.ToDictionary(m => m.Key, m => (string)m.Value!, StringComparer.Ordinal)
                 ?? new Dictionary<string, string>(StringComparer.Ordinal);
             Type = (string?)schema["type"];
+            Kind = Type switch
+            {
+                "object" => JsonType.Object,
+                "array" => JsonType.Array,
+                "string" => JsonType.String,
+                "boolean" => JsonType.Boolean,
+                "integer" => JsonType.Integer,
+                "number" => JsonType.Number,
+                _ => JsonType.Unsupported,
+            };
             Required = schema["required"] is JsonArray required ? required.Select(r => (string)r!).ToArray() : [];
-            Properties = (schema["properties"] as JsonObject)?.ToDictionary(p => p.Key, p => (JsonObject)p.Value!, StringComparer.Ordinal);
+            RequiredUtf8 = Array.ConvertAll(Required, System.Text.Encoding.UTF8.GetBytes);
+            Properties = (schema["properties"] as JsonObject)?.Select(p => new PropertySchema(p.Key, (JsonObject)p.Value!)).ToArray() ?? [];
             Additional = schema["additionalProperties"] as JsonObject;
             Items = schema["items"] as JsonObject;
             MinItems = schema["minItems"] is JsonValue minItems ? long.Parse(minItems.ToJsonString(), CultureInfo.InvariantCulture) : null;
@@ -232,6 +268,8 @@ internal sealed class SchemaValidator(SpecDocument spec)
                 Enum = values.Select(v => v is JsonValue text && text.GetValueKind() == JsonValueKind.String ? JsonSerializer.Serialize(text.GetValue<string>()) : v?.ToJsonString() ?? "null")
                     .ToHashSet(StringComparer.Ordinal);
                 EnumText = string.Join(", ", values.Select(v => (string?)v));
+                StringEnumUtf8 = values.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String)
+                    .Select(v => System.Text.Encoding.UTF8.GetBytes(v.GetValue<string>())).ToArray();
             }
 
             Pattern = (string?)schema["pattern"] is { } pattern ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
@@ -239,6 +277,40 @@ internal sealed class SchemaValidator(SpecDocument spec)
             // Spec numbers were read from YAML as long or decimal; the text form converts either way.
             Minimum = schema["minimum"] is JsonValue minimum ? decimal.Parse(minimum.ToJsonString(), CultureInfo.InvariantCulture) : null;
             ExclusiveMinimum = schema["exclusiveMinimum"] is JsonValue exclusive && exclusive.GetValue<bool>();
+            ChecksStrings = Pattern is not null || Format is not null || Minimum is not null;
+        }
+
+        // Children are compiled on first use (schemas refer to each other, even cyclically) and kept here, so the walk
+        // follows plain fields instead of looking each schema up per value. Races only store the same cached instance.
+        public CompiledSchema[]? CompiledAllOf { get; set; }
+
+        public CompiledSchema? CompiledAdditional { get; set; }
+
+        public CompiledSchema? CompiledItems { get; set; }
+
+        public ConcurrentDictionary<string, CompiledSchema> MappingCompiled { get; } = new(StringComparer.Ordinal);
+
+        public JsonType Kind { get; }
+
+        public byte[][] RequiredUtf8 { get; }
+
+        public byte[][] StringEnumUtf8 { get; } = [];
+
+        /// <summary>Whether a string value needs reading at all (pattern, format or minimum).</summary>
+        public bool ChecksStrings { get; }
+
+        public PropertySchema? FindProperty(JsonProperty member)
+        {
+            foreach (var property in Properties)
+            {
+                // NameEquals compares the raw UTF-8 name and unescapes only when the name was escaped.
+                if (member.NameEquals(property.Utf8Name))
+                {
+                    return property;
+                }
+            }
+
+            return null;
         }
 
         public string? Ref { get; }
@@ -257,7 +329,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
 
         public string[] Required { get; }
 
-        public Dictionary<string, JsonObject>? Properties { get; }
+        public PropertySchema[] Properties { get; }
 
         public JsonObject? Additional { get; }
 
@@ -278,14 +350,37 @@ internal sealed class SchemaValidator(SpecDocument spec)
         public bool ExclusiveMinimum { get; }
     }
 
-    private static bool HasType(JsonElement value, string type) => type switch
+    /// <summary>A declared property: its name as text (for field paths) and as UTF-8 (for matching).</summary>
+    private sealed class PropertySchema(string name, JsonObject schema)
     {
-        "object" => value.ValueKind == JsonValueKind.Object,
-        "array" => value.ValueKind == JsonValueKind.Array,
-        "string" => value.ValueKind == JsonValueKind.String,
-        "boolean" => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        "integer" => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
-        "number" => value.ValueKind == JsonValueKind.Number,
+        public string Name { get; } = name;
+
+        public byte[] Utf8Name { get; } = System.Text.Encoding.UTF8.GetBytes(name);
+
+        public JsonObject Schema { get; } = schema;
+
+        public CompiledSchema? Compiled { get; set; }
+    }
+
+    private enum JsonType
+    {
+        Unsupported,
+        Object,
+        Array,
+        String,
+        Boolean,
+        Integer,
+        Number,
+    }
+
+    private static bool HasType(JsonElement value, JsonType kind, string type) => kind switch
+    {
+        JsonType.Object => value.ValueKind == JsonValueKind.Object,
+        JsonType.Array => value.ValueKind == JsonValueKind.Array,
+        JsonType.String => value.ValueKind == JsonValueKind.String,
+        JsonType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
+        JsonType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        JsonType.Number => value.ValueKind == JsonValueKind.Number,
         _ => throw new InvalidOperationException($"Unsupported schema type '{type}'."),
     };
 

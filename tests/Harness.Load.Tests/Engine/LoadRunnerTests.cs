@@ -130,6 +130,33 @@ public sealed class LoadRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_SkippedStep_IsNotRecordedAndTheIterationGoesOn()
+    {
+        var scenario = new ScenarioDefinition("mix",
+        [
+            new LoadStep("choose", ctx =>
+            {
+                ctx.State<List<string>>().Add(ctx.Iteration % 2 == 0 ? "even" : "odd");
+                return ValueTask.FromResult(StepResult.Ok());
+            }),
+            new LoadStep("even", ctx => ValueTask.FromResult(ctx.State<List<string>>()[0] == "even" ? StepResult.Ok(201) : StepResult.Skip)),
+            new LoadStep("odd", ctx => ValueTask.FromResult(ctx.State<List<string>>()[0] == "odd" ? StepResult.Ok(202) : StepResult.Skip)),
+        ]);
+        var plan = new LoadPlan([new LoadSimulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))], TimeSpan.Zero);
+
+        var outcome = await new LoadRunner(new RunOptions(scenario, plan)).RunAsync(CancellationToken.None);
+
+        var steps = outcome.Statistics.Steps;
+        steps[0].Ok.Should().Be(100);
+        steps[1].Ok.Should().Be(50);
+        steps[2].Ok.Should().Be(50);
+        steps[1].ByStatus.Keys.Should().Equal(201);
+        steps[2].ByStatus.Keys.Should().Equal(202);
+        outcome.Statistics.Iterations.Ok.Should().Be(100);
+        outcome.Statistics.Iterations.ByStatus.Keys.Should().BeEquivalentTo([201, 202], "an iteration's outcome is its last step that ran");
+    }
+
+    [Fact]
     public async Task RunAsync_Cancelled_StopsEarlyAndIsMarkedIncomplete()
     {
         var plan = new LoadPlan([new LoadSimulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30))], TimeSpan.Zero);

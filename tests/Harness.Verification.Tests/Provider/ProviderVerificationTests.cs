@@ -49,7 +49,7 @@ public sealed class ProviderVerificationTests
 
         var result = await verifier.VerifyAsync();
 
-        foreach (var interaction in RepoPacts.Load().SelectMany(p => p.Interactions))
+        foreach (var interaction in RepoPacts.Load().Where(p => p.Provider == ProviderUnderTest.ProviderName).SelectMany(p => p.Interactions))
         {
             result.Output.Should().Contain(interaction.Description);
         }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Harness.Pact.Verifier;
 using Harness.Sandbox;
+using Harness.TestData;
 
 namespace Harness.Verification.Tests.Support;
 
@@ -21,8 +22,15 @@ public sealed class ProviderUnderTest : IAsyncDisposable
     /// <summary>The Atlas sandbox behind /atlas (its notification envelopes are the message provider's output).</summary>
     public Harness.Sandbox.Atlas.AtlasSandbox Atlas => host.Atlas;
 
+    /// <summary>The sandbox with its clock started at the pacts' reference date (see <see cref="ContractReference"/>).</summary>
     public static async Task<ProviderUnderTest> StartAsync() =>
-        new(await SandboxHost.StartAsync(new SandboxOptions { EnableProviderStates = true, EnableAdmin = true, Quiet = true }));
+        new(await SandboxHost.StartAsync(new SandboxOptions
+        {
+            EnableProviderStates = true,
+            EnableAdmin = true,
+            Quiet = true,
+            Clock = new StartingAtClock(ContractReference.Now),
+        }));
 
     /// <summary>
     /// A verifier for this sandbox: provider states set up before and torn down (sandbox reset) after each interaction,

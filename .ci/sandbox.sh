@@ -1,0 +1,36 @@
+# shellcheck shell=bash
+# Shared by the checks in .ci/checks.d: start the built standalone sandbox on a free loopback port and stop it when the
+# calling (sub)shell exits. Usage, inside a subshell function: start_sandbox LOG [SANDBOX ARGS...]; then use $sandbox_url.
+
+start_sandbox() {
+  local log=$1; shift
+  local dll=src/Harness.Sandbox/bin/${CONFIGURATION:-Debug}/net10.0/Harness.Sandbox.dll
+  if [ ! -f "$dll" ]; then
+    dotnet build src/Harness.Sandbox -c "${CONFIGURATION:-Debug}" -v quiet --nologo >/dev/null || return 1
+  fi
+  local port
+  port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+  dotnet "$dll" --port "$port" --quiet "$@" >"$log" 2>&1 &
+  sandbox_pid=$!
+  sandbox_url="http://127.0.0.1:$port"
+  # TERM first; 5 s to stop before KILL, so a sandbox that ignores TERM cannot hang CI.
+  trap stop_sandbox EXIT
+  for _ in $(seq 1 60); do # at most ~30 s
+    if curl -fsS -o /dev/null "$sandbox_url/_admin/ping" 2>/dev/null; then return 0; fi
+    kill -0 "$sandbox_pid" 2>/dev/null || break
+    sleep 0.5
+  done
+  echo "The sandbox did not answer on $sandbox_url; its log:" >&2
+  cat "$log" >&2
+  return 1
+}
+
+stop_sandbox() {
+  if [ -n "${sandbox_pid:-}" ] && kill -0 "$sandbox_pid" 2>/dev/null; then
+    kill "$sandbox_pid" 2>/dev/null
+    for _ in $(seq 1 20); do kill -0 "$sandbox_pid" 2>/dev/null || break; sleep 0.25; done
+    kill -9 "$sandbox_pid" 2>/dev/null
+  fi
+  [ -n "${sandbox_cleanup:-}" ] && rm -rf "$sandbox_cleanup"
+  return 0
+}
