@@ -31,6 +31,15 @@ public sealed class ApiSpec
 
     public IReadOnlyList<SpecOperation> Operations { get; }
 
+    /// <summary>
+    /// The outcome code an interaction pins: the HTTP status by default. Atlas answers HTTP 200 and reports the outcome
+    /// in the body's <c>status</c>, so its spec reads that instead.
+    /// </summary>
+    public Func<PactResponse, int> OutcomeOf { get; init; } = response => response.Status;
+
+    /// <summary>How the column codes read, when they are not HTTP statuses (shown under the spec's heading).</summary>
+    public string? OutcomeNote { get; init; }
+
     /// <summary>The operation a request addresses: the method matches and the path matches a template under the base path.</summary>
     public SpecOperation? FindOperation(string method, string path)
     {

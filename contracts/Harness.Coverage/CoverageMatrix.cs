@@ -9,13 +9,20 @@ namespace Harness.Coverage;
 /// </summary>
 public sealed class CoverageMatrix
 {
-    private CoverageMatrix(IReadOnlyList<SpecCoverage> specs, IReadOnlyList<string> pactFiles)
+    private CoverageMatrix(IReadOnlyList<SpecCoverage> specs, IReadOnlyList<MessageCoverage> messages, IReadOnlyList<string> pactFiles)
     {
         Specs = specs;
+        Messages = messages;
         PactFiles = pactFiles;
     }
 
     public IReadOnlyList<SpecCoverage> Specs { get; }
+
+    /// <summary>Per message spec: which message interactions carry each type.</summary>
+    public IReadOnlyList<MessageCoverage> Messages { get; }
+
+    /// <summary>Message types no interaction carries.</summary>
+    public IEnumerable<string> UncoveredMessageTypes => Messages.SelectMany(m => m.Types.Where(t => t.Value.Count == 0).Select(t => t.Key));
 
     /// <summary>File names of the pacts read, in order.</summary>
     public IReadOnlyList<string> PactFiles { get; }
@@ -27,19 +34,36 @@ public sealed class CoverageMatrix
     public IEnumerable<OperationCoverage> UnpinnedOperations => Specs.SelectMany(s => s.Rows).Where(r => r.Interactions.Count == 0);
 
     /// <summary>"23/23 operations pinned"</summary>
-    public string Summary => $"{PinnedOperationCount}/{OperationCount} operations pinned";
+    public string Summary => Messages.Count == 0
+        ? $"{PinnedOperationCount}/{OperationCount} operations pinned"
+        : $"{PinnedOperationCount}/{OperationCount} operations pinned, " +
+          $"{Messages.Sum(m => m.Types.Count(t => t.Value.Count > 0))}/{Messages.Sum(m => m.Types.Count)} message types pinned";
 
-    /// <summary>Each pact is matched to the spec whose provider it names; a pact for an unknown provider is an error.</summary>
-    public static CoverageMatrix Build(IReadOnlyList<ApiSpec> specs, IReadOnlyList<PactFile> pacts)
+    /// <summary>
+    /// Each pact is matched to the spec (or message spec) whose provider it names; a pact for an unknown provider is an
+    /// error.
+    /// </summary>
+    public static CoverageMatrix Build(IReadOnlyList<ApiSpec> specs, IReadOnlyList<PactFile> pacts, IReadOnlyList<MessageSpec>? messageSpecs = null)
     {
         ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(pacts);
-        foreach (var pact in pacts.Where(p => specs.All(s => s.Provider != p.Provider)))
+        messageSpecs ??= [];
+        var providers = specs.Select(s => s.Provider).Concat(messageSpecs.Select(m => m.Provider)).ToList();
+        foreach (var pact in pacts.Where(p => !providers.Contains(p.Provider)))
         {
             throw new InvalidDataException(
                 $"The pact {Path.GetFileName(pact.Path)} is for provider '{pact.Provider}', which no spec describes " +
-                $"(known: {string.Join(", ", specs.Select(s => s.Provider))}).");
+                $"(known: {string.Join(", ", providers)}).");
         }
+
+        var messages = messageSpecs.Select(spec =>
+        {
+            var carried = pacts.Where(p => p.Provider == spec.Provider).SelectMany(p => p.Messages).ToList();
+            return new MessageCoverage(
+                spec,
+                spec.Types.ToDictionary(t => t, t => (IReadOnlyList<PactMessageInteraction>)[.. carried.Where(m => m.Type == t)], StringComparer.Ordinal),
+                [.. carried.Where(m => m.Type is null || !spec.Types.Contains(m.Type))]);
+        }).ToList();
 
         var coverage = specs.Select(spec =>
         {
@@ -59,10 +83,10 @@ public sealed class CoverageMatrix
 
             return new SpecCoverage(
                 spec,
-                [.. spec.Operations.Select(o => new OperationCoverage(o, rows[o.OperationId]))],
+                [.. spec.Operations.Select(o => new OperationCoverage(o, rows[o.OperationId], spec.OutcomeOf))],
                 unmatched);
         }).ToList();
-        return new CoverageMatrix(coverage, [.. pacts.Select(p => Path.GetFileName(p.Path))]);
+        return new CoverageMatrix(coverage, messages, [.. pacts.Select(p => Path.GetFileName(p.Path))]);
     }
 
     /// <summary>The matrix as Markdown: deterministic for the same spec and pacts (no dates, no machine paths).</summary>
@@ -81,6 +105,11 @@ public sealed class CoverageMatrix
                 .Append(spec.Spec.BasePath).Append("`)\n\n");
             md.Append(CultureInfo.InvariantCulture, $"{spec.Rows.Count(r => r.Interactions.Count > 0)}/{spec.Rows.Count} operations pinned. ");
             md.Append("✓ pinned by an interaction, — declared but not pinned, blank: not declared.\n\n");
+            if (spec.Spec.OutcomeNote is { } note)
+            {
+                md.Append(note).Append("\n\n");
+            }
+
             md.Append("| operationId | method | path | ").Append(string.Join(" | ", codes)).Append(" | interactions | undeclared (drift) |\n");
             md.Append("|---|---|---|").Append(string.Concat(codes.Select(_ => "---|"))).Append("---|---|\n");
             foreach (var row in spec.Rows)
@@ -104,6 +133,23 @@ public sealed class CoverageMatrix
                     md.Append("- ").Append(interaction.DisplayName).Append(": ").Append(interaction.Request.Method).Append(' ')
                         .Append(interaction.Request.Path).Append('\n');
                 }
+            }
+        }
+
+        foreach (var message in Messages)
+        {
+            md.Append("\n## ").Append(message.Spec.Title).Append(" (provider `").Append(message.Spec.Provider).Append("`, messages)\n\n");
+            md.Append(CultureInfo.InvariantCulture, $"{message.Types.Count(t => t.Value.Count > 0)}/{message.Types.Count} message types pinned.\n\n");
+            md.Append("| type | messages |\n|---|---|\n");
+            foreach (var (type, interactions) in message.Types)
+            {
+                md.Append("| `").Append(type).Append("` | ")
+                    .Append(interactions.Count == 0 ? "—" : string.Join("; ", interactions.Select(i => i.Description))).Append(" |\n");
+            }
+
+            foreach (var unknown in message.Unmatched)
+            {
+                md.Append("\n- drift: '").Append(unknown.Description).Append("' carries ").Append(unknown.Type is null ? "no type" : $"the unknown type `{unknown.Type}`").Append('\n');
             }
         }
 
@@ -139,24 +185,42 @@ public sealed class CoverageMatrix
             }
         }
 
+        foreach (var message in Messages)
+        {
+            text.Append(message.Spec.Title).Append(" (").Append(message.Spec.Provider).Append(")\n");
+            foreach (var (type, interactions) in message.Types)
+            {
+                text.Append("  ").Append(type).Append(interactions.Count == 0 ? "  NOT PINNED" : $"  [{interactions.Count} messages]").Append('\n');
+            }
+
+            foreach (var unknown in message.Unmatched)
+            {
+                text.Append("  DRIFT: '").Append(unknown.Description).Append("' carries ").Append(unknown.Type ?? "no type").Append('\n');
+            }
+        }
+
         text.Append(Summary).Append(" (codes in parentheses are declared but not pinned)\n");
         return text.ToString();
     }
 }
 
+/// <summary>The message types of one message spec, the interactions carrying each, and those carrying no known type.</summary>
+public sealed record MessageCoverage(
+    MessageSpec Spec, IReadOnlyDictionary<string, IReadOnlyList<PactMessageInteraction>> Types, IReadOnlyList<PactMessageInteraction> Unmatched);
+
 /// <summary>The rows of one spec, and the interactions against its provider that address none of its operations.</summary>
 public sealed record SpecCoverage(ApiSpec Spec, IReadOnlyList<OperationCoverage> Rows, IReadOnlyList<PactInteraction> Unmatched);
 
 /// <summary>One operation and the interactions that address it.</summary>
-public sealed record OperationCoverage(SpecOperation Operation, IReadOnlyList<PactInteraction> Interactions)
+public sealed record OperationCoverage(SpecOperation Operation, IReadOnlyList<PactInteraction> Interactions, Func<PactResponse, int>? OutcomeOf = null)
 {
     /// <summary>Declared statuses some interaction answers with.</summary>
     public IReadOnlyList<string> PinnedStatuses { get; } = [.. Operation.DeclaredStatuses.Where(code =>
-        Interactions.Any(i => code == i.Response.Status.ToString(CultureInfo.InvariantCulture)))];
+        Interactions.Any(i => code == (OutcomeOf ?? (r => r.Status))(i.Response).ToString(CultureInfo.InvariantCulture)))];
 
     /// <summary>Statuses some interaction pins that the spec does not declare for this operation: drift.</summary>
     public IReadOnlyList<string> UndeclaredStatuses { get; } = [.. Interactions
-        .Select(i => i.Response.Status)
+        .Select(i => (OutcomeOf ?? (r => r.Status))(i.Response))
         .Where(status => !Operation.Declares(status))
         .Distinct()
         .Order()

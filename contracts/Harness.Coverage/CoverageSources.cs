@@ -12,18 +12,21 @@ public static class CoverageSources
 
     public static string CoverageMarkdownPath(string repoRoot) => Path.Combine(repoRoot, "contracts", "COVERAGE.md");
 
-    /// <summary>
-    /// Every spec the matrix covers. The Airline API today; the Atlas notifications API joins as a second entry
-    /// (its own reader over contracts/spec/atlas-notifications.md, provider name of its pacts) once it has pacts.
-    /// </summary>
+    public static string AtlasReferencePath(string repoRoot) => Path.Combine(repoRoot, "contracts", "spec", "atlas-notifications.md");
+
+    /// <summary>Every HTTP spec the matrix covers: the Airline API and the Atlas notifications API.</summary>
     public static IReadOnlyList<ApiSpec> Specs(string repoRoot) =>
     [
         OpenApiSpecReader.Read(AirlineSpecPath(repoRoot), AirlineProvider),
+        AtlasSpec.Read(AtlasReferencePath(repoRoot)),
     ];
+
+    /// <summary>Every message spec the matrix covers: Atlas's webhook notifications.</summary>
+    public static IReadOnlyList<MessageSpec> MessageSpecs { get; } = [AtlasSpec.Messages];
 
     /// <summary>The matrix of the repository's specs and the pacts in its contracts/pacts.</summary>
     public static CoverageMatrix Build(string repoRoot, string? pactDirectory = null) =>
-        CoverageMatrix.Build(Specs(repoRoot), PactFile.LoadDirectory(pactDirectory ?? PactDirectory(repoRoot)));
+        CoverageMatrix.Build(Specs(repoRoot), PactFile.LoadDirectory(pactDirectory ?? PactDirectory(repoRoot)), MessageSpecs);
 
     /// <summary>The folder holding Harness.sln, searched upwards from <paramref name="start"/>.</summary>
     public static string FindRepoRoot(string start)

@@ -6,12 +6,13 @@ namespace Harness.Coverage;
 /// <summary>A pact file's HTTP interactions, read from V2, V3 or V4 JSON (V4 bodies are unwrapped from {content}).</summary>
 public sealed class PactFile
 {
-    private PactFile(string path, string consumer, string provider, IReadOnlyList<PactInteraction> interactions)
+    private PactFile(string path, string consumer, string provider, IReadOnlyList<PactInteraction> interactions, IReadOnlyList<PactMessageInteraction> messages)
     {
         Path = path;
         Consumer = consumer;
         Provider = provider;
         Interactions = interactions;
+        Messages = messages;
     }
 
     public string Path { get; }
@@ -22,6 +23,9 @@ public sealed class PactFile
 
     /// <summary>The HTTP interactions (V4 message interactions are not requests and are left out).</summary>
     public IReadOnlyList<PactInteraction> Interactions { get; }
+
+    /// <summary>The V4 asynchronous message interactions.</summary>
+    public IReadOnlyList<PactMessageInteraction> Messages { get; }
 
     /// <summary>Every *.json pact in <paramref name="directory"/>, sorted by file name; none when the folder does not exist.</summary>
     public static IReadOnlyList<PactFile> LoadDirectory(string directory)
@@ -54,9 +58,20 @@ public sealed class PactFile
             .Where(i => i["request"] is JsonObject && i["response"] is JsonObject)
             .Select(i => PactInteraction.FromJson(i, System.IO.Path.GetFileName(path)))
             .ToList();
-        return new PactFile(path, consumer, provider, http);
+        var messages = interactions
+            .OfType<JsonObject>()
+            .Where(i => (string?)i["type"] == "Asynchronous/Messages")
+            .Select(i => new PactMessageInteraction(
+                System.IO.Path.GetFileName(path),
+                (string?)i["description"] ?? "(no description)",
+                i["contents"]?["content"] is JsonObject content && content["type"] is JsonValue type && type.GetValueKind() == JsonValueKind.String ? (string)type! : null))
+            .ToList();
+        return new PactFile(path, consumer, provider, http, messages);
     }
 }
+
+/// <summary>One asynchronous message of a pact, and the type its content carries (Atlas: the envelope's "type").</summary>
+public sealed record PactMessageInteraction(string PactFileName, string Description, string? Type);
 
 /// <summary>One request/response pair of a pact.</summary>
 public sealed record PactInteraction(

@@ -33,6 +33,8 @@ root.SetAction(async (result, ct) =>
     }
 
     var drift = matrix.Specs.Sum(s => s.Unmatched.Count + s.Rows.Sum(r => r.UndeclaredStatuses.Count));
-    return result.GetValue(requireAllOption) && (matrix.PinnedOperationCount < matrix.OperationCount || drift > 0) ? 1 : 0;
+    drift += matrix.Messages.Sum(m => m.Unmatched.Count);
+    var incomplete = matrix.PinnedOperationCount < matrix.OperationCount || matrix.UncoveredMessageTypes.Any();
+    return result.GetValue(requireAllOption) && (incomplete || drift > 0) ? 1 : 0;
 });
 return await root.Parse(args).InvokeAsync();

@@ -56,7 +56,15 @@ foreach (var client in options.Clients)
     Console.WriteLine($"Accepted client: client_id={client.ClientId} client_secret={client.ClientSecret} products={string.Join(',', client.Products)}");
 }
 
-Console.WriteLine($"Declined payment token: {AirlineSandbox.DeclinePaymentToken}. Press Ctrl+C to stop.");
+Console.WriteLine($"Declined payment token: {AirlineSandbox.DeclinePaymentToken}.");
+Console.WriteLine($"Atlas notifications API: {host.AtlasBaseUrl}");
+foreach (var client in options.Atlas.Clients)
+{
+    // Local test values that guard nothing, printed for the same reason as the airline client above.
+    Console.WriteLine($"Accepted Atlas client: x-atlas-client-id={client.ClientId} x-atlas-client-secret={client.ClientSecret} clientCode={client.ClientCode}");
+}
+
+Console.WriteLine("Press Ctrl+C to stop.");
 using var stop = new CancellationTokenSource();
 // Ctrl+C and kill (SIGTERM) both stop the sandbox cleanly; without these registrations SIGTERM would be ignored.
 using var onInterrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);

@@ -1,5 +1,6 @@
 using System.Net;
 using Harness.Sandbox.Api;
+using Harness.Sandbox.Atlas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -15,12 +16,17 @@ public sealed class SandboxHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SandboxHost(WebApplication app, AirlineSandbox sandbox, Uri baseUrl)
+    /// <summary>Where the Atlas notifications API is served, beside the airline API.</summary>
+    public const string AtlasBasePath = "/atlas";
+
+    private SandboxHost(WebApplication app, AirlineSandbox sandbox, AtlasSandbox atlas, Uri baseUrl)
     {
         _app = app;
         Sandbox = sandbox;
+        Atlas = atlas;
         BaseUrl = baseUrl;
         AirlineBaseUrl = new Uri(baseUrl, SandboxEndpoints.AirlineBasePath.TrimStart('/') + "/");
+        AtlasBaseUrl = new Uri(baseUrl, AtlasBasePath.TrimStart('/') + "/");
     }
 
     /// <summary>http://127.0.0.1:PORT/</summary>
@@ -29,7 +35,13 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>http://127.0.0.1:PORT/airline/v1.1/</summary>
     public Uri AirlineBaseUrl { get; }
 
+    /// <summary>http://127.0.0.1:PORT/atlas/</summary>
+    public Uri AtlasBaseUrl { get; }
+
     public AirlineSandbox Sandbox { get; }
+
+    /// <summary>The Atlas notifications sandbox (incidents, webhooks, provider states).</summary>
+    public AtlasSandbox Atlas { get; }
 
     public SandboxState State => Sandbox.State;
 
@@ -49,6 +61,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
 
         var sandbox = new AirlineSandbox(options);
+        var atlas = new AtlasSandbox(options.Atlas);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(SandboxHost).Assembly.GetName().Name });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(address, options.Port));
         builder.Logging.ClearProviders();
@@ -61,18 +74,27 @@ public sealed class SandboxHost : IAsyncDisposable
         var app = builder.Build();
         app.UseMiddleware<BadRequestGuard>();
         app.MapAirlineSandbox(sandbox);
-        // The Atlas notifications API will be mapped here, beside the airline API, under its own base path.
-        app.MapSandboxAdmin(sandbox);
-        await app.StartAsync(ct);
+        app.MapAtlasSandbox(atlas, AtlasBasePath);
+        app.MapSandboxAdmin(sandbox, atlas);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            atlas.Dispose();
+            throw;
+        }
 
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new SandboxHost(app, sandbox, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
+        return new SandboxHost(app, sandbox, atlas, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
     }
 
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Atlas.Dispose();
     }
 
     /// <summary>

@@ -40,4 +40,7 @@ public sealed class SandboxOptions
     /// Only the eight operations that declare such a 204 honour it.
     /// </summary>
     public ISet<string> NotPerformedOperations { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The Atlas notifications API served beside the airline API under <c>/atlas</c> (clients, rate limit, webhooks).</summary>
+    public Atlas.AtlasSandboxOptions Atlas { get; set; } = new();
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Sandbox.Api;
+using Harness.Sandbox.Atlas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,12 +18,12 @@ internal static class AdminEndpoints
         UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
-    public static void Map(IEndpointRouteBuilder endpoints, AirlineSandbox sandbox)
+    public static void Map(IEndpointRouteBuilder endpoints, AirlineSandbox sandbox, AtlasSandbox? atlas)
     {
         if (sandbox.Options.EnableProviderStates)
         {
             var runner = new ProviderStateRunner(sandbox);
-            endpoints.MapPost("/_pact/provider-states", (Delegate)((HttpContext http) => ProviderStateAsync(http, sandbox, runner)))
+            endpoints.MapPost("/_pact/provider-states", (Delegate)((HttpContext http) => ProviderStateAsync(http, sandbox, runner, atlas)))
                 .AddEndpointFilter(LoopbackOnly);
         }
 
@@ -63,7 +64,7 @@ internal static class AdminEndpoints
     /// Accepts {state, params, action} as JSON (pact_ffi with body) or as query parameters (pact_ffi without body).
     /// The verifier also calls with no state at all: that is a 200 no-op.
     /// </summary>
-    private static async Task<IResult> ProviderStateAsync(HttpContext http, AirlineSandbox sandbox, ProviderStateRunner runner)
+    private static async Task<IResult> ProviderStateAsync(HttpContext http, AirlineSandbox sandbox, ProviderStateRunner runner, AtlasSandbox? atlas)
     {
         JsonObject request;
         try
@@ -90,7 +91,9 @@ internal static class AdminEndpoints
 
         if (action == "teardown")
         {
+            // One endpoint serves both pacts; the verifier's teardown does not say which API the state was for.
             sandbox.Reset();
+            atlas?.Reset();
             return Results.Json(new JsonObject());
         }
 
@@ -106,6 +109,17 @@ internal static class AdminEndpoints
 
         try
         {
+            if (atlas is not null && AtlasSandbox.ProviderStates.Contains(state))
+            {
+                return Results.Json(AtlasState(atlas, state, parameters));
+            }
+
+            if (atlas is not null && !ProviderStates.All.Contains(state))
+            {
+                throw new ArgumentException(
+                    $"Unknown provider state \"{state}\". Known airline states: {string.Join("; ", ProviderStates.All)}. Known Atlas states: {string.Join("; ", AtlasSandbox.ProviderStates)}.");
+            }
+
             return Results.Json(runner.Setup(state, parameters));
         }
         catch (ArgumentException error)
@@ -113,6 +127,25 @@ internal static class AdminEndpoints
             return Results.Json(Error("state", "provider_state", error.Message), statusCode: 400);
         }
     }
+
+    private static JsonObject AtlasState(AtlasSandbox atlas, string state, JsonObject parameters)
+    {
+        var elements = parameters.ToDictionary(pair => pair.Key, pair => AtlasParameter(pair.Key, pair.Value), StringComparer.Ordinal);
+        var result = (JsonObject)parameters.DeepClone();
+        foreach (var (name, value) in atlas.ApplyProviderState(state, elements))
+        {
+            result[name] = value;
+        }
+
+        return result;
+    }
+
+    // Query parameters arrive as strings, but eventStatus is an Atlas integer: read "1" back as 1.
+    private static JsonElement AtlasParameter(string name, JsonNode? value) =>
+        name == "eventStatus" && value is JsonValue text && text.TryGetValue<string>(out var digits)
+            && int.TryParse(digits, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? JsonSerializer.SerializeToElement(number)
+            : JsonSerializer.SerializeToElement(value);
 
     private static async Task<IResult> SetFaultsAsync(HttpContext http, AirlineSandbox sandbox)
     {

@@ -39,11 +39,14 @@ public static class SandboxEndpoints
         return group;
     }
 
-    /// <summary>The loopback-only test endpoints: provider states and admin (each only when enabled in the options).</summary>
-    public static IEndpointRouteBuilder MapSandboxAdmin(this IEndpointRouteBuilder endpoints, AirlineSandbox sandbox)
+    /// <summary>
+    /// The loopback-only test endpoints: provider states and admin (each only when enabled in the options). With
+    /// <paramref name="atlas"/>, the provider-state endpoint also runs the Atlas states, and a teardown resets both.
+    /// </summary>
+    public static IEndpointRouteBuilder MapSandboxAdmin(this IEndpointRouteBuilder endpoints, AirlineSandbox sandbox, Atlas.AtlasSandbox? atlas = null)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
-        AdminEndpoints.Map(endpoints, sandbox);
+        AdminEndpoints.Map(endpoints, sandbox, atlas);
         return endpoints;
     }
 

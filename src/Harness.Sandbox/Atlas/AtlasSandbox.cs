@@ -29,9 +29,18 @@ public sealed class AtlasSandbox : IDisposable
     /// <summary>Provider state: every request answers 900 until teardown.</summary>
     public const string CredentialsInvalidState = "the client credentials are invalid";
 
+    /// <summary>
+    /// Provider state: every call that passes authentication and validation answers HTTP 429 until teardown, as if
+    /// <see cref="ProviderStateRateLimit"/> were used up.
+    /// </summary>
+    public const string RateLimitExceededState = "the request limit is exceeded";
+
     public static IReadOnlyList<string> IncidentTypes { get; } = [EmailScheduleChange, OrderScheduleChange, AbnormalCancelled];
 
-    public static IReadOnlyList<string> ProviderStates { get; } = [IncidentExistsState, WebhookRegisteredState, CredentialsInvalidState];
+    public static IReadOnlyList<string> ProviderStates { get; } = [IncidentExistsState, WebhookRegisteredState, CredentialsInvalidState, RateLimitExceededState];
+
+    /// <summary>The limit reported while <see cref="RateLimitExceededState"/> holds and no <see cref="AtlasSandboxOptions.RateLimit"/> is set.</summary>
+    public static AtlasSandboxRateLimit ProviderStateRateLimit { get; } = new(1, TimeSpan.FromMinutes(1));
 
     private static readonly Uri DefaultProviderStateWebhook = new("http://127.0.0.1/atlas/webhook");
 
@@ -50,6 +59,7 @@ public sealed class AtlasSandbox : IDisposable
     private readonly Random _random;
     private long _deliverySequence;
     private bool _credentialsInvalid;
+    private bool _rateLimitExceeded;
 
     public AtlasSandbox(AtlasSandboxOptions? options = null)
     {
@@ -107,6 +117,12 @@ public sealed class AtlasSandbox : IDisposable
     /// </summary>
     public TimeSpan? TryAcquireRateLimit(string clientId)
     {
+        lock (_gate)
+        {
+            if (_rateLimitExceeded)
+                return (Options.RateLimit ?? ProviderStateRateLimit).Window;
+        }
+
         if (Options.RateLimit is not { } limit)
             return null;
         var now = Options.TimeProvider.GetUtcNow();
@@ -313,6 +329,11 @@ public sealed class AtlasSandbox : IDisposable
                     _credentialsInvalid = true;
                 return new Dictionary<string, string>();
 
+            case RateLimitExceededState:
+                lock (_gate)
+                    _rateLimitExceeded = true;
+                return new Dictionary<string, string>();
+
             default:
                 throw new ArgumentException(
                     $"Unknown Atlas provider state '{state}'; known states: {string.Join(", ", ProviderStates.Select(s => $"'{s}'"))}.",
@@ -323,7 +344,7 @@ public sealed class AtlasSandbox : IDisposable
     /// <summary>Pact's teardown action for any state: back to an empty sandbox.</summary>
     public void TeardownProviderState(string state, IReadOnlyDictionary<string, JsonElement> parameters) => Reset();
 
-    /// <summary>Forgets incidents, webhooks, request windows, the invalid-credentials state and the delivery log.</summary>
+    /// <summary>Forgets incidents, webhooks, request windows, the invalid-credentials and limit states and the delivery log.</summary>
     public void Reset()
     {
         lock (_gate)
@@ -332,6 +353,7 @@ public sealed class AtlasSandbox : IDisposable
             _webhooks.Clear();
             _rateWindows.Clear();
             _credentialsInvalid = false;
+            _rateLimitExceeded = false;
             _deliveryLog.Clear();
         }
     }

@@ -72,7 +72,7 @@ public static class AtlasSandboxEndpoints
             var respond = handler(sandbox, client, body);
             if (sandbox.TryAcquireRateLimit(client.ClientId) is { } wait)
             {
-                await WriteRateLimitedAsync(context, sandbox.Options.RateLimit!, wait);
+                await WriteRateLimitedAsync(context, sandbox.Options.RateLimit ?? AtlasSandbox.ProviderStateRateLimit, wait);
                 return;
             }
 

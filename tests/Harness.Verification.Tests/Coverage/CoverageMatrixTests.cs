@@ -6,7 +6,12 @@ namespace Harness.Verification.Tests.Coverage;
 
 public sealed class CoverageMatrixTests : IDisposable
 {
-    private static readonly IReadOnlyList<ApiSpec> Specs = CoverageSources.Specs(RepoPaths.Root);
+    private static readonly IReadOnlyList<ApiSpec> AllSpecs = CoverageSources.Specs(RepoPaths.Root);
+
+    /// <summary>The airline spec alone: the doctored-pact tests below are about it.</summary>
+    private static readonly IReadOnlyList<ApiSpec> Specs = [AllSpecs.Single(s => s.Provider == CoverageSources.AirlineProvider)];
+
+    private static ApiSpec Atlas => AllSpecs.Single(s => s.Provider == AtlasSpec.Provider);
 
     private readonly TempDirectory directory = new();
 
@@ -19,16 +24,78 @@ public sealed class CoverageMatrixTests : IDisposable
             return;
         }
 
-        var matrix = CoverageMatrix.Build(Specs, RepoPacts.Load());
+        var matrix = CoverageMatrix.Build(AllSpecs, RepoPacts.Load(), CoverageSources.MessageSpecs);
 
         matrix.UnpinnedOperations.Select(r => r.Operation.OperationId).Should().BeEmpty("every operation needs at least one interaction");
-        matrix.Summary.Should().Be("23/23 operations pinned");
+        matrix.UncoveredMessageTypes.Should().BeEmpty("every webhook notification type needs a message");
+        matrix.Summary.Should().Be("28/28 operations pinned, 9/9 message types pinned");
+    }
+
+    [Fact]
+    public void Build_RepoAtlasPact_PinsEveryDocumentedOutcomeButIllegalData()
+    {
+        if (!RepoPacts.Exist)
+        {
+            return;
+        }
+
+        var matrix = CoverageMatrix.Build(AllSpecs, RepoPacts.Load(), CoverageSources.MessageSpecs);
+
+        var rows = matrix.Specs.Single(s => s.Spec.Provider == AtlasSpec.Provider).Rows.ToDictionary(r => r.Operation.OperationId);
+        rows["getPageList"].PinnedStatuses.Should().Equal("0", "100", "900", "429");
+        rows["updateWebhookURL"].PinnedStatuses.Should().Equal("0", "100", "900", "429");
+        foreach (var confirm in new[] { "confirmEmailScheduleChangeEvent", "confirmAbnormalCancelledEvent", "confirmEvent" })
+        {
+            rows[confirm].PinnedStatuses.Should().Equal(["0", "100", "900", "429", "2"], confirm);
+        }
+
+        rows.Values.Should().OnlyContain(r => r.UndeclaredStatuses.Count == 0);
+    }
+
+    [Fact]
+    public void Build_AtlasEndpointWithoutInteraction_IsListedUnpinned()
+    {
+        var operations = Atlas.Operations.Where(o => o.OperationId != "confirmEvent");
+        var pact = DoctoredPact.Write(directory.Path, [.. operations.Select(o => DoctoredPact.Interaction(
+            $"a request for {o.OperationId}", "POST", "/atlas" + o.PathTemplate, null, 200, new JsonObject { ["status"] = 900, ["msg"] = "no" }))]);
+        var json = JsonNode.Parse(File.ReadAllText(pact.Path))!;
+        json["provider"]!["name"] = AtlasSpec.Provider;
+        File.WriteAllText(pact.Path, json.ToJsonString());
+
+        var matrix = CoverageMatrix.Build([Atlas], [PactFile.Load(pact.Path)]);
+
+        matrix.UnpinnedOperations.Select(r => r.Operation.OperationId).Should().Equal("confirmEvent");
+        matrix.Specs.Single().Rows.First().PinnedStatuses.Should().Equal("900");
+    }
+
+    [Fact]
+    public void Build_MessagePactMissingAType_ListsItUncovered()
+    {
+        var pact = Path.Combine(directory.Path, "receiver-atlas-notifications.json");
+        var interactions = new JsonArray([.. AtlasSpec.NotificationTypes.Where(t => t != "order.void").Select(t => (JsonNode)new JsonObject
+        {
+            ["type"] = "Asynchronous/Messages",
+            ["description"] = $"a {t} notification",
+            ["contents"] = new JsonObject { ["content"] = new JsonObject { ["type"] = t } },
+        })]);
+        File.WriteAllText(pact, new JsonObject
+        {
+            ["consumer"] = new JsonObject { ["name"] = "receiver" },
+            ["provider"] = new JsonObject { ["name"] = AtlasSpec.MessageProvider },
+            ["interactions"] = interactions,
+        }.ToJsonString());
+
+        var matrix = CoverageMatrix.Build(Specs, [PactFile.Load(pact)], CoverageSources.MessageSpecs);
+
+        matrix.UncoveredMessageTypes.Should().Equal("order.void");
+        matrix.Summary.Should().Be("0/23 operations pinned, 8/9 message types pinned");
+        matrix.ToText().Should().Contain("order.void  NOT PINNED");
     }
 
     [Fact]
     public void ToMarkdown_RepoPacts_EqualsTheCommittedCoverageFile()
     {
-        var expected = CoverageMatrix.Build(Specs, RepoPacts.Load()).ToMarkdown();
+        var expected = CoverageMatrix.Build(AllSpecs, RepoPacts.Load(), CoverageSources.MessageSpecs).ToMarkdown();
         var path = CoverageSources.CoverageMarkdownPath(RepoPaths.Root);
 
         var committed = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : "(missing)";

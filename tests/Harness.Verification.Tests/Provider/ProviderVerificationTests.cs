@@ -49,9 +49,36 @@ public sealed class ProviderVerificationTests
 
         var result = await verifier.VerifyAsync();
 
-        foreach (var interaction in RepoPacts.Load().SelectMany(p => p.Interactions))
+        foreach (var interaction in RepoPacts.Load().Where(p => p.Provider == ProviderUnderTest.ProviderName).SelectMany(p => p.Interactions))
         {
             result.Output.Should().Contain(interaction.Description);
         }
+    }
+
+    [Fact]
+    public async Task Verify_RepoAtlasPact_EveryInteractionPassesAgainstAtlasBasePath()
+    {
+        var atlas = RepoPacts.Load().Where(p => p.Provider == ProviderUnderTest.AtlasProviderName).ToList();
+        if (atlas.Count == 0)
+        {
+            // The Atlas pact arrives with the Atlas consumer contract tests.
+            return;
+        }
+
+        await using var provider = await ProviderUnderTest.StartAsync();
+        using var verifier = provider.Verifier(ProviderUnderTest.AtlasProviderName);
+        foreach (var pact in atlas)
+        {
+            verifier.WithFileSource(new FileInfo(pact.Path));
+        }
+
+        var result = await verifier.VerifyAsync();
+
+        foreach (var interaction in atlas.SelectMany(p => p.Interactions))
+        {
+            result.Output.Should().Contain(interaction.Description);
+        }
+
+        atlas.SelectMany(p => p.Interactions).Should().OnlyContain(i => i.Request.Path.StartsWith("/atlas/", StringComparison.Ordinal));
     }
 }

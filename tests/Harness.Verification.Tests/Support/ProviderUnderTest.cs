@@ -10,11 +10,17 @@ public sealed class ProviderUnderTest : IAsyncDisposable
 {
     public const string ProviderName = "hts-airlines-api";
 
+    /// <summary>The provider name of the Atlas HTTP pact; the same sandbox serves it under /atlas.</summary>
+    public const string AtlasProviderName = "atlas-notifications-api";
+
     private readonly SandboxHost host;
 
     private ProviderUnderTest(SandboxHost host) => this.host = host;
 
     public Uri BaseUrl => host.BaseUrl;
+
+    /// <summary>The Atlas sandbox behind /atlas (its notification envelopes are the message provider's output).</summary>
+    public Harness.Sandbox.Atlas.AtlasSandbox Atlas => host.Atlas;
 
     /// <summary>The sandbox with its clock started at the pacts' reference date (see <see cref="ContractReference"/>).</summary>
     public static async Task<ProviderUnderTest> StartAsync() =>
@@ -30,8 +36,8 @@ public sealed class ProviderUnderTest : IAsyncDisposable
     /// A verifier for this sandbox: provider states set up before and torn down (sandbox reset) after each interaction,
     /// so interactions cannot see each other's entities.
     /// </summary>
-    public PactVerifier Verifier() =>
-        new PactVerifier(ProviderName, "verification-tests")
+    public PactVerifier Verifier(string providerName = ProviderName) =>
+        new PactVerifier(providerName, "verification-tests")
             .WithHttpEndpoint(host.BaseUrl)
             .WithProviderStateUrl(new Uri(host.BaseUrl, "_pact/provider-states"), teardown: true)
             .WithRequestTimeout(TimeSpan.FromSeconds(10));

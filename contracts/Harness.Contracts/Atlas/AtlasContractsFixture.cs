@@ -1,0 +1,52 @@
+using System.Reflection;
+using Harness.Client.Atlas;
+
+namespace Harness.Contracts.Atlas;
+
+/// <summary>
+/// The Atlas HTTP pact (consumer "airline-partner", provider "atlas-notifications-api"; HARNESS_ATLAS_PACT_CONSUMER and
+/// HARNESS_ATLAS_PACT_PROVIDER override them), staged and published like the airline pact.
+/// </summary>
+public sealed class AtlasContractsFixture : IAsyncLifetime
+{
+    public const string DefaultConsumer = "airline-partner";
+    public const string DefaultProvider = "atlas-notifications-api";
+
+    public AtlasContractsFixture()
+    {
+        File = new StagedPactFile("HARNESS_ATLAS_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_PACT_PROVIDER", DefaultProvider, CountTests());
+    }
+
+    public StagedPactFile File { get; }
+
+    public IPactBuilderV4 NewPact() => Pact.Pact.V4(File.Consumer, File.Provider, new PactConfig
+    {
+        PactDir = File.StagingDir,
+        DefaultJsonSettings = AtlasJson.Options,
+    });
+
+    public Task InitializeAsync()
+    {
+        File.Prepare();
+        return Task.CompletedTask;
+    }
+
+    public Task DisposeAsync()
+    {
+        File.PublishIfComplete();
+        return Task.CompletedTask;
+    }
+
+    private static int CountTests() =>
+        typeof(AtlasContractsFixture).Assembly.GetTypes()
+            .Where(type => type.IsSubclassOf(typeof(AtlasContractTest)) && !type.IsAbstract)
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
+            .Count(method => method.GetCustomAttribute<FactAttribute>() is not null);
+}
+
+/// <summary>The Atlas HTTP contract tests share one pact file, so they run in one (sequential) collection.</summary>
+[CollectionDefinition(Name)]
+public sealed class AtlasContractsCollection : ICollectionFixture<AtlasContractsFixture>
+{
+    public const string Name = "Atlas contracts";
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using Harness.Client.Atlas;
+using Harness.Sandbox.Atlas;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Harness.Contracts.Atlas;
+
+/// <summary>
+/// The Atlas webhook message pact (consumer "atlas-webhook-receiver", provider "atlas-notifications";
+/// HARNESS_ATLAS_MESSAGE_PACT_CONSUMER and HARNESS_ATLAS_MESSAGE_PACT_PROVIDER override them), staged and published like
+/// the airline pact, plus the real webhook receiver (WebhookReceiver + WebhookInbox) on 127.0.0.1 that each message is
+/// delivered to.
+/// </summary>
+public sealed class AtlasMessageContractsFixture : IAsyncLifetime
+{
+    public const string DefaultConsumer = "atlas-webhook-receiver";
+    public const string DefaultProvider = "atlas-notifications";
+    public const string ReceiverPath = "/atlas/webhook";
+
+    private WebApplication? app;
+
+    public AtlasMessageContractsFixture()
+    {
+        // One interaction per notification type the fakers produce; each verifies once.
+        File = new StagedPactFile(
+            "HARNESS_ATLAS_MESSAGE_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_MESSAGE_PACT_PROVIDER", DefaultProvider, AtlasEventTypes.All.Count);
+    }
+
+    public StagedPactFile File { get; }
+
+    public WebhookInbox Inbox { get; } = new();
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    /// <summary>The receiver's URL, as Atlas would post to it.</summary>
+    public Uri ReceiverUrl { get; private set; } = null!;
+
+    public IMessagePactBuilderV4 NewMessagePact() => Pact.Pact.V4(File.Consumer, File.Provider, new PactConfig
+    {
+        PactDir = File.StagingDir,
+        DefaultJsonSettings = AtlasJson.Options,
+    }).WithMessageInteractions();
+
+    public async Task InitializeAsync()
+    {
+        File.Prepare();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Logging.ClearProviders();
+        app = builder.Build();
+        app.MapAtlasWebhookReceiver(Inbox, ReceiverPath);
+        await app.StartAsync();
+        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        ReceiverUrl = new Uri(new Uri(bound), ReceiverPath);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Http.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        File.PublishIfComplete();
+    }
+}
+
+/// <summary>The message contract tests share one pact file and one receiver.</summary>
+[CollectionDefinition(Name)]
+public sealed class AtlasMessageContractsCollection : ICollectionFixture<AtlasMessageContractsFixture>
+{
+    public const string Name = "Atlas message contracts";
+}

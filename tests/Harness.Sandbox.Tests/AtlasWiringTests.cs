@@ -1,0 +1,113 @@
+using Harness.Sandbox.Atlas;
+
+namespace Harness.Sandbox.Tests;
+
+/// <summary>The Atlas notifications API served by SandboxHost beside the airline API, and its provider states.</summary>
+[Collection(SandboxCollection.Name)]
+public sealed class AtlasWiringTests(SandboxFixture fixture)
+{
+    private static readonly Dictionary<string, string> AtlasCredentials = new()
+    {
+        ["x-atlas-client-id"] = AtlasSandboxOptions.DefaultClientId,
+        ["x-atlas-client-secret"] = AtlasSandboxOptions.DefaultClientSecret,
+    };
+
+    private ApiClient Api => fixture.Api;
+
+    [Fact]
+    public void AtlasBaseUrl_IsAtlasPathBesideAirline()
+    {
+        fixture.Host.AtlasBaseUrl.Should().Be(new Uri(fixture.Host.BaseUrl, "atlas/"));
+        fixture.Host.AirlineBaseUrl.AbsolutePath.Should().Be("/airline/v1.1/");
+    }
+
+    [Fact]
+    public async Task AtlasIncidentList_OnSandboxHost_ListsIncidentOfHostAtlas()
+    {
+        var incident = fixture.Host.Atlas.AddIncident(
+            fixture.Host.Atlas.GenerateIncident(AtlasSandbox.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false);
+
+        var reply = await PageListAsync(new JsonObject { ["eventId"] = incident.EventId, ["pageSize"] = 10 });
+
+        reply.Status.Should().Be(HttpStatusCode.OK);
+        ((int)reply.Json!["status"]!).Should().Be(0);
+        ((string)reply.Json!["records"]![0]!["eventId"]!).Should().Be(incident.EventId);
+        await Api.TeardownAsync();
+    }
+
+    [Fact]
+    public async Task ProviderState_AtlasIncidentExists_RoutesToAtlasAndReturnsIds()
+    {
+        var result = await Api.GivenAsync(AtlasSandbox.IncidentExistsState, new JsonObject { ["eventId"] = "20240101120000000ABCDE", ["type"] = AtlasSandbox.OrderScheduleChange });
+
+        ((string)result["eventId"]!).Should().Be("20240101120000000ABCDE");
+        ((string)result["type"]!).Should().Be(AtlasSandbox.OrderScheduleChange);
+        ((string?)result["orderNo"]).Should().NotBeNullOrEmpty();
+        fixture.Host.Atlas.FindIncident("20240101120000000ABCDE")!.EventType.Should().Be(AtlasSandbox.OrderScheduleChange);
+        await Api.TeardownAsync();
+    }
+
+    [Fact]
+    public async Task ProviderState_AtlasEventStatusAsQueryString_IsReadAsInteger()
+    {
+        var reply = await Api.SendAsync(HttpMethod.Post, "/_pact/provider-states?state=an%20incident%20exists&action=setup&eventId=E1&eventStatus=1", null, token: null);
+
+        reply.Status.Should().Be(HttpStatusCode.OK, Flows.Describe(reply));
+        fixture.Host.Atlas.FindIncident("E1")!.EventStatus.Should().Be(1);
+        await Api.TeardownAsync();
+    }
+
+    [Fact]
+    public async Task ProviderState_CredentialsInvalid_AtlasAnswers900UntilTeardown()
+    {
+        await Api.GivenAsync(AtlasSandbox.CredentialsInvalidState);
+
+        var refused = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+        await Api.TeardownAsync();
+        var accepted = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+
+        ((int)refused.Json!["status"]!).Should().Be(900);
+        ((int)accepted.Json!["status"]!).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ProviderState_RequestLimitExceeded_AtlasAnswers429WithRetryAfter()
+    {
+        await Api.GivenAsync(AtlasSandbox.RateLimitExceededState);
+
+        var limited = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+        await Api.TeardownAsync();
+        var allowed = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+
+        limited.Status.Should().Be(HttpStatusCode.TooManyRequests);
+        ((int)limited.Json!["code"]!).Should().Be(429);
+        ((int)limited.Json!["retryAfter"]!).Should().Be(60);
+        limited.Header("Retry-After").Should().Be("60");
+        allowed.Status.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Teardown_AfterAirlineAndAtlasStates_ResetsBoth()
+    {
+        await Api.GivenAsync(ProviderStates.SessionExists, new JsonObject { ["session_id"] = "atlas-wiring-session" });
+        await Api.GivenAsync(AtlasSandbox.IncidentExistsState, new JsonObject { ["eventId"] = "E-teardown" });
+
+        await Api.TeardownAsync();
+
+        fixture.Host.State.HasSession("atlas-wiring-session").Should().BeFalse();
+        fixture.Host.Atlas.FindIncident("E-teardown").Should().BeNull();
+    }
+
+    [Fact]
+    public async Task ProviderState_UnknownName_Answers400ListingAirlineAndAtlasStates()
+    {
+        var reply = await Api.StateAsync("no such state anywhere");
+
+        reply.Status.Should().Be(HttpStatusCode.BadRequest);
+        var message = (string)reply.Json!["errors"]![0]!["message"]!;
+        message.Should().Contain("no such state anywhere").And.Contain(ProviderStates.SessionExists).And.Contain(AtlasSandbox.IncidentExistsState);
+    }
+
+    private Task<Reply> PageListAsync(JsonObject body) =>
+        Api.SendAsync(HttpMethod.Post, "/atlas/event/getPageList.do", body, token: null, headers: AtlasCredentials);
+}
