@@ -21,8 +21,8 @@ public static class Shapes
     public const string UuidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
     /// <summary>
-    /// Spec: <c>Expires</c> is a required string with no format; HTTP (RFC 9110 §5.6.7) sends it as an IMF-fixdate,
-    /// "Tue, 01 Jan 2030 00:00:00 GMT", which is what the sandbox sends.
+    /// Spec: <c>Expires</c> is a required string with no format. RFC 9110 §5.6.7: a sender MUST generate HTTP dates as
+    /// IMF-fixdate, "Tue, 01 Jan 2030 00:00:00 GMT" (what the sandbox sends); the obsolete forms are for recipients only.
     /// </summary>
     public const string HttpDatePattern =
         @"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$";
