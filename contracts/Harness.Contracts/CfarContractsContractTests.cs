@@ -53,6 +53,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect(Create, CreateCall(request), Caller.WithValidToken, OfferExists)
             .WillRespond()
             .WithStatus(201)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
         await VerifyAsync(async client =>
@@ -60,6 +61,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             var response = await client.CreateCfarContractAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
             response.RequiredBody.Status.Should().Be(CfarStatus.Created);
             response.RequiredBody.Offers.Should().ContainSingle().Which.Id.Should().Be(OfferId);
@@ -106,6 +108,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect(Get, GetCall(), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
         await VerifyAsync(async client =>
@@ -113,6 +116,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             var response = await client.GetCfarContractAsync(ContractId);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
             response.RequiredBody.CoverageValue.Should().Be(400.00m);
             response.RequiredBody.Itinerary.Slices[0].Segments[0].OriginAirport.Should().Be("YUL");
@@ -125,11 +129,13 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect($"{Get} that is confirmed", GetCall(), Caller.WithValidToken, ContractExists("confirmed"))
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarContract(ContractId, "confirmed"));
 
         await VerifyAsync(async client =>
         {
             var response = await client.GetCfarContractAsync(ContractId);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Status.Should().Be(CfarStatus.Confirmed);
         });
     }
@@ -153,6 +159,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect(UpdateStatus, UpdateStatusCall(request), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarContract(ContractId, "confirmed"));
 
         await VerifyAsync(async client =>
@@ -160,6 +167,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             var response = await client.UpdateCfarContractStatusAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Status.Should().Be(CfarStatus.Confirmed);
         });
     }
@@ -215,6 +223,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect(FormsOfPayment, FormsCall(request), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
         await VerifyAsync(async client =>
@@ -222,6 +231,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             var response = await client.UpdateCfarFormsOfPaymentAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
         });
     }
@@ -277,6 +287,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect(Payment, PaymentCall(request), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(new { Succeeded = Match.Equality(true) });
 
         await VerifyAsync(async client =>
@@ -284,6 +295,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             var response = await client.ProcessCfarPaymentAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Succeeded.Should().BeTrue();
         });
     }
@@ -295,6 +307,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect($"{Payment} that is declined", PaymentCall(request), Caller.WithValidToken, ContractExists(), State(ProviderStates.PaymentWillBeDeclined))
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(new { Succeeded = Match.Equality(false) });
 
         await VerifyAsync(async client =>
@@ -302,6 +315,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             var response = await client.ProcessCfarPaymentAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Succeeded.Should().BeFalse();
         });
     }
@@ -349,6 +363,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
         Expect(Slices, SlicesCall(request), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
         await VerifyAsync(async client =>
@@ -356,6 +371,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             var response = await client.UpdateCfarItinerarySlicesAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Itinerary.Slices.Should().NotBeEmpty();
         });
     }

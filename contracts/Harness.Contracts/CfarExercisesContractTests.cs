@@ -26,6 +26,7 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
         Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.ConfirmedCfarContractExists, ("contract_id", ContractId)))
             .WillRespond()
             .WithStatus(201)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarExercise(ExerciseId, ContractId));
 
         await VerifyAsync(async client =>
@@ -33,6 +34,7 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
             var response = await client.CreateCfarExerciseAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ExerciseId);
             response.RequiredBody.ContractId.Should().Be(ContractId);
             response.RequiredBody.CashRefundAllowanceValue.Should().Be(400.00m);
@@ -73,6 +75,7 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
         Expect(Complete, CompleteCall(request), Caller.WithValidToken, State(ProviderStates.CfarExerciseExists, ("exercise_id", ExerciseId)))
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.CfarExercise(ExerciseId, ContractId));
 
         await VerifyAsync(async client =>
@@ -80,6 +83,7 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
             var response = await client.MarkCfarExerciseCompletedAsync(ExerciseId, request);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ExerciseId);
         });
     }

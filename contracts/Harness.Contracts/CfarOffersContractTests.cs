@@ -7,6 +7,7 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     private const string External = "a request for an external CFAR offer";
     private const string UnknownSession = "no-such-session";
     private const string SessionId = "5b1e8f2a-6c3d-4e7f-9a0b-1c2d3e4f5a6b";
+    private const string ExternalSessionId = "8a4f2c6e-3d1b-4e9a-b7c5-2f0d8e6a1c3b";
 
     private ApiCall OffersCall(CreateCfarOfferRequest request) => new(HttpMethod.Post, "/cfar_offers", Json(request));
 
@@ -19,7 +20,8 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
         Expect(Offers, OffersCall(request), Caller.WithValidToken)
             .WillRespond()
             .WithStatus(201)
-            .WithHeader(AirlineApiClient.HtsSessionIdHeader, Match.Type(SessionId))
+            .WithCacheHeaders()
+            .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.CfarOffer(), 1));
 
         await VerifyAsync(async client =>
@@ -27,6 +29,7 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
             var response = await client.CreateCfarOffersAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
             response.HtsSessionId.Should().Be(SessionId);
             var offer = response.RequiredBody.Should().ContainSingle().Subject;
             offer.Id.Should().Be("cfar-offer-1");
@@ -73,6 +76,8 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
         Expect(External, ExternalCall(request), Caller.WithValidToken)
             .WillRespond()
             .WithStatus(201)
+            .WithCacheHeaders()
+            .WithHtsSessionId(ExternalSessionId)
             .WithJsonBody(Shapes.CfarOffer("cfar-offer-external-1"));
 
         await VerifyAsync(async client =>
@@ -80,6 +85,8 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
             var response = await client.CreateExternalCfarOfferAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
+            response.HtsSessionId.Should().Be(ExternalSessionId);
             response.RequiredBody.Id.Should().Be("cfar-offer-external-1");
             response.RequiredBody.PremiumValue.Should().Be(25.00m);
         });

@@ -16,6 +16,7 @@ public sealed class CfarReceiptsContractTests(ContractsFixture fixture) : Contra
             .WithHeader(AirlineApiClient.VerificationCodeHeader, VerificationCode)
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithBody(Receipts.ExamplePdf, Receipts.PdfContentType);
 
         await VerifyAsync(async client =>
@@ -23,6 +24,7 @@ public sealed class CfarReceiptsContractTests(ContractsFixture fixture) : Contra
             var response = await client.GetCfarPayoutReceiptAsync(VerificationCode);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.ContentType.Should().StartWith(Receipts.PdfContentType);
             Encoding.ASCII.GetString(response.RequiredBody.Content).Should().StartWith("%PDF");
         });

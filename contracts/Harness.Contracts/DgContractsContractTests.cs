@@ -47,6 +47,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
         Expect(Create, CreateCall(request), Caller.WithValidToken, OfferExists)
             .WillRespond()
             .WithStatus(201)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.DgContract(ContractId, "created"));
 
         await VerifyAsync(async client =>
@@ -54,6 +55,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             var response = await client.CreateDgContractAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
             response.RequiredBody.Status.Should().Be(DgStatus.Created);
             response.RequiredBody.ServiceCapValue.Should().Be(150.00m);
@@ -100,6 +102,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
         Expect(Get, GetCall(), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.DgContract(ContractId, "created"));
 
         await VerifyAsync(async client =>
@@ -107,6 +110,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             var response = await client.GetDgContractAsync(ContractId);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
             response.RequiredBody.Itinerary.Slices[0].Segments[0].Cabin.Should().Be(Cabin.Economy);
         });
@@ -131,6 +135,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
         Expect(Payment, PaymentCall(request), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(new { Succeeded = Match.Equality(true) });
 
         await VerifyAsync(async client =>
@@ -138,6 +143,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             var response = await client.ProcessDgPaymentAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Succeeded.Should().BeTrue();
         });
     }
@@ -149,6 +155,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
         Expect($"{Payment} that is declined", PaymentCall(request), Caller.WithValidToken, ContractExists(), State(ProviderStates.PaymentWillBeDeclined))
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(new { Succeeded = Match.Equality(false) });
 
         await VerifyAsync(async client =>
@@ -156,6 +163,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             var response = await client.ProcessDgPaymentAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Succeeded.Should().BeFalse();
         });
     }
@@ -203,6 +211,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
         Expect(UpdateStatus, UpdateStatusCall(request), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.DgContract(ContractId, "confirmed"));
 
         await VerifyAsync(async client =>
@@ -210,6 +219,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             var response = await client.UpdateDgContractStatusAsync(ContractId, request);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Status.Should().Be(DgStatus.Confirmed);
         });
     }
@@ -265,6 +275,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
         Expect(Slices, SlicesCall(slices), Caller.WithValidToken, ContractExists())
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithJsonBody(Shapes.DgContract(ContractId, "created"));
 
         await VerifyAsync(async client =>
@@ -272,6 +283,7 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             var response = await client.UpdateDgItinerarySlicesAsync(ContractId, slices);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Itinerary.Slices.Should().NotBeEmpty();
         });
     }

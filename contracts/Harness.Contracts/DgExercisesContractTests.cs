@@ -22,7 +22,8 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
         Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.DgContractExists, ("contract_id", ContractId), ("status", "confirmed")))
             .WillRespond()
             .WithStatus(201)
-            .WithHeader(AirlineApiClient.HtsSessionIdHeader, Match.Type(SessionId))
+            .WithCacheHeaders()
+            .WithHtsSessionId(SessionId)
             .WithJsonBody(new { Id = Shapes.Id(ExerciseId) });
 
         await VerifyAsync(async client =>
@@ -30,6 +31,7 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
             var response = await client.CreateDgExerciseAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ExerciseId);
             response.HtsSessionId.Should().Be(SessionId);
         });

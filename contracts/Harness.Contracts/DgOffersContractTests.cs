@@ -17,7 +17,8 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
         Expect(What, Call(request), Caller.WithValidToken)
             .WillRespond()
             .WithStatus(201)
-            .WithHeader(AirlineApiClient.HtsSessionIdHeader, Match.Type(SessionId))
+            .WithCacheHeaders()
+            .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.DgOfferItem(), 1));
 
         await VerifyAsync(async client =>
@@ -25,6 +26,7 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
             var response = await client.CreateDgOffersAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
             response.HtsSessionId.Should().Be(SessionId);
             var offer = response.RequiredBody.Should().ContainSingle().Subject;
             offer.Id.Should().Be("dg-offer-1");

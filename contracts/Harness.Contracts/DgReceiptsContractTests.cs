@@ -16,6 +16,7 @@ public sealed class DgReceiptsContractTests(ContractsFixture fixture) : Contract
             .WithHeader(AirlineApiClient.VerificationCodeHeader, ExerciseId)
             .WillRespond()
             .WithStatus(200)
+            .WithCacheHeaders()
             .WithBody(Receipts.ExamplePdf, Receipts.PdfContentType);
 
         await VerifyAsync(async client =>
@@ -23,6 +24,7 @@ public sealed class DgReceiptsContractTests(ContractsFixture fixture) : Contract
             var response = await client.GetDgPayoutReceiptAsync(ExerciseId);
 
             response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.ContentType.Should().StartWith(Receipts.PdfContentType);
             Encoding.ASCII.GetString(response.RequiredBody.Content).Should().StartWith("%PDF");
         });

@@ -15,13 +15,15 @@ public sealed class EventsContractTests(ContractsFixture fixture) : ContractTest
         Expect(What, Call(evt), Caller.WithValidToken, State(ProviderStates.SessionExists, ("session_id", SessionId)))
             .WithHeader(AirlineApiClient.HcSessionIdHeader, SessionId)
             .WillRespond()
-            .WithStatus(204);
+            .WithStatus(204)
+            .WithCacheHeaders();
 
         await VerifyAsync(async client =>
         {
             var response = await client.SendEventAsync(SessionId, evt);
 
             response.StatusCode.Should().Be(204);
+            ShouldSurfaceCacheHeaders(response);
             response.NotPerformed.Should().BeFalse("postEvents' 204 is its success, not \"not performed\"");
         });
     }

@@ -16,6 +16,7 @@ public sealed class SessionsContractTests(ContractsFixture fixture) : ContractTe
         Expect(What, Call(request), Caller.WithValidToken)
             .WillRespond()
             .WithStatus(201)
+            .WithCacheHeaders()
             .WithJsonBody(new { Id = Shapes.Id("9d3b7c1e-2f4a-4b6c-8d1e-3f5a7b9c0d2e") });
 
         await VerifyAsync(async client =>
@@ -23,6 +24,7 @@ public sealed class SessionsContractTests(ContractsFixture fixture) : ContractTe
             var response = await client.CreateSessionAsync(request);
 
             response.StatusCode.Should().Be(201);
+            ShouldSurfaceCacheHeaders(response);
             response.NotPerformed.Should().BeFalse();
             response.RequiredBody.Id.Should().Be("9d3b7c1e-2f4a-4b6c-8d1e-3f5a7b9c0d2e");
         });

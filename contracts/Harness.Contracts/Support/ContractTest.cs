@@ -134,6 +134,14 @@ public abstract class ContractTest : IDisposable
         return failure;
     }
 
+    /// <summary>The client surfaces the spec's required success headers as the provider sent them (<see cref="Shapes.WithCacheHeaders"/>).</summary>
+    protected static void ShouldSurfaceCacheHeaders(ApiResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        response.Expires.Should().Be(Shapes.ExpiresExample);
+        response.CacheControl.Should().Be(Shapes.CacheControlExample);
+    }
+
     /// <summary>401: the provider does not know the token (no "a valid token exists" state).</summary>
     protected async Task ExpectUnauthorizedAsync(string what, ApiCall call, Func<AirlineApiClient, Task> act)
     {
@@ -206,13 +214,15 @@ public abstract class ContractTest : IDisposable
     {
         Expect($"{what} that is validated but not performed", call, Caller.WithValidToken, [.. states, State(ProviderStates.OperationAnswers204, ("operation_id", operationId))])
             .WillRespond()
-            .WithStatus(204);
+            .WithStatus(204)
+            .WithCacheHeaders();
         await VerifyAsync(async client =>
         {
             var response = await act(client);
             response.StatusCode.Should().Be(204);
             response.NotPerformed.Should().BeTrue();
             response.Body.Should().BeNull();
+            ShouldSurfaceCacheHeaders(response);
         });
     }
 

@@ -20,6 +20,27 @@ public static class Shapes
 
     public const string UuidPattern = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
 
+    /// <summary>
+    /// Spec: <c>Expires</c> is a required string with no format. RFC 9110 §5.6.7: a sender MUST generate HTTP dates as
+    /// IMF-fixdate, "Tue, 01 Jan 2030 00:00:00 GMT" (what the sandbox sends); the obsolete forms are for recipients only.
+    /// </summary>
+    public const string HttpDatePattern =
+        @"^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$";
+
+    /// <summary>
+    /// Spec: <c>Cache-Control</c> is a required string with no value given, so any list of RFC 9111 §5.2 directives
+    /// (<c>token [ "=" ( token / quoted-string ) ]</c>, comma-separated): "no-store", "private, max-age=60".
+    /// </summary>
+    public const string CacheControlPattern = "^" + CacheDirective + @"(\s*,\s*" + CacheDirective + ")*$";
+
+    public const string CacheControlExample = "no-store";
+
+    private const string CacheToken = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
+    private const string CacheDirective = CacheToken + "(=(" + CacheToken + "|\"[^\"]*\"))?";
+
+    /// <summary>The <c>Expires</c> example: the pacts' "now", when a never-cacheable answer expires.</summary>
+    public static readonly string ExpiresExample = StandardTrip.Now.ToString("R", CultureInfo.InvariantCulture);
+
     private static readonly string[] RequestTypes = ["post_booking", "reprice", "ancillary", "bundle", "fare"];
     private static readonly string[] FareClasses = ["basic_economy", "economy", "premium_economy", "business", "first"];
     private static readonly string[] Cabins = ["economy", "premium_economy", "business", "first"];
@@ -38,6 +59,28 @@ public static class Shapes
 
     public static Matcher Local(DateTime example) =>
         Match.Regex(example.ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture), LocalDateTimePattern);
+
+    /// <summary>
+    /// Spec: every 2xx declares <c>Expires</c> and <c>Cache-Control</c> (required) except postAuth's 201 and
+    /// getCustomerDg_exercisesIdSession's 200; a consumer may cache by them, so they are part of the contract.
+    /// </summary>
+    public static IResponseBuilderV4 WithCacheHeaders(this IResponseBuilderV4 response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response
+            .WithHeader("Expires", Match.Regex(ExpiresExample, HttpDatePattern))
+            .WithHeader("Cache-Control", Match.Regex(CacheControlExample, CacheControlPattern));
+    }
+
+    /// <summary>
+    /// Spec: <c>HTS-Session-ID</c> (required string, uuid example, no format) on the 201 of postCfar_offers,
+    /// postCfar_offersExternal, postDg_offers and postDg_contract_exercises: the session the partner continues in.
+    /// </summary>
+    public static IResponseBuilderV4 WithHtsSessionId(this IResponseBuilderV4 response, string example)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.WithHeader(AirlineApiClient.HtsSessionIdHeader, Match.Type(example));
+    }
 
     /// <summary>The spec's error body (400 bad_request, 422 unprocessable_entity): errors[{message, code}].</summary>
     public static object Errors(string code, string message) => new
