@@ -23,9 +23,13 @@ public sealed class AirlineApiClient : IDisposable
     /// <summary>Optional request header of the two receipt endpoints.</summary>
     public const string VerificationCodeHeader = "verification-code";
 
+    // What StringContent used to put on the wire; kept so the request bytes are unchanged.
+    private static readonly ContentType JsonContentType = "application/json; charset=utf-8";
+
     private readonly RestClient rest;
     private readonly AirlineApiOptions options;
     private readonly AccessTokenCache tokens;
+    private BearerHeader? bearer;
 
     public AirlineApiClient(AirlineApiOptions options)
     {
@@ -181,26 +185,29 @@ public sealed class AirlineApiClient : IDisposable
         AirlineOperation operation, TRequest body, string? id, string? hcSessionId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
-        return SendAsync(operation, id, AirlineJson.Serialize(body), hcSessionId, null, ReadJson<TResponse>, cancellationToken);
+        // Straight to UTF-8: a string body would be encoded again by StringContent on every call.
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, AirlineJsonTypes<TRequest>.Info);
+        return SendAsync(operation, id, json, hcSessionId, null, ReadJson<TResponse>, cancellationToken);
     }
 
     private async Task<ApiResponse<T>> SendAsync<T>(
         AirlineOperation operation,
         string? id,
-        string? jsonBody,
+        byte[]? jsonBody,
         string? hcSessionId,
         string? verificationCode,
-        Func<AirlineOperation, RestResponse, T> readBody,
+        Func<AirlineOperation, BufferedResponse, T> readBody,
         CancellationToken cancellationToken)
     {
         var path = operation.ResolvePath(id);
-        var request = new RestRequest(path, Enum.Parse<Method>(operation.Method, ignoreCase: true));
-        var sentHeaders = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var request = new RestRequest(path, ToRestMethod(operation.Method)) { AdvancedResponseWriter = BufferedResponse.Read };
+        // The redacted copy for OnCall is only built when someone listens.
+        var sentHeaders = options.OnCall is null ? null : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? token = null;
         if (operation.RequiresToken)
         {
             token = await tokens.GetAsync(cancellationToken);
-            AddHeader(request, sentHeaders, "Authorization", "Bearer " + token);
+            AddHeader(request, sentHeaders, "Authorization", BearerHeaderValue(token));
         }
 
         if (hcSessionId is not null)
@@ -215,33 +222,37 @@ public sealed class AirlineApiClient : IDisposable
 
         if (jsonBody is not null)
         {
-            request.AddStringBody(jsonBody, DataFormat.Json);
+            request.AddParameter(new BodyParameter(jsonBody, JsonContentType, DataFormat.Binary));
         }
 
         var started = Stopwatch.GetTimestamp();
         var response = await rest.ExecuteAsync(request, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
-        // RestSharp reports 0 when no response arrived (refused, timed out, aborted).
-        var statusCode = (int)response.StatusCode;
-        var headers = CollectHeaders(response);
-        headers.TryGetValue(HtsSessionIdHeader, out var htsSessionId);
-        options.OnCall?.Invoke(new ApiCallLog(
-            operation.OperationId, operation.Method, "/" + path, statusCode, duration, Redactor.RedactHeaders(sentHeaders), htsSessionId));
+        // RestSharp reports 0 when no response arrived (refused, timed out, aborted); then the writer never ran.
+        var buffered = response as BufferedResponse;
+        var statusCode = buffered?.Status ?? 0;
+        var headers = buffered?.HeaderValues ?? BufferedResponse.NoHeaders;
+        if (sentHeaders is not null)
+        {
+            headers.TryGetValue(HtsSessionIdHeader, out var htsSessionId);
+            options.OnCall!(new ApiCallLog(
+                operation.OperationId, operation.Method, "/" + path, statusCode, duration, sentHeaders, htsSessionId));
+        }
 
         cancellationToken.ThrowIfCancellationRequested();
-        if (statusCode == 0)
+        if (buffered is null)
         {
             throw TransportFailure(operation, response);
         }
 
-        if (!operation.SuccessStatusCodes.Contains(statusCode))
+        if (!IsSuccess(operation, statusCode))
         {
             if (statusCode == (int)HttpStatusCode.Unauthorized && token is not null)
             {
                 tokens.Invalidate(token);
             }
 
-            throw AirlineApiException.FromStatus(operation, statusCode, response.RawBytes);
+            throw AirlineApiException.FromStatus(operation, statusCode, buffered.Body);
         }
 
         if (statusCode == (int)HttpStatusCode.NoContent)
@@ -249,37 +260,59 @@ public sealed class AirlineApiClient : IDisposable
             return new ApiResponse<T>(operation, statusCode, headers, operation.NotPerformedOn204, default);
         }
 
-        return new ApiResponse<T>(operation, statusCode, headers, false, readBody(operation, response));
+        return new ApiResponse<T>(operation, statusCode, headers, false, readBody(operation, buffered));
     }
 
-    private static void AddHeader(RestRequest request, Dictionary<string, string> sent, string name, string value)
+    private static Method ToRestMethod(string method) => method switch
     {
-        request.AddHeader(name, value);
-        sent[name] = value;
-    }
+        "GET" => Method.Get,
+        "POST" => Method.Post,
+        "PUT" => Method.Put,
+        _ => Enum.Parse<Method>(method, ignoreCase: true),
+    };
 
-    private static Dictionary<string, string> CollectHeaders(RestResponse response)
+    private static bool IsSuccess(AirlineOperation operation, int statusCode)
     {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in (response.Headers ?? []).Concat(response.ContentHeaders ?? []))
+        foreach (var code in operation.SuccessStatusCodes)
         {
-            if (header.Name is null)
+            if (code == statusCode)
             {
-                continue;
+                return true;
             }
-
-            var value = header.Value?.ToString() ?? string.Empty;
-            headers[header.Name] = headers.TryGetValue(header.Name, out var existing) ? existing + ", " + value : value;
         }
 
-        return headers;
+        return false;
     }
 
-    private static T ReadJson<T>(AirlineOperation operation, RestResponse response)
+    private static void AddHeader(RestRequest request, Dictionary<string, string>? sent, string name, string value)
+    {
+        request.AddHeader(name, value);
+        if (sent is not null)
+        {
+            sent[name] = Redactor.RedactHeader(name, value);
+        }
+    }
+
+    /// <summary>"Bearer " + token, built once per token rather than once per call.</summary>
+    private string BearerHeaderValue(string token)
+    {
+        var cached = Volatile.Read(ref bearer);
+        if (cached is not null && ReferenceEquals(cached.Token, token))
+        {
+            return cached.HeaderValue;
+        }
+
+        cached = new BearerHeader(token, "Bearer " + token);
+        Volatile.Write(ref bearer, cached);
+        return cached.HeaderValue;
+    }
+
+    private static T ReadJson<T>(AirlineOperation operation, BufferedResponse response)
     {
         try
         {
-            return AirlineJson.Deserialize<T>(response.RawBytes ?? []);
+            return JsonSerializer.Deserialize(response.Body, AirlineJsonTypes<T>.Info)
+                ?? throw new JsonException($"Expected a {typeof(T).Name} but the JSON was null.");
         }
         catch (JsonException ex)
         {
@@ -292,8 +325,10 @@ public sealed class AirlineApiClient : IDisposable
         }
     }
 
-    private static PayoutReceipt ReadReceipt(AirlineOperation operation, RestResponse response) =>
-        new(response.RawBytes ?? [], response.ContentType, response.ContentHeaders?.FirstOrDefault(h => string.Equals(h.Name, "Content-Disposition", StringComparison.OrdinalIgnoreCase))?.Value?.ToString());
+    private static PayoutReceipt ReadReceipt(AirlineOperation operation, BufferedResponse response) =>
+        new(response.Body, response.ContentType, response.ContentDisposition);
+
+    private sealed record BearerHeader(string Token, string HeaderValue);
 
     private Exception TransportFailure(AirlineOperation operation, RestResponse response)
     {
