@@ -9,7 +9,7 @@ namespace Harness.Pact.Interop;
 /// </summary>
 internal static partial class NativeMethods
 {
-    private const string Library = "pact_ffi";
+    private const string Library = NativeLibraryResolver.LibraryName;
 
     [LibraryImport(Library, EntryPoint = "pactffi_version")]
     internal static partial IntPtr Version();
