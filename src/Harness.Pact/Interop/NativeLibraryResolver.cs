@@ -146,7 +146,12 @@ internal static class NativeLibraryResolver
         }
 
         var engine = Select(Engines, CurrentPlatform());
-        var candidates = Candidates(engine, Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory, AppContext.BaseDirectory).ToList();
+        return LoadFrom(engine, [.. Candidates(engine, Path.GetDirectoryName(assembly.Location) ?? AppContext.BaseDirectory, AppContext.BaseDirectory)]);
+    }
+
+    /// <summary>The first of <paramref name="candidates"/> that loads, or an error naming where it looked and what to install.</summary>
+    internal static IntPtr LoadFrom(PactEngine engine, IReadOnlyList<string> candidates)
+    {
         foreach (var candidate in candidates)
         {
             if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
