@@ -55,6 +55,14 @@ public sealed class HarnessPactPackageTests
         pact.RootElement.GetProperty("metadata").GetProperty("pactRust").GetProperty("ffi").GetString().Should().Be("0.5.8");
         pact.RootElement.GetProperty("interactions").EnumerateArray().Select(interaction => interaction.GetProperty("description").GetString())
             .Should().Equal("a request for order 1");
+
+        // Without this platform's engine the first engine call fails naming the platform, the npm package and the way out.
+        File.Delete(Path.Combine(scratch.OutputDirectory, "runtimes", engine.RuntimeIdentifier, "native", engine.Library));
+        var missing = await scratch.RunAsync(RunTimeout, Path.Combine(scratch.Root, "pacts-missing-engine"));
+
+        missing.ExitCode.Should().NotBe(0);
+        missing.Output.Should().Contain($"The Pact engine for {engine.RuntimeIdentifier} ({engine.Library} from npm {engine.NpmPackage}) was not found")
+            .And.Contain(NativeLibraryResolver.OverrideVariable);
     }
 
     /// <summary>The files of ScratchSources/<paramref name="program"/> (copied next to the tests by the build).</summary>
