@@ -17,7 +17,12 @@ public sealed record DotnetResult(string Command, int ExitCode, string Output)
 /// </summary>
 public static class DotnetCommand
 {
-    public static async Task<DotnetResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<DotnetResult> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <param name="environment">Variables to set in the child's environment; a null value removes the variable.</param>
+    public static async Task<DotnetResult> RunAsync(
+        string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -39,6 +44,17 @@ public static class DotnetCommand
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
+        foreach (var (name, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
 
         var command = $"dotnet {string.Join(' ', arguments)} (in {workingDirectory})";
         var output = new StringBuilder();

@@ -71,7 +71,11 @@ public sealed class ScratchProject : IDisposable
 
     /// <summary>Runs the built program with <paramref name="arguments"/>.</summary>
     public Task<DotnetResult> RunAsync(TimeSpan timeout, params string[] arguments) =>
-        DotnetCommand.RunAsync(ProjectDirectory, timeout, ["run", "-c", "Release", "--no-build", "--", .. arguments]);
+        RunAsync(timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the built program with <paramref name="arguments"/>, its environment changed by <paramref name="environment"/>.</summary>
+    public Task<DotnetResult> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
+        DotnetCommand.RunAsync(ProjectDirectory, timeout, environment, ["run", "-c", "Release", "--no-build", "--", .. arguments]);
 
     /// <summary>The build output folder (bin/Release/net10.0).</summary>
     public string OutputDirectory => Path.Combine(ProjectDirectory, "bin", "Release", "net10.0");
