@@ -53,6 +53,9 @@ public sealed class AirlineSandbox
 
     internal bool DeclineAllPayments { get; set; }
 
+    /// <summary>Keeps provider states to one request (set when the provider-state endpoint is mapped; null otherwise).</summary>
+    internal Admin.ProviderStateScope? StateScope { get; set; }
+
     internal DateTimeOffset Now => Options.Clock.GetUtcNow();
 
     /// <summary>Makes one of the eight operations that declare it answer its "validated but not performed" 204.</summary>
