@@ -21,6 +21,12 @@ public sealed class AirlineSandbox
             throw new ArgumentException($"MaxEntities must be at least 1, not {Options.MaxEntities}.", nameof(options));
         }
 
+        if (Options.TokenLifetime < TimeSpan.FromSeconds(1) || Options.TokenLifetime.TotalSeconds > int.MaxValue)
+        {
+            throw new ArgumentException(
+                $"TokenLifetime must be between 1 second and {int.MaxValue} seconds (expires_in is an int32), not {Options.TokenLifetime}.", nameof(options));
+        }
+
         foreach (var operation in Options.NotPerformedOperations)
         {
             SetNotPerformed(operation, true);

@@ -246,7 +246,8 @@ public abstract class ContractTest : IDisposable
     {
         AccessToken = Match.Type(Token),
         Scope = Match.Type("all:general all:cfar all:dg"),
-        ExpiresIn = Match.Integer(3600),
+        // The spec's example (auth_response), which the sandbox answers by default.
+        ExpiresIn = Match.Integer(86400),
         TokenType = Match.Equality("Bearer"),
     };
 }
