@@ -1,5 +1,3 @@
-using Harness.Contracts.Atlas;
-
 namespace Harness.Contracts.Support;
 
 // The last test of each contracts collection publishes its pact (StagedPactFile.Publish). On a run of every test it
@@ -13,22 +11,4 @@ public sealed class AirlinePactPublishedTests(ContractsFixture fixture)
     [Fact]
     public void PactFile_AfterEveryContractTest_IsPublishedWhole() =>
         fixture.File.Publish(ContractRunPlan.RunsEveryTest(ContractsCollection.Name));
-}
-
-[Collection(AtlasContractsCollection.Name)]
-[RunsLastInCollection]
-public sealed class AtlasPactPublishedTests(AtlasContractsFixture fixture)
-{
-    [Fact]
-    public void PactFile_AfterEveryContractTest_IsPublishedWhole() =>
-        fixture.File.Publish(ContractRunPlan.RunsEveryTest(AtlasContractsCollection.Name));
-}
-
-[Collection(AtlasMessageContractsCollection.Name)]
-[RunsLastInCollection]
-public sealed class AtlasMessagePactPublishedTests(AtlasMessageContractsFixture fixture)
-{
-    [Fact]
-    public void PactFile_AfterEveryContractTest_IsPublishedWhole() =>
-        fixture.File.Publish(ContractRunPlan.RunsEveryTest(AtlasMessageContractsCollection.Name));
 }
