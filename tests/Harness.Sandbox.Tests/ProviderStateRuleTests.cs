@@ -9,12 +9,6 @@ namespace Harness.Sandbox.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class ProviderStateRuleTests(SandboxFixture fixture)
 {
-    private static readonly Dictionary<string, string> AtlasCredentials = new()
-    {
-        ["x-atlas-client-id"] = AtlasSandboxOptions.DefaultClientId,
-        ["x-atlas-client-secret"] = AtlasSandboxOptions.DefaultClientSecret,
-    };
-
     private ApiClient Api => fixture.Api;
 
     private SandboxState State => fixture.Host.State;
@@ -36,8 +30,8 @@ public sealed class ProviderStateRuleTests(SandboxFixture fixture)
         new("fixed token", [(ProviderStates.ValidTokenExists, new JsonObject { ["token"] = "rule-token" })],
             api => api.SendAsync(HttpMethod.Post, "sessions", Bodies.Session(), "rule-token"), HttpStatusCode.Created),
         new("fixed token, no state", [], api => api.SendAsync(HttpMethod.Post, "sessions", Bodies.Session(), "rule-token"), HttpStatusCode.Unauthorized),
-        new("Atlas over the limit", [(AtlasSandbox.RateLimitExceededState, new JsonObject())], PageListAsync, HttpStatusCode.TooManyRequests),
-        new("Atlas, no state", [], PageListAsync, HttpStatusCode.OK),
+        new("Atlas over the limit", [(AtlasSandbox.RateLimitExceededState, new JsonObject())], api => api.PageListAsync(), HttpStatusCode.TooManyRequests),
+        new("Atlas, no state", [], api => api.PageListAsync(), HttpStatusCode.OK),
     ];
 
     [Fact]
@@ -56,11 +50,11 @@ public sealed class ProviderStateRuleTests(SandboxFixture fixture)
     public async Task AtlasFaultStates_ThenRequestWithoutStates_AnswerStatus0()
     {
         await Api.GivenAsync(AtlasSandbox.CredentialsInvalidState);
-        var refused = await PageListAsync(Api);
+        var refused = await Api.PageListAsync();
         await Api.GivenAsync(AtlasSandbox.RateLimitExceededState);
-        var limited = await PageListAsync(Api);
+        var limited = await Api.PageListAsync();
 
-        var next = await PageListAsync(Api);
+        var next = await Api.PageListAsync();
 
         ((int)refused.Json!["status"]!).Should().Be(900);
         limited.Status.Should().Be(HttpStatusCode.TooManyRequests, "the setup after a served request dropped the invalid credentials");
@@ -163,9 +157,6 @@ public sealed class ProviderStateRuleTests(SandboxFixture fixture)
         await RunAsync(reversed, "second pass, reversed");
         await RunAsync(Interactions, "third pass");
     }
-
-    private static Task<Reply> PageListAsync(ApiClient api) =>
-        api.SendAsync(HttpMethod.Post, "/atlas/event/getPageList.do", new JsonObject { ["pageSize"] = 10 }, token: null, headers: AtlasCredentials);
 
     private async Task RunAsync(IEnumerable<Interaction> interactions, string order = "file order")
     {

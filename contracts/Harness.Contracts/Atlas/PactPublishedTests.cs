@@ -1,22 +1,13 @@
 namespace Harness.Contracts.Atlas;
 
-// The last test of each Atlas contracts collection publishes its pact, as Support/PactPublishedTests.cs does for the
-// airline pact (in this namespace, so that a filter on Harness.Contracts.Atlas runs them too).
+// The Atlas collections' last tests (Support/PactPublishedTests.cs), in this namespace so that a filter on
+// Harness.Contracts.Atlas runs them too.
 
 [Collection(AtlasContractsCollection.Name)]
 [RunsLastInCollection]
-public sealed class AtlasPactPublishedTests(AtlasContractsFixture fixture)
-{
-    [Fact]
-    public void PactFile_AfterEveryContractTest_IsPublishedWhole() =>
-        fixture.File.Publish(ContractRunPlan.RunsEveryTest(AtlasContractsCollection.Name));
-}
+public sealed class AtlasPactPublishedTests(AtlasContractsFixture fixture) : PactPublishedTest(fixture.File, AtlasContractsCollection.Name);
 
 [Collection(AtlasMessageContractsCollection.Name)]
 [RunsLastInCollection]
 public sealed class AtlasMessagePactPublishedTests(AtlasMessageContractsFixture fixture)
-{
-    [Fact]
-    public void PactFile_AfterEveryContractTest_IsPublishedWhole() =>
-        fixture.File.Publish(ContractRunPlan.RunsEveryTest(AtlasMessageContractsCollection.Name));
-}
+    : PactPublishedTest(fixture.File, AtlasMessageContractsCollection.Name);
