@@ -4,7 +4,8 @@
 
 start_sandbox() {
   local log=$1; shift
-  local dll=src/Harness.Sandbox/bin/${CONFIGURATION:-Debug}/net10.0/Harness.Sandbox.dll
+  # SANDBOX_DLL runs another build of the sandbox (e.g. an older commit's, to compare).
+  local dll=${SANDBOX_DLL:-src/Harness.Sandbox/bin/${CONFIGURATION:-Debug}/net10.0/Harness.Sandbox.dll}
   if [ ! -f "$dll" ]; then
     dotnet build src/Harness.Sandbox -c "${CONFIGURATION:-Debug}" -v quiet --nologo >/dev/null || return 1
   fi

@@ -15,7 +15,7 @@ public sealed class AuthContractTests(ContractsFixture fixture) : ContractTest(f
             response.StatusCode.Should().Be(201);
             response.RequiredBody.AccessToken.Should().Be(Token);
             response.RequiredBody.TokenType.Should().Be(TokenType.Bearer);
-            response.RequiredBody.ExpiresIn.Should().Be(3600);
+            response.RequiredBody.ExpiresIn.Should().Be(86400);
         });
     }
 

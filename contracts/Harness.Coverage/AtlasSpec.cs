@@ -5,8 +5,8 @@ namespace Harness.Coverage;
 
 /// <summary>
 /// The Atlas notifications API as the matrix sees it. Its reference (contracts/spec/atlas-notifications.md) is prose,
-/// not OpenAPI, so the five endpoints and their outcomes are written here from its §3 and §5; every endpoint must appear
-/// there as "POST /path", which <see cref="Read"/> checks.
+/// not OpenAPI, so the endpoints and their outcomes are written here from its §3 and §5; every endpoint must appear
+/// there as "POST /path", and every "POST /….do" there must be listed here, which <see cref="Read"/> checks.
 /// </summary>
 public static class AtlasSpec
 {
@@ -50,6 +50,15 @@ public static class AtlasSpec
             if (!reference.Contains($"POST {path}", StringComparison.Ordinal))
             {
                 throw new InvalidDataException($"{referencePath} does not describe POST {path}; update AtlasSpec to match it.");
+            }
+        }
+
+        // And the other way round: an endpoint the reference gains is a row the matrix must count, not one it misses.
+        foreach (var described in System.Text.RegularExpressions.Regex.Matches(reference, @"POST (/[A-Za-z/]+\.do)").Select(m => m.Groups[1].Value))
+        {
+            if (!Endpoints.Any(e => e.Path == described))
+            {
+                throw new InvalidDataException($"{referencePath} describes POST {described}, which AtlasSpec does not list; add it to AtlasSpec.Endpoints.");
             }
         }
 

@@ -21,6 +21,12 @@ public sealed class AirlineSandbox
             throw new ArgumentException($"MaxEntities must be at least 1, not {Options.MaxEntities}.", nameof(options));
         }
 
+        if (Options.TokenLifetime < TimeSpan.FromSeconds(1) || Options.TokenLifetime.TotalSeconds > int.MaxValue)
+        {
+            throw new ArgumentException(
+                $"TokenLifetime must be between 1 second and {int.MaxValue} seconds (expires_in is an int32), not {Options.TokenLifetime}.", nameof(options));
+        }
+
         foreach (var operation in Options.NotPerformedOperations)
         {
             SetNotPerformed(operation, true);
@@ -52,6 +58,9 @@ public sealed class AirlineSandbox
     internal ConcurrentDictionary<string, string> ExerciseByVerificationCode { get; } = new(StringComparer.Ordinal);
 
     internal bool DeclineAllPayments { get; set; }
+
+    /// <summary>Keeps provider states to one request (set when the provider-state endpoint is mapped; null otherwise).</summary>
+    internal Admin.ProviderStateScope? StateScope { get; set; }
 
     internal DateTimeOffset Now => Options.Clock.GetUtcNow();
 

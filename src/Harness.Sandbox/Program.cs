@@ -2,9 +2,16 @@ using System.Runtime.InteropServices;
 using Harness.Sandbox;
 
 // dotnet run --project src/Harness.Sandbox [--urls http://127.0.0.1:5180 | --port 5180] [--no-admin] [--quiet] [--clock 2030-01-01T00:00:00Z]
-// HARNESS_SANDBOX_URL sets the URL too; the command line wins.
+//   [--token-lifetime SECONDS]
+// HARNESS_SANDBOX_URL and HARNESS_SANDBOX_TOKEN_LIFETIME set the URL and the token lifetime too; the command line wins.
 var url = Environment.GetEnvironmentVariable("HARNESS_SANDBOX_URL") ?? "http://127.0.0.1:5180";
 var options = new SandboxOptions { EnableAdmin = true, EnableProviderStates = true };
+if (Environment.GetEnvironmentVariable("HARNESS_SANDBOX_TOKEN_LIFETIME") is { Length: > 0 } lifetimeVariable
+    && !TrySetTokenLifetime(lifetimeVariable, "HARNESS_SANDBOX_TOKEN_LIFETIME"))
+{
+    return 2;
+}
+
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -33,8 +40,15 @@ for (var i = 0; i < args.Length; i++)
 
             options.Clock = new StartingAtClock(clockStart);
             break;
+        case "--token-lifetime" when i + 1 < args.Length:
+            if (!TrySetTokenLifetime(args[++i], "--token-lifetime"))
+            {
+                return 2;
+            }
+
+            break;
         default:
-            await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet, --clock INSTANT.");
+            await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet, --clock INSTANT, --token-lifetime SECONDS.");
             return 2;
     }
 }
@@ -56,7 +70,7 @@ foreach (var client in options.Clients)
     Console.WriteLine($"Accepted client: client_id={client.ClientId} client_secret={client.ClientSecret} products={string.Join(',', client.Products)}");
 }
 
-Console.WriteLine($"Declined payment token: {AirlineSandbox.DeclinePaymentToken}.");
+Console.WriteLine($"Declined payment token: {AirlineSandbox.DeclinePaymentToken}. Tokens last {(int)options.TokenLifetime.TotalSeconds} s (expires_in).");
 Console.WriteLine($"Atlas notifications API: {host.AtlasBaseUrl}");
 foreach (var client in options.Atlas.Clients)
 {
@@ -79,6 +93,19 @@ catch (OperationCanceledException)
 }
 
 return 0;
+
+// The token lifetime in whole seconds (expires_in), 1 to int32 max.
+bool TrySetTokenLifetime(string text, string source)
+{
+    if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds < 1)
+    {
+        Console.Error.WriteLine($"{source} takes the token lifetime in whole seconds (1 to {int.MaxValue}), such as 86400, not '{text}'.");
+        return false;
+    }
+
+    options.TokenLifetime = TimeSpan.FromSeconds(seconds);
+    return true;
+}
 
 void Stop(PosixSignalContext context)
 {

@@ -16,7 +16,12 @@ public sealed class SandboxOptions
 
     public IList<SandboxClient> Clients { get; set; } = [new SandboxClient(DefaultClientId, DefaultClientSecret, "cfar", "dg")];
 
-    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromHours(1);
+    /// <summary>
+    /// How long a token from POST /auth (or the "a valid token exists" state) is accepted; <c>expires_in</c> answers it
+    /// in whole seconds. Default 86 400 s, the spec's example: clients that refresh an hour early (Hopper's generated
+    /// SDK keeps a token for <c>expires_in − 3600</c> s) would otherwise authenticate before every call.
+    /// </summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(86_400);
 
     /// <summary>How long an offer can be turned into a contract (never past the first departure).</summary>
     public TimeSpan OfferLifetime { get; set; } = TimeSpan.FromHours(1);

@@ -6,12 +6,6 @@ namespace Harness.Sandbox.Tests;
 [Collection(SandboxCollection.Name)]
 public sealed class AtlasWiringTests(SandboxFixture fixture)
 {
-    private static readonly Dictionary<string, string> AtlasCredentials = new()
-    {
-        ["x-atlas-client-id"] = AtlasSandboxOptions.DefaultClientId,
-        ["x-atlas-client-secret"] = AtlasSandboxOptions.DefaultClientSecret,
-    };
-
     private ApiClient Api => fixture.Api;
 
     [Fact]
@@ -27,7 +21,7 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
         var incident = fixture.Host.Atlas.AddIncident(
             fixture.Host.Atlas.GenerateIncident(AtlasSandbox.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false);
 
-        var reply = await PageListAsync(new JsonObject { ["eventId"] = incident.EventId, ["pageSize"] = 10 });
+        var reply = await Api.PageListAsync(new JsonObject { ["eventId"] = incident.EventId, ["pageSize"] = 10 });
 
         reply.Status.Should().Be(HttpStatusCode.OK);
         ((int)reply.Json!["status"]!).Should().Be(0);
@@ -62,9 +56,9 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
     {
         await Api.GivenAsync(AtlasSandbox.CredentialsInvalidState);
 
-        var refused = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+        var refused = await Api.PageListAsync(new JsonObject { ["pageSize"] = 10 });
         await Api.TeardownAsync();
-        var accepted = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+        var accepted = await Api.PageListAsync(new JsonObject { ["pageSize"] = 10 });
 
         ((int)refused.Json!["status"]!).Should().Be(900);
         ((int)accepted.Json!["status"]!).Should().Be(0);
@@ -75,9 +69,9 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
     {
         await Api.GivenAsync(AtlasSandbox.RateLimitExceededState);
 
-        var limited = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+        var limited = await Api.PageListAsync(new JsonObject { ["pageSize"] = 10 });
         await Api.TeardownAsync();
-        var allowed = await PageListAsync(new JsonObject { ["pageSize"] = 10 });
+        var allowed = await Api.PageListAsync(new JsonObject { ["pageSize"] = 10 });
 
         limited.Status.Should().Be(HttpStatusCode.TooManyRequests);
         ((int)limited.Json!["code"]!).Should().Be(429);
@@ -107,7 +101,4 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
         var message = (string)reply.Json!["errors"]![0]!["message"]!;
         message.Should().Contain("no such state anywhere").And.Contain(ProviderStates.SessionExists).And.Contain(AtlasSandbox.IncidentExistsState);
     }
-
-    private Task<Reply> PageListAsync(JsonObject body) =>
-        Api.SendAsync(HttpMethod.Post, "/atlas/event/getPageList.do", body, token: null, headers: AtlasCredentials);
 }

@@ -20,6 +20,32 @@ public sealed class ExpiryTests
     }
 
     [Fact]
+    public async Task Token_ConfiguredLifetime_IsExpiresInAndHoldsUntilThen()
+    {
+        var (host, api, clock) = await StartAsync();
+        await using var _ = host;
+        using var __ = api;
+
+        var auth = await api.SendAsync(HttpMethod.Post, "auth",
+            new JsonObject { ["client_id"] = SandboxOptions.DefaultClientId, ["client_secret"] = SandboxOptions.DefaultClientSecret }, token: null);
+        var token = (string)auth.Json!["access_token"]!;
+        clock.Advance(TimeSpan.FromMinutes(9));
+
+        ((int)auth.Json!["expires_in"]!).Should().Be(600);
+        (await api.SendAsync(HttpMethod.Post, "sessions", Bodies.Session(), token)).Status.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Options_TokenLifetimeUnderOneSecond_FailsNamingIt(int seconds)
+    {
+        var create = () => new AirlineSandbox(new SandboxOptions { TokenLifetime = TimeSpan.FromSeconds(seconds) });
+
+        create.Should().Throw<ArgumentException>().WithMessage("*TokenLifetime*");
+    }
+
+    [Fact]
     public async Task Token_PastLifetime_Answers401()
     {
         var (host, api, clock) = await StartAsync();

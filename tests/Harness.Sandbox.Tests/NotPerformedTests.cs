@@ -17,10 +17,11 @@ public sealed class NotPerformedTests(SandboxFixture fixture)
     [MemberData(nameof(Operations))]
     public async Task Operation_Answers204State_ValidatesThenAnswers204WithoutEffect(string operationId)
     {
+        // Every state of the interaction is set up before its one request (a state holds for that request only).
         var cfar = await Api.GivenAsync(ProviderStates.CfarContractExists, new JsonObject { ["contract_id"] = "c1" });
         var dg = await Api.GivenAsync(ProviderStates.DgContractExists, new JsonObject { ["contract_id"] = "d1" });
-        var cfarOffer = await Api.OfferAsync("cfar");
-        var dgOffer = await Api.OfferAsync("dg");
+        await Api.GivenAsync(ProviderStates.CfarOfferExists, new JsonObject { ["offer_id"] = "cfar-offer" });
+        await Api.GivenAsync(ProviderStates.DgOfferExists, new JsonObject { ["offer_id"] = "dg-offer" });
         await Api.GivenAsync(ProviderStates.OperationAnswers204, new JsonObject { ["operation_id"] = operationId });
         var before = State.Counts();
         var cfarBefore = State.Contract("c1")!.ToJsonString();
@@ -29,12 +30,12 @@ public sealed class NotPerformedTests(SandboxFixture fixture)
         var reply = operationId switch
         {
             "postSessions" => await Api.PostAsync("sessions", Bodies.Session()),
-            "postCfar_contracts" => await Api.PostAsync("cfar_contracts", Bodies.ContractRequest((string)cfarOffer.Offer["id"]!, cfarOffer.Itinerary)),
+            "postCfar_contracts" => await Api.PostAsync("cfar_contracts", Bodies.ContractRequest("cfar-offer", Bodies.StandardItinerary("cfar"))),
             "putCfar_contractsIdUpdate_status" => await Api.PutAsync("cfar_contracts/c1/update_status", Bodies.Status("confirmed")),
             "putCfar_contractsIdForms_of_payment" => await Api.PutAsync("cfar_contracts/c1/forms_of_payment", Bodies.FormsOfPayment()),
             "putCfar_contractsIdItinerary_slices" => await Api.PutAsync("cfar_contracts/c1/itinerary_slices",
                 new JsonObject { ["slices"] = new JsonArray(new JsonObject { ["segments"] = new JsonArray(Bodies.Segment("cfar", Bodies.DefaultDeparture, flight: "AC1")) }) }),
-            "postDg_contracts" => await Api.PostAsync("dg_contracts", Bodies.ContractRequest((string)dgOffer.Offer["id"]!, dgOffer.Itinerary)),
+            "postDg_contracts" => await Api.PostAsync("dg_contracts", Bodies.ContractRequest("dg-offer", Bodies.StandardItinerary("dg"))),
             "putDg_contractsIdUpdate_status" => await Api.PutAsync("dg_contracts/d1/update_status", Bodies.Status("queued")),
             _ => await Api.PutAsync("dg_contracts/d1/itinerary_slices",
                 new JsonArray(new JsonObject { ["segments"] = new JsonArray(Bodies.Segment("dg", Bodies.DefaultDeparture, flight: "AC1")) })),

@@ -25,12 +25,7 @@ public sealed class ProviderStateTests(SandboxFixture fixture)
     {
         await Api.GivenAsync(product == "cfar" ? ProviderStates.CfarOfferExists : ProviderStates.DgOfferExists, new JsonObject { ["offer_id"] = "offer-1" });
 
-        // The standard itinerary, written here independently: YUL→CDG on AC870, one adult at 500.00 CAD, 30 days out at 18:00.
-        var departure = DateTime.UtcNow.Date.AddDays(30).AddHours(18);
-        var itinerary = Bodies.Itinerary(product, departure, adults: 1, price: "500.00");
-        itinerary["slices"]!.AsArray().RemoveAt(1);
-        itinerary["total_price"] = "500.00";
-        var reply = await Api.PostAsync($"{product}_contracts", Bodies.ContractRequest("offer-1", itinerary));
+        var reply = await Api.PostAsync($"{product}_contracts", Bodies.ContractRequest("offer-1", Bodies.StandardItinerary(product)));
 
         reply.Status.Should().Be(HttpStatusCode.Created, Flows.Describe(reply));
         ((string)reply.Json!["offers"]![0]!["id"]!).Should().Be("offer-1");
@@ -87,9 +82,12 @@ public sealed class ProviderStateTests(SandboxFixture fixture)
     [Fact]
     public async Task CompletedCfarExerciseExists_GivenCode_ReceiptIsServed()
     {
-        var result = await Api.GivenAsync(ProviderStates.CompletedCfarExerciseExists, new JsonObject { ["exercise_id"] = "ex-9", ["verification_code"] = "123456", ["session_id"] = "s-9" });
-
+        var parameters = new JsonObject { ["exercise_id"] = "ex-9", ["verification_code"] = "123456", ["session_id"] = "s-9" };
+        var result = await Api.GivenAsync(ProviderStates.CompletedCfarExerciseExists, parameters);
         var byCode = await Api.SendAsync(HttpMethod.Get, "customer/cfar/payout/receipt", null, null, headers: new Dictionary<string, string> { ["verification-code"] = "123456" });
+
+        // A state holds for one request: the second lookup is a second interaction with its own setup.
+        await Api.GivenAsync(ProviderStates.CompletedCfarExerciseExists, parameters);
         var bySession = await Api.SendAsync(HttpMethod.Get, "customer/cfar/payout/receipt", null, null, sessionId: "s-9");
 
         byCode.Status.Should().Be(HttpStatusCode.OK);

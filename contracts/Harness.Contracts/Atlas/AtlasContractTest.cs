@@ -92,7 +92,6 @@ public abstract class AtlasContractTest : IDisposable
             });
             await interact(client);
         });
-        Fixture.File.RecordVerified();
     }
 
     /// <summary>Status 900: the provider refuses the credentials; the client throws AtlasAuthorizationException.</summary>

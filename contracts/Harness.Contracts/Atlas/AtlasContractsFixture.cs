@@ -1,4 +1,3 @@
-using System.Reflection;
 using Harness.Client.Atlas;
 
 namespace Harness.Contracts.Atlas;
@@ -14,7 +13,7 @@ public sealed class AtlasContractsFixture : IAsyncLifetime
 
     public AtlasContractsFixture()
     {
-        File = new StagedPactFile("HARNESS_ATLAS_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_PACT_PROVIDER", DefaultProvider, CountTests());
+        File = new StagedPactFile("HARNESS_ATLAS_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_PACT_PROVIDER", DefaultProvider);
     }
 
     public StagedPactFile File { get; }
@@ -33,15 +32,9 @@ public sealed class AtlasContractsFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        File.PublishIfComplete();
+        File.Publish(ContractRunPlan.RunsEveryTest(AtlasContractsCollection.Name));
         return Task.CompletedTask;
     }
-
-    private static int CountTests() =>
-        typeof(AtlasContractsFixture).Assembly.GetTypes()
-            .Where(type => type.IsSubclassOf(typeof(AtlasContractTest)) && !type.IsAbstract)
-            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance))
-            .Count(method => method.GetCustomAttribute<FactAttribute>() is not null);
 }
 
 /// <summary>The Atlas HTTP contract tests share one pact file, so they run in one (sequential) collection.</summary>

@@ -26,9 +26,7 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
 
     public AtlasMessageContractsFixture()
     {
-        // One interaction per notification type the fakers produce; each verifies once.
-        File = new StagedPactFile(
-            "HARNESS_ATLAS_MESSAGE_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_MESSAGE_PACT_PROVIDER", DefaultProvider, AtlasEventTypes.All.Count);
+        File = new StagedPactFile("HARNESS_ATLAS_MESSAGE_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_MESSAGE_PACT_PROVIDER", DefaultProvider);
     }
 
     public StagedPactFile File { get; }
@@ -68,7 +66,7 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
             await app.DisposeAsync();
         }
 
-        File.PublishIfComplete();
+        File.Publish(ContractRunPlan.RunsEveryTest(AtlasMessageContractsCollection.Name));
     }
 }
 

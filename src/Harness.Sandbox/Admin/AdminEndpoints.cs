@@ -23,7 +23,20 @@ internal static class AdminEndpoints
         if (sandbox.Options.EnableProviderStates)
         {
             var runner = new ProviderStateRunner(sandbox);
-            endpoints.MapPost("/_pact/provider-states", (Delegate)((HttpContext http) => ProviderStateAsync(http, sandbox, runner, atlas)))
+            // One scope for both APIs: the verifier's calls do not say which API a state is for (see ProviderStateScope).
+            var scope = new ProviderStateScope(() =>
+            {
+                sandbox.Reset();
+                sandbox.Tokens.ForgetRegistered();
+                atlas?.Reset();
+            });
+            sandbox.StateScope = scope;
+            if (atlas is not null)
+            {
+                atlas.StateScope = scope;
+            }
+
+            endpoints.MapPost("/_pact/provider-states", (Delegate)((HttpContext http) => ProviderStateAsync(http, scope, runner, atlas)))
                 .AddEndpointFilter(LoopbackOnly);
         }
 
@@ -62,9 +75,10 @@ internal static class AdminEndpoints
 
     /// <summary>
     /// Accepts {state, params, action} as JSON (pact_ffi with body) or as query parameters (pact_ffi without body).
-    /// The verifier also calls with no state at all: that is a 200 no-op.
+    /// The verifier may also call with no state at all: that is a 200 that only ends a previous interaction. Every setup
+    /// and teardown goes through <paramref name="scope"/>, which keeps states to one request.
     /// </summary>
-    private static async Task<IResult> ProviderStateAsync(HttpContext http, AirlineSandbox sandbox, ProviderStateRunner runner, AtlasSandbox? atlas)
+    private static async Task<IResult> ProviderStateAsync(HttpContext http, ProviderStateScope scope, ProviderStateRunner runner, AtlasSandbox? atlas)
     {
         JsonObject request;
         try
@@ -92,8 +106,7 @@ internal static class AdminEndpoints
         if (action == "teardown")
         {
             // One endpoint serves both pacts; the verifier's teardown does not say which API the state was for.
-            sandbox.Reset();
-            atlas?.Reset();
+            scope.Teardown();
             return Results.Json(new JsonObject());
         }
 
@@ -104,23 +117,23 @@ internal static class AdminEndpoints
 
         if (string.IsNullOrWhiteSpace(state))
         {
+            scope.SetupNothing();
             return Results.Json(new JsonObject());
         }
 
         try
         {
-            if (atlas is not null && AtlasSandbox.ProviderStates.Contains(state))
+            var isAtlas = atlas is not null && AtlasSandbox.ProviderStates.Contains(state);
+            if (!isAtlas && !ProviderStates.All.Contains(state))
             {
-                return Results.Json(AtlasState(atlas, state, parameters));
+                var known = atlas is null
+                    ? $"Known states: {string.Join("; ", ProviderStates.All)}."
+                    : $"Known airline states: {string.Join("; ", ProviderStates.All)}. Known Atlas states: {string.Join("; ", AtlasSandbox.ProviderStates)}.";
+                throw new ArgumentException($"Unknown provider state \"{state}\". {known}");
             }
 
-            if (atlas is not null && !ProviderStates.All.Contains(state))
-            {
-                throw new ArgumentException(
-                    $"Unknown provider state \"{state}\". Known airline states: {string.Join("; ", ProviderStates.All)}. Known Atlas states: {string.Join("; ", AtlasSandbox.ProviderStates)}.");
-            }
-
-            return Results.Json(runner.Setup(state, parameters));
+            // An unknown name is refused above, before the scope: a typo must not reset the states already armed.
+            return Results.Json(scope.Setup(() => isAtlas ? AtlasState(atlas!, state, parameters) : runner.Setup(state, parameters)));
         }
         catch (ArgumentException error)
         {

@@ -67,7 +67,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
                 break;
             case ProviderStates.ValidTokenExists:
                 var products = parameters["products"] is JsonArray list ? list.Select(p => (string)p!).ToArray() : [Products.Cfar, Products.Dg];
-                sandbox.Tokens.Register(Required(parameters, "token"), "provider-state", products, sandbox.Options.TokenLifetime);
+                sandbox.Tokens.Register(Required(parameters, "token"), TokenStore.ProviderStateClient, products, sandbox.Options.TokenLifetime);
                 break;
             default:
                 throw new ArgumentException($"Unknown provider state \"{state}\". Known states: {string.Join("; ", ProviderStates.All)}.");

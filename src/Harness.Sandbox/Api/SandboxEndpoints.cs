@@ -81,6 +81,7 @@ public static class SandboxEndpoints
 
     private static async Task ExecuteAsync(HttpContext http, Operation operation, JsonObject? schema, AirlineSandbox sandbox, ILogger logger)
     {
+        sandbox.StateScope?.BeginRequest();
         if (!await sandbox.Faults.ApplyAsync(http))
         {
             return;

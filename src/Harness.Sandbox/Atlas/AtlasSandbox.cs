@@ -26,12 +26,15 @@ public sealed class AtlasSandbox : IDisposable
     /// <summary>Provider state: {url?, clientId?}.</summary>
     public const string WebhookRegisteredState = "a webhook is registered";
 
-    /// <summary>Provider state: every request answers 900 until teardown.</summary>
+    /// <summary>
+    /// Provider state: every request answers 900 until <see cref="Reset"/> (through POST /_pact/provider-states: for one
+    /// request, the sandbox README's provider-state rule).
+    /// </summary>
     public const string CredentialsInvalidState = "the client credentials are invalid";
 
     /// <summary>
-    /// Provider state: every call that passes authentication and validation answers HTTP 429 until teardown, as if
-    /// <see cref="ProviderStateRateLimit"/> were used up.
+    /// Provider state: every call that passes authentication and validation answers HTTP 429 until <see cref="Reset"/>
+    /// (through POST /_pact/provider-states: for one request), as if <see cref="ProviderStateRateLimit"/> were used up.
     /// </summary>
     public const string RateLimitExceededState = "the request limit is exceeded";
 
@@ -72,6 +75,9 @@ public sealed class AtlasSandbox : IDisposable
     }
 
     public AtlasSandboxOptions Options { get; }
+
+    /// <summary>The airline sandbox's provider-state scope when both share POST /_pact/provider-states (null otherwise).</summary>
+    internal Admin.ProviderStateScope? StateScope { get; set; }
 
     /// <summary>A snapshot of every stored incident.</summary>
     public IReadOnlyList<AtlasSandboxIncident> Incidents

@@ -45,6 +45,7 @@ public static class AtlasSandboxEndpoints
 
     private static async Task Atlas(HttpContext context, AtlasSandbox sandbox, AtlasHandler handler)
     {
+        sandbox.StateScope?.BeginRequest();
         var client = sandbox.Authenticate(
             context.Request.Headers["x-atlas-client-id"].ToString(),
             context.Request.Headers["x-atlas-client-secret"].ToString());

@@ -41,6 +41,18 @@ public static class Bodies
         };
     }
 
+    /// <summary>
+    /// The itinerary of the offer states, written here independently of the sandbox's StandardItinerary: YUL→CDG on
+    /// AC870, one adult at 500.00 CAD, 30 days out at 18:00.
+    /// </summary>
+    public static JsonObject StandardItinerary(string product)
+    {
+        var itinerary = Itinerary(product, DateTime.UtcNow.Date.AddDays(30).AddHours(18), adults: 1, price: "500.00");
+        itinerary["slices"]!.AsArray().RemoveAt(1);
+        itinerary["total_price"] = "500.00";
+        return itinerary;
+    }
+
     public static JsonObject OfferRequest(string product, JsonObject? itinerary = null) => new()
     {
         ["itinerary"] = new JsonArray(itinerary ?? Itinerary(product)),

@@ -4,7 +4,7 @@ public static class ProviderStateExtensions
 {
     public static async Task<Reply> StateAsync(this ApiClient api, string state, JsonObject? parameters = null, string action = "setup")
     {
-        var body = new JsonObject { ["state"] = state, ["params"] = parameters ?? new JsonObject(), ["action"] = action };
+        var body = new JsonObject { ["state"] = state, ["params"] = parameters?.DeepClone() ?? new JsonObject(), ["action"] = action };
         return await api.SendAsync(HttpMethod.Post, "/_pact/provider-states", body, token: null);
     }
 

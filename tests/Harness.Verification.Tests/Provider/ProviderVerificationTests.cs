@@ -1,9 +1,10 @@
 using Harness.Pact.Verifier;
+using Xunit.Abstractions;
 
 namespace Harness.Verification.Tests.Provider;
 
 /// <summary>The consumer pacts verified against the sandbox, in process, through Harness.Pact's verifier.</summary>
-public sealed class ProviderVerificationTests
+public sealed class ProviderVerificationTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task Verify_GeneratedPact_EveryInteractionPasses()
@@ -35,50 +36,112 @@ public sealed class ProviderVerificationTests
             .And.Contain("missing the following keys: premium");
     }
 
-    [Fact]
-    public async Task Verify_RepoPacts_EveryInteractionPasses()
+    /// <summary>The HTTP providers the sandbox serves, each with its own pact (the webhook message pact is checked in Messages/).</summary>
+    public static TheoryData<string> HttpProviders => new() { ProviderUnderTest.ProviderName, ProviderUnderTest.AtlasProviderName };
+
+    [Theory]
+    [MemberData(nameof(HttpProviders))]
+    public async Task Verify_RepoPact_FileOrderNoTeardown_EveryInteractionPasses(string provider)
     {
-        if (!RepoPacts.Exist)
-        {
-            // contracts/pacts arrives with the consumer contract tests; until then the generated pact covers verification.
-            return;
-        }
+        var pacts = RepoPacts.For(provider);
+        await using var sandbox = await ProviderUnderTest.StartAsync();
 
-        await using var provider = await ProviderUnderTest.StartAsync();
-        using var verifier = provider.Verifier().WithDirectorySource(new DirectoryInfo(RepoPacts.Snapshot));
+        await VerifyAsync(sandbox, provider, pacts.Select(p => new FileInfo(p.Path)).ToList(), "file order");
+    }
 
-        var result = await verifier.VerifyAsync();
+    [Theory]
+    [MemberData(nameof(HttpProviders))]
+    public async Task Verify_RepoPact_ShuffledNoTeardown_EveryInteractionPasses(string provider)
+    {
+        var pacts = RepoPacts.For(provider);
+        using var shuffled = new TempDirectory();
+        var seed = ShuffledPacts.Seed();
+        output.WriteLine($"Shuffle seed {seed} (HARNESS_SHUFFLE_SEED={seed} replays this order)");
+        await using var sandbox = await ProviderUnderTest.StartAsync();
 
-        foreach (var interaction in RepoPacts.Load().Where(p => p.Provider == ProviderUnderTest.ProviderName).SelectMany(p => p.Interactions))
-        {
-            result.Output.Should().Contain(interaction.Description);
-        }
+        await VerifyAsync(sandbox, provider, ShuffledPacts.Write(pacts, shuffled.Path, seed), $"shuffled, seed {seed}");
     }
 
     [Fact]
-    public async Task Verify_RepoAtlasPact_EveryInteractionPassesAgainstAtlasBasePath()
+    public async Task Verify_RepoPacts_SameSandboxTwiceNoTeardown_EveryInteractionPasses()
     {
-        var atlas = RepoPacts.Load().Where(p => p.Provider == ProviderUnderTest.AtlasProviderName).ToList();
-        if (atlas.Count == 0)
+        var seed = ShuffledPacts.Seed();
+        output.WriteLine($"Shuffle seeds {seed}, {seed + 1} (HARNESS_SHUFFLE_SEED={seed} replays these orders)");
+        await using var sandbox = await ProviderUnderTest.StartAsync();
+
+        // One sandbox, never restarted: every HTTP pact in file order, then shuffled, and all of it a second time.
+        for (var round = 0; round < 2; round++)
         {
-            // The Atlas pact arrives with the Atlas consumer contract tests.
-            return;
+            foreach (var provider in new[] { ProviderUnderTest.ProviderName, ProviderUnderTest.AtlasProviderName })
+            {
+                var pacts = RepoPacts.For(provider);
+                using var shuffled = new TempDirectory();
+                await VerifyAsync(sandbox, provider, pacts.Select(p => new FileInfo(p.Path)).ToList(), $"round {round + 1}, file order");
+                await VerifyAsync(sandbox, provider, ShuffledPacts.Write(pacts, shuffled.Path, seed + round), $"round {round + 1}, shuffled, seed {seed + round}");
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HttpProviders))]
+    public async Task Verify_RepoPact_WithTeardown_EveryInteractionPasses(string provider)
+    {
+        var pacts = RepoPacts.For(provider);
+        await using var sandbox = await ProviderUnderTest.StartAsync();
+
+        await VerifyAsync(sandbox, provider, pacts.Select(p => new FileInfo(p.Path)).ToList(), "file order, with teardown", teardown: true);
+    }
+
+    [Fact]
+    public void RepoAtlasPact_EveryInteraction_AddressesTheAtlasBasePath() =>
+        RepoPacts.For(ProviderUnderTest.AtlasProviderName).SelectMany(p => p.Interactions)
+            .Should().OnlyContain(i => i.Request.Path.StartsWith("/atlas/", StringComparison.Ordinal));
+
+    [Fact]
+    public void PactFolder_Empty_FailsNamingTheCommandThatWritesThePacts()
+    {
+        using var empty = new TempDirectory();
+
+        var snapshot = () => RepoPacts.RequireSnapshot(empty.Path);
+
+        snapshot.Should().Throw<InvalidOperationException>().WithMessage($"*holds no pact*{RepoPacts.WriteCommand}*");
+    }
+
+    [Fact]
+    public void PactFolder_Missing_FailsNamingTheCommandThatWritesThePacts()
+    {
+        using var parent = new TempDirectory();
+
+        var snapshot = () => RepoPacts.RequireSnapshot(Path.Combine(parent.Path, "pacts"));
+
+        snapshot.Should().Throw<InvalidOperationException>().WithMessage($"*does not exist*{RepoPacts.WriteCommand}*");
+    }
+
+    /// <summary>
+    /// Verifies <paramref name="files"/> against <paramref name="sandbox"/>. The verifier throws on any failing
+    /// interaction; its output must also name every interaction, so none was skipped.
+    /// </summary>
+    private async Task VerifyAsync(ProviderUnderTest sandbox, string provider, IReadOnlyList<FileInfo> files, string order, bool teardown = false)
+    {
+        files.Should().NotBeEmpty();
+        using var verifier = sandbox.Verifier(provider, teardown);
+        foreach (var file in files)
+        {
+            verifier.WithFileSource(file);
         }
 
-        await using var provider = await ProviderUnderTest.StartAsync();
-        using var verifier = provider.Verifier(ProviderUnderTest.AtlasProviderName);
-        foreach (var pact in atlas)
+        PactVerificationResult result;
+        try
         {
-            verifier.WithFileSource(new FileInfo(pact.Path));
+            result = await verifier.VerifyAsync();
+        }
+        catch (PactFailureException failure)
+        {
+            throw new Xunit.Sdk.XunitException($"{provider} ({order}): {failure.Message}");
         }
 
-        var result = await verifier.VerifyAsync();
-
-        foreach (var interaction in atlas.SelectMany(p => p.Interactions))
-        {
-            result.Output.Should().Contain(interaction.Description);
-        }
-
-        atlas.SelectMany(p => p.Interactions).Should().OnlyContain(i => i.Request.Path.StartsWith("/atlas/", StringComparison.Ordinal));
+        var descriptions = files.SelectMany(ShuffledPacts.Descriptions).ToList();
+        output.WriteLine($"{provider} ({order}): {descriptions.Count} interactions verified");
+        descriptions.Where(d => !result.Output.Contains(d, StringComparison.Ordinal)).Should().BeEmpty($"every interaction is verified ({provider}, {order})");
     }
 }

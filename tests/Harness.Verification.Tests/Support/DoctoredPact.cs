@@ -13,7 +13,7 @@ public static class DoctoredPact
         "/airline/v1.1/auth",
         new JsonObject { ["client_id"] = "sandbox-client", ["client_secret"] = "not-a-real-secret" },
         201,
-        new JsonObject { ["access_token"] = "a-token", ["expires_in"] = 3600, ["scope"] = "all:cfar", ["token_type"] = "Bearer" });
+        new JsonObject { ["access_token"] = "a-token", ["expires_in"] = 86400, ["scope"] = "all:cfar", ["token_type"] = "Bearer" });
 
     public static JsonObject Interaction(string description, string method, string path, JsonNode? requestBody, int status, JsonNode? responseBody)
     {

@@ -59,7 +59,7 @@ public static class GeneratedPact
             {
                 ["access_token"] = Match.Type("a-token"),
                 ["token_type"] = Match.Type("Bearer"),
-                ["expires_in"] = Match.Integer(3600),
+                ["expires_in"] = Match.Integer(86400),
                 ["scope"] = Match.Type("all:cfar"),
             });
         pact.UponReceiving("a request for a DG contract that does not exist")

@@ -33,13 +33,14 @@ public sealed class ProviderUnderTest : IAsyncDisposable
         }));
 
     /// <summary>
-    /// A verifier for this sandbox: provider states set up before and torn down (sandbox reset) after each interaction,
-    /// so interactions cannot see each other's entities.
+    /// A verifier for this sandbox as any verifier's defaults set it up: provider states set up before each interaction
+    /// and, unless <paramref name="teardown"/>, no teardown calls (the sandbox's provider-state rule keeps each
+    /// interaction to its own states).
     /// </summary>
-    public PactVerifier Verifier(string providerName = ProviderName) =>
+    public PactVerifier Verifier(string providerName = ProviderName, bool teardown = false) =>
         new PactVerifier(providerName, "verification-tests")
             .WithHttpEndpoint(host.BaseUrl)
-            .WithProviderStateUrl(new Uri(host.BaseUrl, "_pact/provider-states"), teardown: true)
+            .WithProviderStateUrl(new Uri(host.BaseUrl, "_pact/provider-states"), teardown)
             .WithRequestTimeout(TimeSpan.FromSeconds(10));
 
     /// <summary>The sandbox's break hook: from now on, responses of <paramref name="operationId"/> lose <paramref name="field"/>.</summary>
