@@ -1,3 +1,4 @@
+using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
 
 namespace Harness.Verification.Tests.Provider;
