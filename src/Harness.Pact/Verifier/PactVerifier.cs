@@ -291,9 +291,14 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
         }
 
         var status = NativeMethods.VerifierExecute(handle);
-        var result = new PactVerificationResult(
-            NativeString.TakeOwned(NativeMethods.VerifierOutput(handle, 1)) ?? string.Empty,
-            NativeString.TakeOwned(NativeMethods.VerifierJson(handle)));
+        var output = NativeString.TakeOwned(NativeMethods.VerifierOutput(handle, 1)) ?? string.Empty;
+        if (messages?.Problems.IsEmpty == false)
+        {
+            // The engine only sees a 404 or 500 body it takes for the message; say what really went wrong.
+            output += Environment.NewLine + "Message scenarios:" + Environment.NewLine + string.Join(Environment.NewLine, messages.Problems.Distinct().Select(problem => "  - " + problem));
+        }
+
+        var result = new PactVerificationResult(output, NativeString.TakeOwned(NativeMethods.VerifierJson(handle)));
         if (config.LogLevel != PactLogLevel.None)
         {
             config.WriteLine(result.Output);

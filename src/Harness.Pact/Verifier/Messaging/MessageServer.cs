@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -31,6 +32,9 @@ internal sealed class MessageServer : IDisposable
     }
 
     internal int Port { get; }
+
+    /// <summary>What went wrong serving messages (no scenario for a description, a scenario that threw), for the report.</summary>
+    internal ConcurrentQueue<string> Problems { get; } = new();
 
     internal static MessageServer Start(IReadOnlyDictionary<string, Scenario> scenarios, JsonSerializerOptions settings)
     {
@@ -123,11 +127,11 @@ internal sealed class MessageServer : IDisposable
 
             if (!scenarios.TryGetValue(description, out var scenario))
             {
-                await WriteTextAsync(
-                    response,
-                    404,
-                    $"No message scenario for '{description}'. Add it with WithMessages(scenarios => scenarios.Add(\"{description}\", () => ...)). " +
-                    $"Scenarios: {string.Join(", ", scenarios.Keys.Select(key => "'" + key + "'"))}.");
+                var problem =
+                    $"No message scenario for '{description}': add it with WithMessages(scenarios => scenarios.Add(\"{description}\", () => ...)). " +
+                    $"Scenarios: {(scenarios.Count == 0 ? "none" : string.Join(", ", scenarios.Keys.Select(key => "'" + key + "'")))}.";
+                Problems.Enqueue(problem);
+                await WriteTextAsync(response, 404, problem);
                 return;
             }
 
@@ -138,7 +142,9 @@ internal sealed class MessageServer : IDisposable
             }
             catch (Exception exception)
             {
-                await WriteTextAsync(response, 500, $"The message scenario '{description}' failed: {exception.GetType().Name}: {exception.Message}");
+                var problem = $"The message scenario '{description}' threw {exception.GetType().Name}: {exception.Message}";
+                Problems.Enqueue(problem);
+                await WriteTextAsync(response, 500, problem);
                 return;
             }
 
