@@ -68,7 +68,9 @@ internal sealed class PactBuilderV4(PactIdentity identity, int port, IPAddress h
         }
 
         var matched = NativeMethods.MockServerMatched(server.Port);
-        var logs = NativeLogging.IsCapturing ? NativeString.CopyBorrowed(NativeMethods.MockServerLogs(server.Port)) : null;
+        var logs = identity.Config.LogLevel != PactLogLevel.None && NativeLogging.IsCapturing
+            ? NativeString.CopyBorrowed(NativeMethods.MockServerLogs(server.Port))
+            : null;
         if (!string.IsNullOrEmpty(logs))
         {
             identity.Config.WriteLine("Mock server logs:");
