@@ -18,7 +18,8 @@ namespace Harness.Pact.Tests.Support;
 /// </summary>
 public sealed class RecordingBroker : IAsyncDisposable
 {
-    private const string PactPath = "/pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/abc123";
+    /// <summary>Where the one pact is served (its URL, for URI sources).</summary>
+    public const string PactPath = "/pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/abc123";
     private readonly WebApplication app;
 
     private RecordingBroker(WebApplication app) => this.app = app;
