@@ -107,6 +107,21 @@ public static class Match
         return new IncludeMatcher(example);
     }
 
+    /// <summary>A timestamp written in <paramref name="format"/>, e.g. <c>yyyy-MM-dd'T'HH:mm:ss</c>.</summary>
+    public static Matcher Timestamp(DateTime timestamp, string format) => new DateTimeMatcher(timestamp, format);
+
+    /// <summary>An ISO 8601 date (<c>yyyy-MM-dd</c>).</summary>
+    public static Matcher Date(DateTime date) => Date(date, "yyyy-MM-dd");
+
+    /// <summary>A date written in <paramref name="format"/>.</summary>
+    public static Matcher Date(DateTime date, string format) => new DateMatcher(date, format);
+
+    /// <summary>An ISO 8601 time of day (<c>HH:mm:ss</c>).</summary>
+    public static Matcher Time(DateTime time) => Time(time, "HH:mm:ss");
+
+    /// <summary>A time of day written in <paramref name="format"/>.</summary>
+    public static Matcher Time(DateTime time, string format) => new TimeMatcher(time, format);
+
     /// <summary>
     /// Harness: a date-time. With a <paramref name="format"/> (Java DateTimeFormatter pattern, e.g.
     /// <c>yyyy-MM-dd'T'HH:mm:ssXXX</c>) the engine's datetime matcher is used; without one, an RFC 3339 regex

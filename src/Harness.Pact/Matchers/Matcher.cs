@@ -11,11 +11,12 @@ namespace Harness.Pact.Matchers;
 [JsonConverter(typeof(MatcherConverter))]
 public abstract class Matcher : IMatcher
 {
-    private protected Matcher(string type, object? value, IReadOnlyList<KeyValuePair<string, object>>? attributes = null)
+    private protected Matcher(string type, object? value, IReadOnlyList<KeyValuePair<string, object>>? attributes = null, string valueName = "value")
     {
         Type = type;
         Value = value;
         Attributes = attributes ?? [];
+        ValueName = valueName;
     }
 
     /// <inheritdoc />
@@ -26,6 +27,9 @@ public abstract class Matcher : IMatcher
 
     /// <summary>Further attributes of the rule (regex, min, max, format), in the order the engine receives them.</summary>
     internal IReadOnlyList<KeyValuePair<string, object>> Attributes { get; }
+
+    /// <summary>The integration JSON's name for the example: "value", or "variants" for array-contains.</summary>
+    internal string ValueName { get; }
 
     /// <summary>The integration JSON of this matcher, the example serialised with <paramref name="options"/>.</summary>
     public string ToJson(JsonSerializerOptions options) => MatcherConverter.ToJson(this, options);
@@ -160,12 +164,50 @@ public sealed class NullMatcher() : Matcher("null", null);
 [JsonConverter(typeof(MatcherConverter))]
 public sealed class IncludeMatcher(string value) : Matcher("include", value);
 
-/// <summary>A date-time in the given Java DateTimeFormatter pattern (the engine's datetime matcher).</summary>
+/// <summary>A date-time in a format (a Java DateTimeFormatter pattern, as the engine reads it).</summary>
 [JsonConverter(typeof(MatcherConverter))]
-public sealed class DateTimeMatcher(string example, string format) : Matcher("datetime", example, [new("format", format)])
+public sealed class DateTimeMatcher : Matcher
+{
+    /// <summary>PactNet's timestamp matcher: the example is <paramref name="example"/> written in <paramref name="format"/>.</summary>
+    public DateTimeMatcher(DateTime example, string format)
+        : base("timestamp", Formatted(example, format), [new("format", format)])
+    {
+        Format = format;
+    }
+
+    /// <summary>Harness: the engine's datetime matcher with a ready-written example.</summary>
+    public DateTimeMatcher(string example, string format)
+        : base("datetime", example, [new("format", format)])
+    {
+        Format = format;
+    }
+
+    public string Format { get; }
+
+    internal static string Formatted(DateTime value, string format)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(format);
+        return value.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+/// <summary>A date in a format (default ISO 8601 <c>yyyy-MM-dd</c>).</summary>
+[JsonConverter(typeof(MatcherConverter))]
+public sealed class DateMatcher(DateTime example, string format) : Matcher("date", DateTimeMatcher.Formatted(example, format), [new("format", format)])
 {
     public string Format { get; } = format;
 }
+
+/// <summary>A time of day in a format (default ISO 8601 <c>HH:mm:ss</c>).</summary>
+[JsonConverter(typeof(MatcherConverter))]
+public sealed class TimeMatcher(DateTime example, string format) : Matcher("time", DateTimeMatcher.Formatted(example, format), [new("format", format)])
+{
+    public string Format { get; } = format;
+}
+
+/// <summary>An array containing an element matching each variant (in any order, among other elements).</summary>
+[JsonConverter(typeof(MatcherConverter))]
+public sealed class ArrayContainsMatcher(object[] variants) : Matcher("array-contains", variants ?? throw new ArgumentNullException(nameof(variants)), valueName: "variants");
 
 /// <summary>Writes any <see cref="IMatcher"/> as integration JSON; the example inside follows the caller's naming policy.</summary>
 public sealed class MatcherConverter : JsonConverterFactory
@@ -181,7 +223,7 @@ public sealed class MatcherConverter : JsonConverterFactory
     {
         writer.WriteStartObject();
         writer.WriteString("pact:matcher:type", value.Type);
-        writer.WritePropertyName("value");
+        writer.WritePropertyName(value is Matcher { ValueName: var valueName } ? valueName : "value");
         object? example = value.Value;
         JsonSerializer.Serialize(writer, example, example?.GetType() ?? typeof(object), options);
         if (value is Matcher matcher)
