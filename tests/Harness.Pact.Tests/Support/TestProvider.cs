@@ -25,6 +25,9 @@ public sealed class TestProvider : IAsyncDisposable
     /// <summary>Every provider-state call body, in order.</summary>
     public ConcurrentQueue<JsonElement> StateCalls { get; } = new();
 
+    /// <summary>Every provider-state call made in query style, as "state=...&amp;action=...", in order.</summary>
+    public ConcurrentQueue<string> StateQueries { get; } = new();
+
     public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status")
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,7 +38,15 @@ public sealed class TestProvider : IAsyncDisposable
 
         app.MapPost("/provider-states", async (HttpRequest request) =>
         {
-            provider.StateCalls.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
+            if (request.QueryString.HasValue)
+            {
+                provider.StateQueries.Enqueue($"state={request.Query["state"]}&action={request.Query["action"]}");
+            }
+            else
+            {
+                provider.StateCalls.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
+            }
+
             return Results.Ok();
         });
         app.MapGet("/cfar_contracts/{id}", (string id) =>
