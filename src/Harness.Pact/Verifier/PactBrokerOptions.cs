@@ -218,15 +218,7 @@ public sealed class PactBrokerOptions : IPactBrokerOptions
 
     public PactBrokerOptions PublishResults(bool condition, string providerVersion, Action<IPactBrokerPublishOptions> configure)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(providerVersion);
-        ArgumentNullException.ThrowIfNull(configure);
-        if (condition)
-        {
-            var publish = new PactPublishOptions(providerVersion);
-            configure(publish);
-            Publish = publish;
-        }
-
+        Publish = PactPublishOptions.When(condition, providerVersion, configure) ?? Publish;
         return this;
     }
 
@@ -326,6 +318,21 @@ public sealed class PactPublishOptions : IPactBrokerPublishOptions
 
     IPactBrokerPublishOptions IPactBrokerPublishOptions.ProviderTags(params string[] tags) => ProviderTags(tags);
 
+    /// <summary>PactNet's PublishResults(condition, providerVersion, configure): the options, or null when not publishing.</summary>
+    internal static PactPublishOptions? When(bool condition, string providerVersion, Action<IPactBrokerPublishOptions> configure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerVersion);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!condition)
+        {
+            return null;
+        }
+
+        var publish = new PactPublishOptions(providerVersion);
+        configure(publish);
+        return publish;
+    }
+
     IPactBrokerPublishOptions IPactBrokerPublishOptions.ProviderBranch(string branch) => ProviderBranch(branch);
 
     IPactBrokerPublishOptions IPactBrokerPublishOptions.BuildUri(Uri uri) => BuildUri(uri);
@@ -381,15 +388,7 @@ internal sealed class PactUriOptions : IPactUriOptions
 
     public IPactUriOptions PublishResults(bool condition, string providerVersion, Action<IPactBrokerPublishOptions> configure)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(providerVersion);
-        ArgumentNullException.ThrowIfNull(configure);
-        if (condition)
-        {
-            var publish = new PactPublishOptions(providerVersion);
-            configure(publish);
-            Publish = publish;
-        }
-
+        Publish = PactPublishOptions.When(condition, providerVersion, configure) ?? Publish;
         return this;
     }
 }

@@ -9,17 +9,8 @@ using IPAddress = Harness.Pact.IPAddress;
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>PactConfig and PactVerifierConfig: their outputters, defaults, and WithHttpInteractions' port and host.</summary>
-public sealed class ConfigAndOutputTests : IDisposable
+public sealed class ConfigAndOutputTests : ScratchPacts
 {
-    private readonly TempDirectory pacts = new();
-    private readonly HttpClient http = new();
-
-    public void Dispose()
-    {
-        http.Dispose();
-        pacts.Dispose();
-    }
-
     [Fact]
     public void PactConfig_Defaults_AreThoseOfPactNetWithTheRepositoryPactDir()
     {
@@ -35,11 +26,11 @@ public sealed class ConfigAndOutputTests : IDisposable
     public async Task PactConfig_Outputters_ReceiveTheMockServerLogAndEveryMismatch()
     {
         var output = new RecordingOutput();
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [output] })
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [output] })
             .WithHttpInteractions();
         pact.UponReceiving("a request for order 1").WithRequest(HttpMethod.Get, "/api/orders/1").WillRespond().WithStatus(HttpStatusCode.OK);
 
-        var verify = () => pact.VerifyAsync(async ctx => (await http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/2"))).Dispose());
+        var verify = () => pact.VerifyAsync(async ctx => (await Http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/2"))).Dispose());
 
         await verify.Should().ThrowAsync<PactFailureException>();
         output.Lines.Should().Contain("Mock server logs:");
@@ -51,43 +42,43 @@ public sealed class ConfigAndOutputTests : IDisposable
     public async Task PactConfig_LogLevelNone_WritesNothing()
     {
         var output = new RecordingOutput();
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [output], LogLevel = PactLogLevel.None })
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [output], LogLevel = PactLogLevel.None })
             .WithHttpInteractions();
         pact.UponReceiving("a request for order 1").WithRequest(HttpMethod.Get, "/api/orders/1").WillRespond().WithStatus(HttpStatusCode.OK);
 
-        await pact.VerifyAsync(async ctx => (await http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/1"))).Dispose());
+        await pact.VerifyAsync(async ctx => (await Http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/1"))).Dispose());
 
-        File.Exists(pacts.PactFile("orders-consumer", "orders-api")).Should().BeTrue();
+        File.Exists(Pacts.PactFile("orders-consumer", "orders-api")).Should().BeTrue();
         output.Lines.Should().BeEmpty();
     }
 
     [Fact]
     public void Verify_Sync_RunsTheInteractionsAndWritesThePact()
     {
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [] }).WithHttpInteractions();
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [] }).WithHttpInteractions();
         pact.UponReceiving("a request for order 1").WithRequest("GET", "/api/orders/1").WillRespond().WithStatus((ushort)200);
 
         pact.Verify(ctx =>
         {
-            using var response = http.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(ctx.MockServerUri, "api/orders/1")));
+            using var response = Http.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(ctx.MockServerUri, "api/orders/1")));
             response.StatusCode.Should().Be(HttpStatusCode.OK);
         });
 
-        File.ReadAllText(pacts.PactFile("orders-consumer", "orders-api")).Should().Contain("a request for order 1");
+        File.ReadAllText(Pacts.PactFile("orders-consumer", "orders-api")).Should().Contain("a request for order 1");
     }
 
     [Fact]
     public async Task WithHttpInteractions_WithPortAndHost_ServesOnThatPortOfThatHost()
     {
         var port = FreePort();
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [] })
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [] })
             .WithHttpInteractions(port, IPAddress.Loopback);
         pact.UponReceiving("a request for order 1").WithRequest(HttpMethod.Get, "/api/orders/1").WillRespond().WithStatus(HttpStatusCode.OK);
 
         await pact.VerifyAsync(async ctx =>
         {
             ctx.MockServerUri.Should().Be(new Uri($"http://127.0.0.1:{port}/"));
-            using var response = await http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/orders/1"));
+            using var response = await Http.GetAsync(new Uri($"http://127.0.0.1:{port}/api/orders/1"));
             response.StatusCode.Should().Be(HttpStatusCode.OK);
         });
     }
@@ -98,7 +89,7 @@ public sealed class ConfigAndOutputTests : IDisposable
         using var occupant = new TcpListener(System.Net.IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [] })
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [] })
             .WithHttpInteractions(port);
         pact.UponReceiving("a request for order 1").WithRequest(HttpMethod.Get, "/api/orders/1").WillRespond().WithStatus(HttpStatusCode.OK);
 
@@ -164,10 +155,10 @@ public sealed class ConfigAndOutputTests : IDisposable
 
     private async Task<string> WriteOrderPactAsync()
     {
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [] }).WithHttpInteractions();
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [] }).WithHttpInteractions();
         pact.UponReceiving("a request for an unknown order").WithRequest(HttpMethod.Get, "/api/orders/404").WillRespond().WithStatus(HttpStatusCode.NotFound);
-        await pact.VerifyAsync(async ctx => (await http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/404"))).Dispose());
-        return pacts.PactFile("orders-consumer", "orders-api");
+        await pact.VerifyAsync(async ctx => (await Http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/404"))).Dispose());
+        return Pacts.PactFile("orders-consumer", "orders-api");
     }
 
     private sealed class RecordingOutput : IOutput

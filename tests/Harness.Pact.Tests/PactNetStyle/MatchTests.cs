@@ -6,18 +6,9 @@ using Harness.Pact.Tests.Support;
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>PactNet's Match set beyond the basics: each overload's integration JSON, and the rules the engine records.</summary>
-public sealed class MatchTests : IDisposable
+public sealed class MatchTests : ScratchPacts
 {
     private static readonly DateTime Moment = new(2024, 5, 1, 10, 15, 30, DateTimeKind.Utc);
-    private readonly TempDirectory pacts = new();
-    private readonly HttpClient http = new();
-
-    public void Dispose()
-    {
-        http.Dispose();
-        pacts.Dispose();
-    }
-
     [Theory]
     [MemberData(nameof(Overloads))]
     public void Match_EveryOverload_WritesPactNetsIntegrationJson(IMatcher matcher, string expected)
@@ -55,7 +46,7 @@ public sealed class MatchTests : IDisposable
     [Fact]
     public async Task DateTimeAndArrayMatchers_ThroughTheMockServer_BecomeTheEnginesRules()
     {
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [] }).WithHttpInteractions();
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [] }).WithHttpInteractions();
         pact.UponReceiving("a request for an order's history")
             .WithRequest(HttpMethod.Get, "/api/orders/1/history")
             .WillRespond()
@@ -69,9 +60,9 @@ public sealed class MatchTests : IDisposable
                 events = new ArrayContainsMatcher([new { kind = "created" }]),
             });
 
-        await pact.VerifyAsync(async ctx => (await http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/1/history"))).Dispose());
+        await pact.VerifyAsync(async ctx => (await Http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/1/history"))).Dispose());
 
-        var rules = PactFile.Interaction(PactFile.Read(pacts.PactFile("orders-consumer", "orders-api")), "a request for an order's history")
+        var rules = PactFile.Interaction(PactFile.Read(Pacts.PactFile("orders-consumer", "orders-api")), "a request for an order's history")
             ["response"]!["matchingRules"]!["body"]!;
         rules["$.at"]!["matchers"]![0]!["match"]!.GetValue<string>().Should().Be("datetime", "the engine records timestamps as datetime");
         rules["$.day"]!["matchers"]![0]!["match"]!.GetValue<string>().Should().Be("date");

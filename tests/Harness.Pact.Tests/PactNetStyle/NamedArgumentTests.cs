@@ -14,21 +14,12 @@ namespace Harness.Pact.Tests.PactNetStyle;
 /// Every public member PactNet's README, samples and XML docs call with named arguments, called here with PactNet's
 /// parameter names (the file does not compile if one is renamed), and each call checked for its effect.
 /// </summary>
-public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposable
+public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : ScratchPacts
 {
-    private readonly TempDirectory pacts = new();
-    private readonly HttpClient http = new();
-
-    public void Dispose()
-    {
-        http.Dispose();
-        pacts.Dispose();
-    }
-
     [Fact]
     public async Task ConsumerDsl_WithNamedArguments_RecordsEveryPart()
     {
-        var config = new PactConfig { PactDir = pacts.Path, Outputters = [new XunitOutput(output: testOutput)] };
+        var config = new PactConfig { PactDir = Pacts.Path, Outputters = [new XunitOutput(output: testOutput)] };
         using var pact = Pact.V4(consumer: "orders-consumer", provider: "orders-api", config: config)
             .WithHttpInteractions(port: null, host: IPAddress.Loopback);
         var camelCase = new JsonSerializerOptions(JsonSerializerDefaults.Web);
@@ -60,11 +51,11 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
             request.Headers.Add("X-Request-Id", "r-1");
             request.Headers.TryAddWithoutValidation("Authorization", "Bearer abc");
             request.Content = new StringContent("""{"status":"Fulfilling"}""", System.Text.Encoding.UTF8, "application/merge-patch+json");
-            using var response = await http.SendAsync(request);
+            using var response = await Http.SendAsync(request);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
         });
 
-        var interaction = PactFile.Interaction(PactFile.Read(pacts.PactFile("orders-consumer", "orders-api")), "an order update");
+        var interaction = PactFile.Interaction(PactFile.Read(Pacts.PactFile("orders-consumer", "orders-api")), "an order update");
         interaction["providerStates"]![0]!["params"]!["id"]!.GetValue<int>().Should().Be(1, "PactNet records JSON-looking string parameters as JSON");
         interaction["request"]!["headers"]!["Content-Type"]![0]!.GetValue<string>().Should().Be("application/merge-patch+json");
         interaction["request"]!["matchingRules"]!["query"]!["version"]!["matchers"]![0]!["match"]!.GetValue<string>().Should().Be("integer");
@@ -80,7 +71,7 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
     [Fact]
     public async Task MessageDsl_WithNamedArguments_RecordsMessageAndPactMetadata()
     {
-        using var messages = Pact.V4(consumer: "orders-consumer", provider: "orders-events", config: new PactConfig { PactDir = pacts.Path, Outputters = [] })
+        using var messages = Pact.V4(consumer: "orders-consumer", provider: "orders-events", config: new PactConfig { PactDir = Pacts.Path, Outputters = [] })
             .WithMessageInteractions()
             .WithPactMetadata(@namespace: "harness", name: "suite", value: "named-arguments");
 
@@ -94,7 +85,7 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
                 return Task.CompletedTask;
             });
 
-        var file = PactFile.Read(pacts.PactFile("orders-consumer", "orders-events"));
+        var file = PactFile.Read(Pacts.PactFile("orders-consumer", "orders-events"));
         file["metadata"]!["harness"]!["suite"]!.GetValue<string>().Should().Be("named-arguments");
         var message = PactFile.Interaction(file, "an order created event");
         message["metadata"]!["queue"]!.GetValue<string>().Should().Be("orders");
@@ -112,7 +103,7 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
         var result = verifier
             .WithHttpEndpoint(pactUri: provider.BaseUri)
             .WithMessages(configure: scenarios => scenarios.Add(description: "an unused message", factory: () => new { id = 1 }), settings: new JsonSerializerOptions())
-            .WithDirectorySource(directory: new DirectoryInfo(pacts.Path), consumers: ["orders-consumer"])
+            .WithDirectorySource(directory: new DirectoryInfo(Pacts.Path), consumers: ["orders-consumer"])
             .WithProviderStateUrl(providerStateUri: new Uri(provider.BaseUri, "/provider-states"), configure: options => options.WithTeardown().WithStyle(style: ProviderStateStyle.Body))
             .WithFilter(description: "a request for order 1", providerState: "^an order with ID")
             .WithRequestTimeout(timeout: TimeSpan.FromSeconds(10))
@@ -127,7 +118,7 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
     public async Task BrokerOptions_WithNamedArgumentsAndTypedSelectors_PublishUnderTheGivenVersionAndBranch()
     {
         await using var provider = await TestProvider.StartAsync();
-        await using var broker = await RecordingBroker.StartAsync(SessionPact);
+        await using var broker = await RecordingBroker.StartAsync(RecordingBroker.SessionPact);
         using var verifier = new PactVerifier(provider: "hts-airlines-api", config: new PactVerifierConfig { Outputters = [] });
 
         verifier
@@ -153,7 +144,7 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
     public async Task BrokerOptions_PublishResultsWithFalseCondition_PublishesNothing()
     {
         await using var provider = await TestProvider.StartAsync();
-        await using var broker = await RecordingBroker.StartAsync(SessionPact);
+        await using var broker = await RecordingBroker.StartAsync(RecordingBroker.SessionPact);
         using var verifier = new PactVerifier(provider: "hts-airlines-api", config: new PactVerifierConfig { Outputters = [] });
 
         verifier
@@ -168,7 +159,7 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
     public async Task UriSource_WithNamedArguments_FetchesThePactAndPublishesUnderTheGivenVersion()
     {
         await using var provider = await TestProvider.StartAsync();
-        await using var broker = await RecordingBroker.StartAsync(SessionPact);
+        await using var broker = await RecordingBroker.StartAsync(RecordingBroker.SessionPact);
         var pactUri = new Uri(broker.BaseUri, RecordingBroker.PactPath.TrimStart('/'));
         using var verifier = new PactVerifier(provider: "hts-airlines-api", config: new PactVerifierConfig { Outputters = [] });
 
@@ -185,30 +176,17 @@ public sealed class NamedArgumentTests(ITestOutputHelper testOutput) : IDisposab
             .And.Contain($"POST {RecordingBroker.PactPath}/verification-results");
     }
 
-    private const string SessionPact = """
-        {
-          "consumer": { "name": "airline-partner" },
-          "provider": { "name": "hts-airlines-api" },
-          "interactions": [{
-            "type": "Synchronous/HTTP",
-            "description": "a request for a session",
-            "request": { "method": "GET", "path": "/sessions/s-1" },
-            "response": { "status": 200 }
-          }],
-          "metadata": { "pactSpecification": { "version": "4.0" } }
-        }
-        """;
 
     private async Task<string> WriteOrderPactAsync()
     {
-        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = pacts.Path, Outputters = [] }).WithHttpInteractions();
+        using var pact = Pact.V4("orders-consumer", "orders-api", new PactConfig { PactDir = Pacts.Path, Outputters = [] }).WithHttpInteractions();
         pact.UponReceiving("a request for order 1")
             .Given("an order with ID {id} exists", new Dictionary<string, string> { ["id"] = "1" })
             .WithRequest(HttpMethod.Get, "/api/orders/1")
             .WillRespond()
             .WithStatus(HttpStatusCode.OK)
             .WithJsonBody(new { id = Match.Integer(1) });
-        await pact.VerifyAsync(async ctx => (await http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/1"))).Dispose());
-        return pacts.PactFile("orders-consumer", "orders-api");
+        await pact.VerifyAsync(async ctx => (await Http.GetAsync(new Uri(ctx.MockServerUri, "api/orders/1"))).Dispose());
+        return Pacts.PactFile("orders-consumer", "orders-api");
     }
 }

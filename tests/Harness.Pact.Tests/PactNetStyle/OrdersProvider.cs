@@ -2,13 +2,9 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
+using Harness.Pact.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Harness.Pact.Tests.PactNetStyle;
 
@@ -30,23 +26,20 @@ public sealed class OrdersProvider : IAsyncDisposable
 
     public static async Task<OrdersProvider> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<OrderRepository>();
-        var app = builder.Build();
-        app.UseMiddleware<ProviderStateMiddleware>();
-        app.MapGet("/api/orders/{id:int}", (int id, OrderRepository orders) =>
-            orders.Find(id) is { } order ? Results.Json(order, OrdersClient.Json) : Results.NotFound());
-        app.MapPut("/api/orders/{id:int}/status", async (int id, HttpRequest request, OrderRepository orders) =>
-        {
-            var status = await JsonSerializer.DeserializeAsync<OrderStatus>(request.Body, OrdersClient.Json);
-            return orders.Find(id) is { } order && orders.Update(order with { Status = status }) ? Results.NoContent() : Results.NotFound();
-        });
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new OrdersProvider(app, new Uri(address));
+        var (app, baseUri) = await LoopbackApp.StartAsync(
+            app =>
+            {
+                app.UseMiddleware<ProviderStateMiddleware>();
+                app.MapGet("/api/orders/{id:int}", (int id, OrderRepository orders) =>
+                    orders.Find(id) is { } order ? Results.Json(order, OrdersClient.Json) : Results.NotFound());
+                app.MapPut("/api/orders/{id:int}/status", async (int id, HttpRequest request, OrderRepository orders) =>
+                {
+                    var status = await JsonSerializer.DeserializeAsync<OrderStatus>(request.Body, OrdersClient.Json);
+                    return orders.Find(id) is { } order && orders.Update(order with { Status = status }) ? Results.NoContent() : Results.NotFound();
+                });
+            },
+            services => services.AddSingleton<OrderRepository>());
+        return new OrdersProvider(app, baseUri);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,17 +5,8 @@ using Harness.Pact.Verifier;
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>PactNet's source and provider-state options: consumer filters, query-style states, teardown calls.</summary>
-public sealed class VerifierSourceTests : IDisposable
+public sealed class VerifierSourceTests : ScratchPacts
 {
-    private readonly TempDirectory pacts = new();
-    private readonly HttpClient http = new();
-
-    public void Dispose()
-    {
-        http.Dispose();
-        pacts.Dispose();
-    }
-
     [Fact]
     public async Task WithDirectorySource_WithConsumers_VerifiesOnlyTheirPacts()
     {
@@ -24,7 +15,7 @@ public sealed class VerifierSourceTests : IDisposable
         await using var provider = await TestProvider.StartAsync();
         using var verifier = new PactVerifier("hts-airlines-api", new PactVerifierConfig { Outputters = [] })
             .WithHttpEndpoint(provider.BaseUri)
-            .WithDirectorySource(new DirectoryInfo(pacts.Path), "partner-b");
+            .WithDirectorySource(new DirectoryInfo(Pacts.Path), "partner-b");
 
         var result = verifier.Verify();
 
@@ -38,7 +29,7 @@ public sealed class VerifierSourceTests : IDisposable
         await using var provider = await TestProvider.StartAsync();
         using var verifier = new PactVerifier("hts-airlines-api", new PactVerifierConfig { Outputters = [] })
             .WithHttpEndpoint(provider.BaseUri)
-            .WithDirectorySource(new DirectoryInfo(pacts.Path))
+            .WithDirectorySource(new DirectoryInfo(Pacts.Path))
             .WithProviderStateUrl(provider.ProviderStatesUri, options => options.WithTeardown().WithStyle(ProviderStateStyle.Query));
 
         verifier.Verify();
@@ -49,12 +40,12 @@ public sealed class VerifierSourceTests : IDisposable
 
     private async Task WriteSessionPactAsync(string consumer, string description)
     {
-        using var pact = Pact.V4(consumer, "hts-airlines-api", new PactConfig { PactDir = pacts.Path, Outputters = [] }).WithHttpInteractions();
+        using var pact = Pact.V4(consumer, "hts-airlines-api", new PactConfig { PactDir = Pacts.Path, Outputters = [] }).WithHttpInteractions();
         pact.UponReceiving(description)
             .Given("a session exists")
             .WithRequest(HttpMethod.Get, "/sessions/s-1")
             .WillRespond()
             .WithStatus(HttpStatusCode.OK);
-        await pact.VerifyAsync(async ctx => (await http.GetAsync(new Uri(ctx.MockServerUri, "sessions/s-1"))).Dispose());
+        await pact.VerifyAsync(async ctx => (await Http.GetAsync(new Uri(ctx.MockServerUri, "sessions/s-1"))).Dispose());
     }
 }

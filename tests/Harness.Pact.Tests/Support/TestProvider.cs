@@ -1,22 +1,18 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Harness.Pact.Tests.Support;
 
 /// <summary>A tiny provider on 127.0.0.1 (free port) answering one contract read, with a provider-state endpoint.</summary>
 public sealed class TestProvider : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private WebApplication app = null!;
 
-    private TestProvider(WebApplication app) => this.app = app;
+    private TestProvider()
+    {
+    }
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -30,12 +26,19 @@ public sealed class TestProvider : IAsyncDisposable
 
     public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var provider = new TestProvider(app);
+        var provider = new TestProvider();
+        (provider.app, provider.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, provider, contractStatusField));
+        return provider;
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static void Map(WebApplication app, TestProvider provider, string contractStatusField)
+    {
         app.MapPost("/provider-states", async (HttpRequest request) =>
         {
             if (request.QueryString.HasValue)
@@ -52,16 +55,5 @@ public sealed class TestProvider : IAsyncDisposable
         app.MapGet("/cfar_contracts/{id}", (string id) =>
             Results.Json(new Dictionary<string, object> { ["id"] = id, [contractStatusField] = "confirmed" }));
         app.MapGet("/sessions/{id}", (string id) => Results.Json(new { id }));
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        provider.BaseUri = new Uri(address + "/");
-        return provider;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
     }
 }
