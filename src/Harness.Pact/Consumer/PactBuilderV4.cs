@@ -69,7 +69,7 @@ internal sealed class PactBuilderV4(PactIdentity identity, int port, IPAddress h
 
         var matched = NativeMethods.MockServerMatched(server.Port);
         var logs = identity.Config.LogLevel != PactLogLevel.None && NativeLogging.IsCapturing
-            ? NativeString.CopyBorrowed(NativeMethods.MockServerLogs(server.Port))
+            ? NativeString.CopyBorrowed(NativeMethods.MockServerLogs(server.Port)) is { } captured ? Redaction.Redact(captured) : null
             : null;
         if (!string.IsNullOrEmpty(logs))
         {

@@ -1,6 +1,6 @@
 namespace Harness.Pact.Infrastructure.Outputters;
 
-/// <summary>Writes a block of log text to every configured output, line by line.</summary>
+/// <summary>Writes a block of log text, credentials masked, to every configured output.</summary>
 internal static class Outputs
 {
     internal static void Write(IEnumerable<IOutput>? outputters, string? text)
@@ -10,9 +10,10 @@ internal static class Outputs
             return;
         }
 
+        var redacted = Redaction.Redact(text);
         foreach (var output in outputters)
         {
-            output.WriteLine(text);
+            output.WriteLine(redacted);
         }
     }
 }
