@@ -1,9 +1,11 @@
 using Harness.Pact.Infrastructure.Outputters;
+using Harness.Pact.Output.Xunit;
+using Xunit.Abstractions;
 
 namespace Harness.Pact.Tests.PactNetStyle;
 
-/// <summary>Credentials in the engine's Debug log never reach an outputter.</summary>
-public sealed class RedactionTests
+/// <summary>Outputters: XunitOutput writes to the test's output, and credentials in the engine's Debug log never reach one.</summary>
+public sealed class OutputterTests
 {
     // Lines as the mock server logs a request at Debug level (pact_mock_server::hyper_server).
     private const string DebugLog = """
@@ -36,8 +38,28 @@ public sealed class RedactionTests
         lines.Should().ContainSingle().Which.Should().NotContain("SECRET");
     }
 
+    [Fact]
+    public void XunitOutput_WriteLine_WritesToTheTestOutputHelper()
+    {
+        var helper = new RecordingHelper();
+        var config = new PactConfig { Outputters = [new XunitOutput(helper)] };
+
+        config.WriteLine("Mock server logs:");
+
+        helper.Lines.Should().Equal("Mock server logs:");
+    }
+
     private sealed class ListOutput(List<string> lines) : IOutput
     {
         public void WriteLine(string line) => lines.Add(line);
+    }
+
+    private sealed class RecordingHelper : ITestOutputHelper
+    {
+        public List<string> Lines { get; } = [];
+
+        public void WriteLine(string message) => Lines.Add(message);
+
+        public void WriteLine(string format, params object[] args) => Lines.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, args));
     }
 }
