@@ -2,34 +2,47 @@ using System.Text.Json;
 
 namespace Harness.Pact;
 
-/// <summary>
-/// Builds V4 asynchronous message interactions (e.g. Atlas webhooks) for one consumer/provider pair. Messages go into
-/// the same V4 pact file as the pair's HTTP interactions.
-/// </summary>
-public interface IMessagePactBuilderV4 : IDisposable
+/// <summary>A message pact builder: PactNet's <c>IMessagePactBuilder</c>.</summary>
+public interface IMessagePactBuilder : IDisposable
 {
-    IMessageBuilderV4 ExpectsToReceive(string description);
 }
 
-/// <summary>One asynchronous message the consumer expects to receive.</summary>
+/// <summary>
+/// Builds V4 asynchronous message interactions (e.g. Atlas webhooks) for one consumer/provider pair: PactNet's
+/// <c>IMessagePactBuilderV4</c>. Messages go into the same V4 pact file as the pair's HTTP interactions.
+/// </summary>
+public interface IMessagePactBuilderV4 : IMessagePactBuilder
+{
+    IMessageBuilderV4 ExpectsToReceive(string description);
+
+    /// <summary>Adds <c>metadata.{namespace}.{name} = value</c> to the pact file.</summary>
+    IMessagePactBuilderV4 WithPactMetadata(string @namespace, string name, string value);
+}
+
+/// <summary>One asynchronous message the consumer expects to receive: PactNet's <c>IMessageBuilderV4</c>.</summary>
 public interface IMessageBuilderV4
 {
     IMessageBuilderV4 Given(string providerState);
 
+    /// <summary>Parameters as PactNet records them: a value that is valid JSON as that JSON, anything else as a string.</summary>
     IMessageBuilderV4 Given(string providerState, IDictionary<string, string> parameters);
 
+    /// <summary>Harness: parameters recorded with their own JSON types.</summary>
     IMessageBuilderV4 Given(string providerState, IDictionary<string, object> parameters);
 
     /// <summary>Message metadata (e.g. a webhook header); the value may be a matcher's JSON.</summary>
     IMessageBuilderV4 WithMetadata(string key, string value);
 
     /// <summary>JSON content serialised with <see cref="PactConfig.DefaultJsonSettings"/>; may hold matchers.</summary>
-    IConfiguredMessageVerifier WithJsonContent(object content);
+    IConfiguredMessageVerifier WithJsonContent(object body);
 
-    IConfiguredMessageVerifier WithJsonContent(object content, JsonSerializerOptions options);
+    IConfiguredMessageVerifier WithJsonContent(object body, JsonSerializerOptions settings);
 }
 
-/// <summary>Hands the example message to the consumer's handler and records it in the pact file when the handler succeeds.</summary>
+/// <summary>
+/// Hands the example message to the consumer's handler and records it in the pact file when the handler succeeds:
+/// PactNet's <c>IConfiguredMessageVerifier</c>.
+/// </summary>
 public interface IConfiguredMessageVerifier
 {
     /// <summary>
@@ -42,8 +55,11 @@ public interface IConfiguredMessageVerifier
     Task VerifyAsync<T>(Func<T, Task> handler);
 }
 
-/// <summary>The consumer could not handle the message its pact describes.</summary>
-public sealed class PactMessageException : PactException
+/// <summary>
+/// The consumer could not handle the message its pact describes (Harness's name for it; catch PactNet's
+/// <see cref="Exceptions.PactMessageConsumerVerificationException"/> to be portable).
+/// </summary>
+public sealed class PactMessageException : Exceptions.PactMessageConsumerVerificationException
 {
     public PactMessageException()
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Harness.Pact.Exceptions;
 
 namespace Harness.Pact;
 
@@ -7,7 +8,7 @@ namespace Harness.Pact;
 /// The consumer did not do what its pact says: requests missing, unexpected, or different from the expectation.
 /// <see cref="Exception.Message"/> lists every mismatch readably; <see cref="Mismatches"/> holds them as data.
 /// </summary>
-public sealed class PactVerificationException : PactException
+public sealed class PactVerificationException : PactFailureException
 {
     public PactVerificationException()
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Harness.Broker.Tests.Fixtures;
+using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
 using Xunit.Abstractions;
 

@@ -58,43 +58,49 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
         return Request(method, path);
     }
 
-    public IRequestBuilderV4 WithRequest(HttpMethod method, Matcher path)
+    public IRequestBuilderV4 WithRequest(string method, string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(method);
+        return WithRequest(new HttpMethod(method), path);
+    }
+
+    public IRequestBuilderV4 WithRequest(HttpMethod method, IMatcher path)
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
-        return Request(method, path.ToJson(request.Defaults));
+        return Request(method, MatcherConverter.ToJson(path, request.Defaults));
     }
 
-    public IRequestBuilderV4 WithQuery(string name, string value)
+    public IRequestBuilderV4 WithQuery(string key, string value)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
-        queryValues.TryGetValue(name, out var index);
-        if (!NativeMethods.WithQueryParameter(interaction, name, (nuint)index, value))
+        queryValues.TryGetValue(key, out var index);
+        if (!NativeMethods.WithQueryParameter(interaction, key, (nuint)index, value))
         {
-            throw new PactException($"The Pact engine refused query parameter '{name}' of interaction '{description}'.");
+            throw new PactException($"The Pact engine refused query parameter '{key}' of interaction '{description}'.");
         }
 
-        queryValues[name] = index + 1;
+        queryValues[key] = index + 1;
         return this;
     }
 
-    public IRequestBuilderV4 WithQuery(string name, Matcher value)
+    public IRequestBuilderV4 WithQuery(string key, IMatcher matcher)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        return WithQuery(name, value.ToJson(request.Defaults));
+        ArgumentNullException.ThrowIfNull(matcher);
+        return WithQuery(key, MatcherConverter.ToJson(matcher, request.Defaults));
     }
 
-    IRequestBuilderV4 IRequestBuilderV4.WithHeader(string name, string value)
+    IRequestBuilderV4 IRequestBuilderV4.WithHeader(string key, string value)
     {
-        request.Header(name, value);
+        request.Header(key, value);
         return this;
     }
 
-    IRequestBuilderV4 IRequestBuilderV4.WithHeader(string name, Matcher value)
+    IRequestBuilderV4 IRequestBuilderV4.WithHeader(string key, IMatcher matcher)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        request.Header(name, value);
+        ArgumentNullException.ThrowIfNull(matcher);
+        request.Header(key, matcher);
         return this;
     }
 
@@ -104,9 +110,21 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
         return this;
     }
 
-    IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body, JsonSerializerOptions options)
+    IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body, string contentType)
     {
-        request.JsonBody(body, options);
+        request.JsonBody(body, request.Defaults, contentType);
+        return this;
+    }
+
+    IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings)
+    {
+        request.JsonBody(body, settings);
+        return this;
+    }
+
+    IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings, string contentType)
+    {
+        request.JsonBody(body, settings, contentType);
         return this;
     }
 
@@ -129,6 +147,8 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
 
     public IResponseBuilderV4 WithStatus(HttpStatusCode status) => WithStatus((int)status);
 
+    public IResponseBuilderV4 WithStatus(ushort status) => WithStatus((int)status);
+
     public IResponseBuilderV4 WithStatus(int status)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
@@ -141,16 +161,16 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
         return this;
     }
 
-    IResponseBuilderV4 IResponseBuilderV4.WithHeader(string name, string value)
+    IResponseBuilderV4 IResponseBuilderV4.WithHeader(string key, string value)
     {
-        response.Header(name, value);
+        response.Header(key, value);
         return this;
     }
 
-    IResponseBuilderV4 IResponseBuilderV4.WithHeader(string name, Matcher value)
+    IResponseBuilderV4 IResponseBuilderV4.WithHeader(string key, IMatcher matcher)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        response.Header(name, value);
+        ArgumentNullException.ThrowIfNull(matcher);
+        response.Header(key, matcher);
         return this;
     }
 
@@ -160,9 +180,21 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
         return this;
     }
 
-    IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body, JsonSerializerOptions options)
+    IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body, string contentType)
     {
-        response.JsonBody(body, options);
+        response.JsonBody(body, response.Defaults, contentType);
+        return this;
+    }
+
+    IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings)
+    {
+        response.JsonBody(body, settings);
+        return this;
+    }
+
+    IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings, string contentType)
+    {
+        response.JsonBody(body, settings, contentType);
         return this;
     }
 

@@ -27,13 +27,14 @@ internal sealed class InteractionPartWriter(InteractionHandleValue interaction, 
         headers[spelling] = (spelling, seen.Values + 1);
     }
 
-    internal void Header(string name, Matcher value) => Header(name, value.ToJson(defaults));
+    internal void Header(string name, IMatcher value) => Header(name, MatcherConverter.ToJson(value, defaults));
 
-    internal void JsonBody(object body, JsonSerializerOptions options)
+    internal void JsonBody(object body, JsonSerializerOptions options, string contentType = "application/json")
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(options);
-        Check(NativeMethods.WithBody(interaction, part, "application/json", JsonSerializer.Serialize(body, body.GetType(), options)), "JSON body");
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        Check(NativeMethods.WithBody(interaction, part, contentType, JsonSerializer.Serialize(body, body.GetType(), options)), $"{contentType} body");
     }
 
     internal void Body(string body, string contentType)

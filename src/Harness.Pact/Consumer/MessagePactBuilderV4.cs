@@ -7,6 +7,7 @@ namespace Harness.Pact.Consumer;
 internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePactBuilderV4
 {
     private readonly List<NativePactLease> leases = [];
+    private readonly List<(string Namespace, string Name, string Value)> metadata = [];
     private readonly PactIdentity identity = identity;
     private bool disposed;
 
@@ -17,9 +18,19 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
 
         // One pact handle per message, for the same reason as one per HTTP verification: a handle keeps everything
         // added to it, and writing it again would re-record messages whose handlers were never run.
-        var lease = identity.NewPact();
+        var lease = identity.NewPact(metadata);
         leases.Add(lease);
         return new MessageBuilder(this, lease, description);
+    }
+
+    public IMessagePactBuilderV4 WithPactMetadata(string @namespace, string name, string value)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        ArgumentException.ThrowIfNullOrWhiteSpace(@namespace);
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        metadata.Add((@namespace, name, value));
+        return this;
     }
 
     public void Dispose()
@@ -93,14 +104,14 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
             return this;
         }
 
-        public IConfiguredMessageVerifier WithJsonContent(object content) => WithJsonContent(content, options);
+        public IConfiguredMessageVerifier WithJsonContent(object body) => WithJsonContent(body, options);
 
-        public IConfiguredMessageVerifier WithJsonContent(object content, JsonSerializerOptions options)
+        public IConfiguredMessageVerifier WithJsonContent(object body, JsonSerializerOptions settings)
         {
-            ArgumentNullException.ThrowIfNull(content);
-            ArgumentNullException.ThrowIfNull(options);
-            this.options = options;
-            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(content, content.GetType(), options));
+            ArgumentNullException.ThrowIfNull(body);
+            ArgumentNullException.ThrowIfNull(settings);
+            options = settings;
+            var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, body.GetType(), settings));
             NativeMethods.MessageWithContents(message, "application/json", bytes, (nuint)bytes.Length);
             return this;
         }

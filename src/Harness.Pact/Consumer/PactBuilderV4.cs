@@ -1,9 +1,10 @@
 using System.Runtime.ExceptionServices;
+using Harness.Pact.Infrastructure.Outputters;
 using Harness.Pact.Interop;
 
 namespace Harness.Pact.Consumer;
 
-internal sealed class PactBuilderV4(PactIdentity identity) : IPactBuilderV4
+internal sealed class PactBuilderV4(PactIdentity identity, int port, IPAddress host) : IPactBuilderV4
 {
     // One pact handle per verification: a handle that has run a mock server keeps its interactions, and the next mock
     // server made from it would expect them all again. VerifyAsync takes the current lease and the next
@@ -19,47 +20,20 @@ internal sealed class PactBuilderV4(PactIdentity identity) : IPactBuilderV4
         return new HttpInteractionBuilder(current.Pact, description, identity.Config.DefaultJsonSettings);
     }
 
-    public IMessagePactBuilderV4 WithMessageInteractions()
+    public void Verify(Action<IConsumerContext> interact)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        return current is null
-            ? new MessagePactBuilderV4(identity)
-            : throw new InvalidOperationException(
-                "This builder already holds HTTP interactions; start message interactions from a new Pact.V4(...).");
+        ArgumentNullException.ThrowIfNull(interact);
+        Run(context =>
+        {
+            interact(context);
+            return Task.CompletedTask;
+        }).GetAwaiter().GetResult();
     }
 
-    public async Task VerifyAsync(Func<IConsumerContext, Task> interact)
+    public Task VerifyAsync(Func<IConsumerContext, Task> interact)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
         ArgumentNullException.ThrowIfNull(interact);
-        using var lease = current
-            ?? throw new InvalidOperationException("There are no interactions to verify: call UponReceiving(...) before VerifyAsync.");
-        current = null;
-
-        using var server = NativeMockServer.Start(lease.Pact);
-        Exception? testFailure = null;
-        try
-        {
-            await interact(new ConsumerContext(new Uri($"http://127.0.0.1:{server.Port}/")));
-        }
-        catch (Exception exception)
-        {
-            testFailure = exception;
-        }
-
-        if (!NativeMethods.MockServerMatched(server.Port))
-        {
-            var mismatches = NativeString.CopyBorrowed(NativeMethods.MockServerMismatches(server.Port)) ?? "[]";
-            var logs = NativeLogging.IsCapturing ? NativeString.CopyBorrowed(NativeMethods.MockServerLogs(server.Port)) : null;
-            throw PactVerificationException.FromMockServer(mismatches, logs, testFailure);
-        }
-
-        if (testFailure is not null)
-        {
-            ExceptionDispatchInfo.Throw(testFailure);
-        }
-
-        PactFileWriter.Write(lease.Pact, identity);
+        return Run(interact);
     }
 
     public void Dispose()
@@ -72,6 +46,51 @@ internal sealed class PactBuilderV4(PactIdentity identity) : IPactBuilderV4
         disposed = true;
         current?.Dispose();
         current = null;
+    }
+
+    private async Task Run(Func<IConsumerContext, Task> interact)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        using var lease = current
+            ?? throw new InvalidOperationException("There are no interactions to verify: call UponReceiving(...) before VerifyAsync.");
+        current = null;
+
+        var address = host == IPAddress.Any ? "0.0.0.0" : "127.0.0.1";
+        using var server = NativeMockServer.Start(lease.Pact, address, (ushort)port);
+        Exception? testFailure = null;
+        try
+        {
+            await interact(new ConsumerContext(new Uri($"http://127.0.0.1:{server.Port}/")));
+        }
+        catch (Exception exception)
+        {
+            testFailure = exception;
+        }
+
+        var matched = NativeMethods.MockServerMatched(server.Port);
+        var logs = identity.Config.LogLevel != PactLogLevel.None && NativeLogging.IsCapturing
+            ? NativeString.CopyBorrowed(NativeMethods.MockServerLogs(server.Port)) is { } captured ? Redaction.Redact(captured) : null
+            : null;
+        if (!string.IsNullOrEmpty(logs))
+        {
+            identity.Config.WriteLine("Mock server logs:");
+            Outputs.Write(identity.Config.Outputters, logs);
+        }
+
+        if (!matched)
+        {
+            var mismatches = NativeString.CopyBorrowed(NativeMethods.MockServerMismatches(server.Port)) ?? "[]";
+            var failure = PactVerificationException.FromMockServer(mismatches, logs, testFailure);
+            identity.Config.WriteLine(failure.Message);
+            throw failure;
+        }
+
+        if (testFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(testFailure);
+        }
+
+        PactFileWriter.Write(lease.Pact, identity);
     }
 
     private sealed record ConsumerContext(Uri MockServerUri) : IConsumerContext;

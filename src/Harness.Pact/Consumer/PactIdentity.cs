@@ -3,12 +3,22 @@ namespace Harness.Pact.Consumer;
 /// <summary>Consumer, provider and settings shared by every pact handle a builder creates.</summary>
 internal sealed record PactIdentity(string Consumer, string Provider, PactConfig Config)
 {
-    internal string PactDir => Config.PactDir ?? PactTools.DefaultPactDir;
+    internal string PactDir => Config.PactDir;
 
-    internal NativePactLease NewPact()
+    internal NativePactLease NewPact(IReadOnlyList<(string Namespace, string Name, string Value)>? metadata = null)
     {
         Interop.NativeLogging.EnsureConfigured(Config.LogLevel);
-        return new NativePactLease(Interop.NativePact.CreateV4(Consumer, Provider));
+        var pact = Interop.NativePact.CreateV4(Consumer, Provider);
+        foreach (var (@namespace, name, value) in metadata ?? [])
+        {
+            if (!Interop.NativeMethods.WithPactMetadata(pact.Value, @namespace, name, value))
+            {
+                pact.Dispose();
+                throw new PactException($"The Pact engine refused the pact metadata {@namespace}.{name} of {Consumer} -> {Provider}.");
+            }
+        }
+
+        return new NativePactLease(pact);
     }
 }
 

@@ -15,13 +15,23 @@ internal static class ProviderStates
         }
     }
 
-    internal static void Add<TValue>(InteractionHandleValue interaction, string description, string providerState, IDictionary<string, TValue> parameters, JsonSerializerOptions options)
+    /// <summary>
+    /// PactNet's string parameters: a value that is valid JSON is recorded as that JSON (as pactffi_given_with_param
+    /// reads it: "1" becomes the number 1), anything else as a string.
+    /// </summary>
+    internal static void Add(InteractionHandleValue interaction, string description, string providerState, IDictionary<string, string> parameters, JsonSerializerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        Add(interaction, description, providerState, parameters.ToDictionary(pair => pair.Key, pair => AsJson(pair.Value)), options);
+    }
+
+    /// <summary>Typed parameters, each recorded with its own JSON type ("123" stays a string).</summary>
+    internal static void Add(InteractionHandleValue interaction, string description, string providerState, IDictionary<string, object> parameters, JsonSerializerOptions options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(providerState);
         ArgumentNullException.ThrowIfNull(parameters);
 
-        // All parameters go in one JSON object: pactffi_given_with_param would re-parse each value as JSON and turn
-        // the string "123" into a number. Parameter names are kept as written (no naming policy).
+        // All parameters go in one JSON object, typed as given. Parameter names are kept as written (no naming policy).
         var json = JsonSerializer.Serialize(
             parameters.ToDictionary(pair => pair.Key, pair => (object?)pair.Value),
             new JsonSerializerOptions(options) { DictionaryKeyPolicy = null });
@@ -34,6 +44,24 @@ internal static class ProviderStates
                 2 => $"The parameters of provider state '{providerState}' are not a JSON object: {json}",
                 _ => $"The provider state '{providerState}' of interaction '{description}' was rejected (pact_ffi error {result}).",
             });
+        }
+    }
+
+    private static object AsJson(string? value)
+    {
+        if (value is null)
+        {
+            return JsonSerializer.SerializeToElement<string?>(null);
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(value);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return value;
         }
     }
 }

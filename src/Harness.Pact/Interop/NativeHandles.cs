@@ -94,17 +94,17 @@ internal sealed class NativeMockServer : SafeHandle
         }
     }
 
-    internal static NativeMockServer Start(NativePact pact)
+    internal static NativeMockServer Start(NativePact pact, string address = "127.0.0.1", ushort requestedPort = 0)
     {
-        var port = NativeMethods.CreateMockServerForTransport(pact.Value, "127.0.0.1", 0, "http", null);
+        var port = NativeMethods.CreateMockServerForTransport(pact.Value, address, requestedPort, "http", null);
         if (port <= 0)
         {
             throw new PactException(port switch
             {
                 -1 => "The mock server could not start: the pact handle is not valid.",
-                -3 => "The mock server could not start on 127.0.0.1.",
+                -3 => $"The mock server could not start on {address}:{requestedPort} (is the port already in use?).",
                 -4 => "The mock server panicked while starting.",
-                -5 => "The mock server could not start: the address 127.0.0.1 was rejected.",
+                -5 => $"The mock server could not start: the address {address} was rejected.",
                 _ => $"The mock server could not start (pact_ffi error {port}).",
             });
         }

@@ -178,4 +178,23 @@ internal static partial class NativeMethods
     /// <summary>Must be freed with <see cref="StringDelete"/>.</summary>
     [LibraryImport(Library, EntryPoint = "pactffi_verifier_json")]
     internal static partial IntPtr VerifierJson(VerifierHandle handle);
+
+    // ---- added for PactNet 5's surface: pact metadata, URI sources, consumer filters, custom headers, message transport ----
+
+    [LibraryImport(Library, EntryPoint = "pactffi_with_pact_metadata", StringMarshalling = StringMarshalling.Utf8)]
+    [return: MarshalAs(UnmanagedType.U1)]
+    internal static partial bool WithPactMetadata(PactHandleValue pact, string @namespace, string name, string value);
+
+    [LibraryImport(Library, EntryPoint = "pactffi_verifier_url_source", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void VerifierUrlSource(VerifierHandle handle, string url, string? username, string? password, string? token);
+
+    [LibraryImport(Library, EntryPoint = "pactffi_verifier_set_consumer_filters", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void VerifierSetConsumerFilters(VerifierHandle handle, string[] consumerFilters, ushort consumerFiltersLength);
+
+    [LibraryImport(Library, EntryPoint = "pactffi_verifier_add_custom_header", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void VerifierAddCustomHeader(VerifierHandle handle, string headerName, string headerValue);
+
+    /// <summary>Another transport of the provider, e.g. "message" for asynchronous messages served over HTTP.</summary>
+    [LibraryImport(Library, EntryPoint = "pactffi_verifier_add_provider_transport", StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial void VerifierAddProviderTransport(VerifierHandle handle, string protocol, ushort port, string path, string scheme);
 }

@@ -1,46 +1,102 @@
-using System.Reflection;
+using System.Text.Json;
+using Harness.Pact.Exceptions;
 using Harness.Pact.Interop;
+using Harness.Pact.Verifier.Messaging;
 
 namespace Harness.Pact.Verifier;
 
 /// <summary>
-/// Verifies pacts against a running provider, through the engine's verifier. Configure a provider endpoint and at
-/// least one source, then call <see cref="Verify"/> once. The verifier is blocking native code: <see cref="VerifyAsync"/>
-/// runs it on the thread pool.
+/// Verifies pacts against a running provider, through the engine's verifier: PactNet's <c>PactVerifier</c>, member for
+/// member (<see cref="IPactVerifier"/>, <see cref="IPactVerifierSource"/>), plus Harness additions: a provider version
+/// given up front, the verifier's report returned by <see cref="Verify"/>, and <see cref="VerifyAsync"/>. Configure an
+/// HTTP endpoint and/or messages and at least one source, then verify once. Every method returns this verifier, so all
+/// members stay in reach while chaining.
 /// </summary>
-public sealed class PactVerifier : IDisposable
+public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposable
 {
+    private const ulong DefaultRequestTimeoutMs = 5000;
+
     private readonly VerifierHandle handle;
     private readonly string providerName;
-    private readonly string providerVersion;
+    private readonly string? providerVersion;
+    private readonly PactVerifierConfig config;
+    private MessageServer? messages;
     private bool hasEndpoint;
     private bool hasSource;
     private bool executed;
+    private bool sslVerificationDisabled;
+    private ulong requestTimeoutMs = DefaultRequestTimeoutMs;
 
+    /// <param name="provider">The provider's name as the pacts spell it.</param>
+    public PactVerifier(string provider)
+        : this(provider, new PactVerifierConfig())
+    {
+    }
+
+    /// <param name="provider">The provider's name as the pacts spell it.</param>
+    /// <param name="config">Log level and outputters.</param>
+    public PactVerifier(string provider, PactVerifierConfig config)
+        : this(provider, null, config)
+    {
+    }
+
+    /// <summary>Harness: a verifier whose results, when published, go under <paramref name="providerVersion"/>.</summary>
     /// <param name="providerName">The provider's name as the pacts spell it (e.g. hts-airlines-api).</param>
     /// <param name="providerVersion">The provider version verification results are published under.</param>
     public PactVerifier(string providerName, string providerVersion)
+        : this(providerName, providerVersion, new PactVerifierConfig())
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(providerVersion);
+    }
+
+    private PactVerifier(string providerName, string? providerVersion, PactVerifierConfig config)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
-        ArgumentException.ThrowIfNullOrWhiteSpace(providerVersion);
+        ArgumentNullException.ThrowIfNull(config);
         this.providerName = providerName;
         this.providerVersion = providerVersion;
+        this.config = config;
+        NativeLogging.EnsureConfigured(config.LogLevel);
         var binding = typeof(PactVerifier).Assembly.GetName();
         handle = VerifierHandle.Create(binding.Name ?? "Harness.Pact", binding.Version?.ToString() ?? "0.0.0");
         NativeMethods.VerifierSetColouredOutput(handle, 0);
     }
 
     /// <summary>The running provider, e.g. http://127.0.0.1:5123/ (a path becomes the base path of every request).</summary>
-    public PactVerifier WithHttpEndpoint(Uri endpoint)
+    public PactVerifier WithHttpEndpoint(Uri pactUri)
     {
-        ArgumentNullException.ThrowIfNull(endpoint);
-        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps))
+        ArgumentNullException.ThrowIfNull(pactUri);
+        if (!pactUri.IsAbsoluteUri || (pactUri.Scheme != Uri.UriSchemeHttp && pactUri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new ArgumentException($"The provider endpoint '{endpoint}' must be an absolute http or https URI.", nameof(endpoint));
+            throw new ArgumentException($"The provider endpoint '{pactUri}' must be an absolute http or https URI.", nameof(pactUri));
         }
 
-        NativeMethods.VerifierSetProviderInfo(handle, providerName, endpoint.Scheme, endpoint.Host, (ushort)endpoint.Port, endpoint.AbsolutePath);
+        NativeMethods.VerifierSetProviderInfo(handle, providerName, pactUri.Scheme, pactUri.Host, (ushort)pactUri.Port, pactUri.AbsolutePath);
         hasEndpoint = true;
+        return this;
+    }
+
+    /// <summary>
+    /// The provider's asynchronous messages: the verifier asks for each message interaction by description (after its
+    /// provider states are set up) and compares the scenario's content and metadata with the pact.
+    /// </summary>
+    public PactVerifier WithMessages(Action<IMessageScenarios> configure) => WithMessages(configure, new JsonSerializerOptions());
+
+    /// <inheritdoc cref="WithMessages(Action{IMessageScenarios})"/>
+    /// <param name="configure">Adds the scenarios.</param>
+    /// <param name="settings">How message content and metadata are serialised (unless a scenario has its own).</param>
+    public PactVerifier WithMessages(Action<IMessageScenarios> configure, JsonSerializerOptions settings)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (messages is not null)
+        {
+            throw new InvalidOperationException("WithMessages was already called on this verifier; add every scenario in one call.");
+        }
+
+        var scenarios = new MessageScenarios();
+        configure(scenarios);
+        messages = MessageServer.Start(scenarios.Scenarios, settings);
         return this;
     }
 
@@ -57,80 +113,117 @@ public sealed class PactVerifier : IDisposable
         return this;
     }
 
-    /// <summary>Every pact in <paramref name="pactDirectory"/> whose provider is this provider.</summary>
-    public PactVerifier WithDirectorySource(DirectoryInfo pactDirectory)
+    /// <summary>
+    /// Every pact in <paramref name="directory"/> whose provider is this provider; when <paramref name="consumers"/> are
+    /// given, only theirs (the consumer filter applies to every source of this verifier).
+    /// </summary>
+    public PactVerifier WithDirectorySource(DirectoryInfo directory, params string[] consumers)
     {
-        ArgumentNullException.ThrowIfNull(pactDirectory);
-        if (!pactDirectory.Exists)
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(consumers);
+        if (!directory.Exists)
         {
-            throw new DirectoryNotFoundException($"The pact directory {pactDirectory.FullName} does not exist.");
+            throw new DirectoryNotFoundException($"The pact directory {directory.FullName} does not exist.");
         }
 
-        NativeMethods.VerifierAddDirectorySource(handle, pactDirectory.FullName);
+        NativeMethods.VerifierAddDirectorySource(handle, directory.FullName);
+        if (consumers.Length > 0)
+        {
+            NativeMethods.VerifierSetConsumerFilters(handle, consumers, (ushort)consumers.Length);
+        }
+
+        hasSource = true;
+        return this;
+    }
+
+    /// <summary>A pact fetched from <paramref name="pactUri"/> (e.g. a broker's pact URL from a webhook).</summary>
+    public PactVerifier WithUriSource(Uri pactUri) => WithUriSource(pactUri, _ => { });
+
+    /// <inheritdoc cref="WithUriSource(Uri)"/>
+    public PactVerifier WithUriSource(Uri pactUri, Action<IPactUriOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(pactUri);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!pactUri.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The pact URI '{pactUri}' must be absolute.", nameof(pactUri));
+        }
+
+        var options = new PactUriOptions();
+        configure(options);
+        NativeMethods.VerifierUrlSource(handle, pactUri.ToString(), options.Username, options.Password, options.Token);
+        if (options.Publish is { } publish)
+        {
+            SetPublishOptions(publish, sourceBranch: null);
+        }
+
         hasSource = true;
         return this;
     }
 
     /// <summary>Pacts for this provider from a Pact Broker, chosen by consumer version selectors.</summary>
-    public PactVerifier WithPactBrokerSource(Uri brokerUri, Action<PactBrokerOptions>? configure = null)
+    public PactVerifier WithPactBrokerSource(Uri brokerBaseUri) => WithPactBrokerSource(brokerBaseUri, _ => { });
+
+    /// <summary>
+    /// Pacts for this provider from a Pact Broker. <paramref name="configure"/> sees every member of
+    /// <see cref="IPactBrokerOptions"/> and Harness's additions (<see cref="PactBrokerOptions"/>).
+    /// </summary>
+    public PactVerifier WithPactBrokerSource(Uri brokerBaseUri, Action<PactBrokerOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(brokerUri);
-        if (!brokerUri.IsAbsoluteUri)
+        ArgumentNullException.ThrowIfNull(brokerBaseUri);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!brokerBaseUri.IsAbsoluteUri)
         {
-            throw new ArgumentException($"The broker address '{brokerUri}' must be absolute.", nameof(brokerUri));
+            throw new ArgumentException($"The broker address '{brokerBaseUri}' must be absolute.", nameof(brokerBaseUri));
         }
 
         var options = new PactBrokerOptions();
-        configure?.Invoke(options);
+        configure(options);
         var selectors = options.Selectors.Count == 0 ? null : options.Selectors.ToArray();
         var tags = options.Tags.Count == 0 ? null : options.Tags.ToArray();
+        var consumerTags = options.ConsumerVersionTags.Count == 0 ? null : options.ConsumerVersionTags.ToArray();
         NativeMethods.VerifierBrokerSourceWithSelectors(
             handle,
-            brokerUri.ToString(),
+            brokerBaseUri.ToString(),
             options.Username,
             options.Password,
             options.Token,
             options.Pending ? (byte)1 : (byte)0,
-            options.WipSince?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            options.WipSinceText,
             tags,
             (ushort)(tags?.Length ?? 0),
             options.Branch,
             selectors,
             (ushort)(selectors?.Length ?? 0),
-            null,
-            0);
+            consumerTags,
+            (ushort)(consumerTags?.Length ?? 0));
         if (options.Publish is { } publish)
         {
-            var publishTags = publish.Tags.Count == 0 ? null : publish.Tags.ToArray();
-            // pact_ffi records a branch only from the publish options. Without the source's branch as the default,
-            // results land on no branch, so the broker never sees that branch verify the pact and keeps it pending.
-            var result = NativeMethods.VerifierSetPublishOptions(
-                handle, providerVersion, publish.BuildUri?.ToString(), publishTags, (ushort)(publishTags?.Length ?? 0), publish.Branch ?? options.Branch);
-            if (result != 0)
-            {
-                throw new PactException($"The Pact engine refused the publish options (pact_ffi error {result}).");
-            }
+            SetPublishOptions(publish, options.Branch);
         }
 
         hasSource = true;
         return this;
     }
 
-    /// <summary>
-    /// Where the verifier POSTs provider states ({"state", "params", "action"} as a JSON body) before each
-    /// interaction, and after it too when <paramref name="teardown"/> is set. It also calls with an empty state: answer 200.
-    /// </summary>
-    public PactVerifier WithProviderStateUrl(Uri providerStateUrl, bool teardown = false)
-    {
-        ArgumentNullException.ThrowIfNull(providerStateUrl);
-        if (!providerStateUrl.IsAbsoluteUri)
-        {
-            throw new ArgumentException($"The provider state URL '{providerStateUrl}' must be absolute.", nameof(providerStateUrl));
-        }
+    /// <summary>Where the verifier POSTs provider states (<c>{"state", "params", "action"}</c>) before each interaction.</summary>
+    public PactVerifier WithProviderStateUrl(Uri providerStateUri) => WithProviderStateUrl(providerStateUri, _ => { });
 
-        NativeMethods.VerifierSetProviderState(handle, providerStateUrl.ToString(), teardown ? (byte)1 : (byte)0, 1);
-        return this;
+    /// <summary>Provider states with options: teardown calls after each interaction, body (default) or query style.</summary>
+    public PactVerifier WithProviderStateUrl(Uri providerStateUri, Action<IProviderStateOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new ProviderStateOptions();
+        configure(options);
+        return SetProviderStateUrl(providerStateUri, options.Teardown, options.Style);
     }
+
+    /// <summary>
+    /// Harness: provider states in a JSON body, and after each interaction too when <paramref name="teardown"/> is set.
+    /// The verifier also calls with an empty state: answer 200.
+    /// </summary>
+    public PactVerifier WithProviderStateUrl(Uri providerStateUri, bool teardown = false) =>
+        SetProviderStateUrl(providerStateUri, teardown, ProviderStateStyle.Body);
 
     /// <summary>Only interactions whose description and/or provider state match these regular expressions.</summary>
     public PactVerifier WithFilter(string? description = null, string? providerState = null)
@@ -147,12 +240,28 @@ public sealed class PactVerifier : IDisposable
     public PactVerifier WithRequestTimeout(TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        var result = NativeMethods.VerifierSetVerificationOptions(handle, 0, (ulong)timeout.TotalMilliseconds);
-        return result == 0 ? this : throw new PactException($"The Pact engine refused the request timeout {timeout} (pact_ffi error {result}).");
+        requestTimeoutMs = (ulong)timeout.TotalMilliseconds;
+        return SetVerificationOptions();
     }
 
-    /// <summary>Runs the verification.</summary>
-    /// <returns>The verifier's output and JSON report.</returns>
+    /// <summary>Accept any TLS certificate from an https provider (e.g. a self-signed test certificate).</summary>
+    public PactVerifier WithSslVerificationDisabled()
+    {
+        sslVerificationDisabled = true;
+        return SetVerificationOptions();
+    }
+
+    /// <summary>A header added to every request the verifier sends to the provider, e.g. an Authorization header.</summary>
+    public PactVerifier WithCustomHeader(string name, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        ArgumentNullException.ThrowIfNull(value);
+        NativeMethods.VerifierAddCustomHeader(handle, name, value);
+        return this;
+    }
+
+    /// <summary>Runs the verification and writes the verifier's report to the config's outputters.</summary>
+    /// <returns>Harness: the verifier's output and JSON report.</returns>
     /// <exception cref="PactFailureException">An interaction failed, or the verifier could not run.</exception>
     public PactVerificationResult Verify()
     {
@@ -162,18 +271,39 @@ public sealed class PactVerifier : IDisposable
             throw new InvalidOperationException("This verifier has already run; create a new PactVerifier to verify again.");
         }
 
-        if (!hasEndpoint || !hasSource)
+        var hasProvider = hasEndpoint || messages is not null;
+        if (!hasProvider || !hasSource)
         {
             throw new InvalidOperationException(
-                $"The verifier needs {(hasEndpoint ? string.Empty : "a provider endpoint (WithHttpEndpoint) ")}" +
-                $"{(hasSource ? string.Empty : "a pact source (WithFileSource, WithDirectorySource or WithPactBrokerSource)")}before Verify.");
+                $"The verifier needs {(hasProvider ? string.Empty : "a provider (WithHttpEndpoint and/or WithMessages) ")}" +
+                $"{(hasSource ? string.Empty : "a pact source (WithFileSource, WithDirectorySource, WithUriSource or WithPactBrokerSource)")}before Verify.");
         }
 
         executed = true;
+        if (messages is not null)
+        {
+            if (!hasEndpoint)
+            {
+                NativeMethods.VerifierSetProviderInfo(handle, providerName, "http", "127.0.0.1", (ushort)messages.Port, MessageServer.BasePath);
+            }
+
+            NativeMethods.VerifierAddProviderTransport(handle, "message", (ushort)messages.Port, MessageServer.BasePath, "http");
+        }
+
         var status = NativeMethods.VerifierExecute(handle);
-        var result = new PactVerificationResult(
-            NativeString.TakeOwned(NativeMethods.VerifierOutput(handle, 1)) ?? string.Empty,
-            NativeString.TakeOwned(NativeMethods.VerifierJson(handle)));
+        var output = NativeString.TakeOwned(NativeMethods.VerifierOutput(handle, 1)) ?? string.Empty;
+        if (messages?.Problems.IsEmpty == false)
+        {
+            // The engine only sees a 404 or 500 body it takes for the message; say what really went wrong.
+            output += Environment.NewLine + "Message scenarios:" + Environment.NewLine + string.Join(Environment.NewLine, messages.Problems.Distinct().Select(problem => "  - " + problem));
+        }
+
+        var result = new PactVerificationResult(output, NativeString.TakeOwned(NativeMethods.VerifierJson(handle)));
+        if (config.LogLevel != PactLogLevel.None)
+        {
+            config.WriteLine(result.Output);
+        }
+
         return status switch
         {
             0 => result,
@@ -182,38 +312,87 @@ public sealed class PactVerifier : IDisposable
         };
     }
 
-    /// <inheritdoc cref="Verify"/>
+    /// <summary>Harness: <see cref="Verify"/> on the thread pool (the engine's verifier is blocking native code).</summary>
     public Task<PactVerificationResult> VerifyAsync() => Task.Run(Verify);
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose()
+    {
+        messages?.Dispose();
+        handle.Dispose();
+    }
+
+    IPactVerifier IPactVerifier.WithHttpEndpoint(Uri pactUri) => WithHttpEndpoint(pactUri);
+
+    IPactVerifier IPactVerifier.WithMessages(Action<IMessageScenarios> configure) => WithMessages(configure);
+
+    IPactVerifier IPactVerifier.WithMessages(Action<IMessageScenarios> configure, JsonSerializerOptions settings) => WithMessages(configure, settings);
+
+    IPactVerifierSource IPactVerifier.WithFileSource(FileInfo pactFile) => WithFileSource(pactFile);
+
+    IPactVerifierSource IPactVerifier.WithDirectorySource(DirectoryInfo directory, params string[] consumers) => WithDirectorySource(directory, consumers);
+
+    IPactVerifierSource IPactVerifier.WithUriSource(Uri pactUri) => WithUriSource(pactUri);
+
+    IPactVerifierSource IPactVerifier.WithUriSource(Uri pactUri, Action<IPactUriOptions> configure) => WithUriSource(pactUri, configure);
+
+    IPactVerifierSource IPactVerifier.WithPactBrokerSource(Uri brokerBaseUri) => WithPactBrokerSource(brokerBaseUri);
+
+    IPactVerifierSource IPactVerifier.WithPactBrokerSource(Uri brokerBaseUri, Action<IPactBrokerOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        return WithPactBrokerSource(brokerBaseUri, options => configure(options));
+    }
+
+    IPactVerifierSource IPactVerifierSource.WithProviderStateUrl(Uri providerStateUri) => WithProviderStateUrl(providerStateUri);
+
+    IPactVerifierSource IPactVerifierSource.WithProviderStateUrl(Uri providerStateUri, Action<IProviderStateOptions> configure) =>
+        WithProviderStateUrl(providerStateUri, configure);
+
+    IPactVerifierSource IPactVerifierSource.WithFilter(string? description, string? providerState) => WithFilter(description, providerState);
+
+    IPactVerifierSource IPactVerifierSource.WithRequestTimeout(TimeSpan timeout) => WithRequestTimeout(timeout);
+
+    IPactVerifierSource IPactVerifierSource.WithSslVerificationDisabled() => WithSslVerificationDisabled();
+
+    IPactVerifierSource IPactVerifierSource.WithCustomHeader(string name, string value) => WithCustomHeader(name, value);
+
+    void IPactVerifierSource.Verify() => Verify();
+
+    private PactVerifier SetProviderStateUrl(Uri providerStateUri, bool teardown, ProviderStateStyle style)
+    {
+        ArgumentNullException.ThrowIfNull(providerStateUri);
+        if (!providerStateUri.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The provider state URL '{providerStateUri}' must be absolute.", nameof(providerStateUri));
+        }
+
+        NativeMethods.VerifierSetProviderState(
+            handle, providerStateUri.ToString(), teardown ? (byte)1 : (byte)0, style == ProviderStateStyle.Body ? (byte)1 : (byte)0);
+        return this;
+    }
+
+    private PactVerifier SetVerificationOptions()
+    {
+        var result = NativeMethods.VerifierSetVerificationOptions(handle, sslVerificationDisabled ? (byte)1 : (byte)0, requestTimeoutMs);
+        return result == 0 ? this : throw new PactException($"The Pact engine refused the verification options (pact_ffi error {result}).");
+    }
+
+    private void SetPublishOptions(PactPublishOptions publish, string? sourceBranch)
+    {
+        var version = publish.Version ?? providerVersion ?? throw new InvalidOperationException(
+            "Publishing results needs a provider version: use PublishResults(providerVersion, ...) or new PactVerifier(provider, providerVersion).");
+        var publishTags = publish.Tags.Count == 0 ? null : publish.Tags.ToArray();
+
+        // pact_ffi records a branch only from the publish options. Without the source's branch as the default,
+        // results land on no branch, so the broker never sees that branch verify the pact and keeps it pending.
+        var result = NativeMethods.VerifierSetPublishOptions(
+            handle, version, publish.Build?.ToString(), publishTags, (ushort)(publishTags?.Length ?? 0), publish.Branch ?? sourceBranch);
+        if (result != 0)
+        {
+            throw new PactException($"The Pact engine refused the publish options (pact_ffi error {result}).");
+        }
+    }
 }
 
-/// <summary>What the verifier printed, and its JSON report.</summary>
+/// <summary>Harness: what the verifier printed, and its JSON report.</summary>
 public sealed record PactVerificationResult(string Output, string? Json);
-
-/// <summary>The provider does not honour its pacts; the message is the verifier's output naming interaction and field.</summary>
-public sealed class PactFailureException : PactException
-{
-    public PactFailureException()
-    {
-    }
-
-    public PactFailureException(string message)
-        : base(message)
-    {
-    }
-
-    public PactFailureException(string message, Exception? innerException)
-        : base(message, innerException)
-    {
-    }
-
-    internal PactFailureException(string message, PactVerificationResult result)
-        : base(message)
-    {
-        Result = result;
-    }
-
-    /// <summary>The verifier's output and JSON report.</summary>
-    public PactVerificationResult? Result { get; }
-}

@@ -64,17 +64,6 @@ public sealed class MessagePactTests : IDisposable
         types.Should().BeEquivalentTo("Synchronous/HTTP", "Asynchronous/Messages");
     }
 
-    [Fact]
-    public void WithMessageInteractions_AfterHttpInteractions_Throws()
-    {
-        using var pact = Pact.V4("atlas-consumer", "atlas-notifications", new PactConfig { PactDir = pacts.Path });
-        pact.UponReceiving("a subscription").WithRequest(HttpMethod.Post, "/subscriptions");
-
-        var switchToMessages = () => pact.WithMessageInteractions();
-
-        switchToMessages.Should().Throw<InvalidOperationException>();
-    }
-
     private IMessagePactBuilderV4 NewMessagePact() =>
         Pact.V4("atlas-consumer", "atlas-notifications", new PactConfig { PactDir = pacts.Path, DefaultJsonSettings = SnakeCase })
             .WithMessageInteractions();

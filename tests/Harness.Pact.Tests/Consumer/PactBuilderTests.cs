@@ -27,7 +27,7 @@ public sealed class PactBuilderTests : IDisposable
     {
         using var pact = NewPact();
         pact.UponReceiving("a request for a CFAR contract")
-            .Given("a confirmed CFAR contract exists", new Dictionary<string, string> { ["id"] = "123", ["currency"] = "USD" })
+            .Given("a confirmed CFAR contract exists", new Dictionary<string, object> { ["id"] = "123", ["currency"] = "USD" })
             .WithRequest(HttpMethod.Get, "/cfar_contracts/123")
             .WithHeader("Authorization", Match.Regex("Bearer abc", "^Bearer .+$"))
             .WillRespond()
@@ -52,7 +52,7 @@ public sealed class PactBuilderTests : IDisposable
         interaction["type"]!.GetValue<string>().Should().Be("Synchronous/HTTP");
         var state = interaction["providerStates"]!.AsArray().Single()!;
         state["name"]!.GetValue<string>().Should().Be("a confirmed CFAR contract exists");
-        state["params"]!["id"]!.GetValue<string>().Should().Be("123", "string parameters stay strings");
+        state["params"]!["id"]!.GetValue<string>().Should().Be("123", "typed parameters keep their JSON type");
         state["params"]!["currency"]!.GetValue<string>().Should().Be("USD");
         interaction["response"]!["body"]!["content"]!["contract_status"]!.GetValue<string>().Should().Be("confirmed");
     }

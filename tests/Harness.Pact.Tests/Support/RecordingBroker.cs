@@ -1,13 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Harness.Pact.Tests.Support;
 
@@ -18,10 +12,29 @@ namespace Harness.Pact.Tests.Support;
 /// </summary>
 public sealed class RecordingBroker : IAsyncDisposable
 {
-    private const string PactPath = "/pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/abc123";
-    private readonly WebApplication app;
+    /// <summary>Where the one pact is served (its URL, for URI sources).</summary>
+    public const string PactPath = "/pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/abc123";
 
-    private RecordingBroker(WebApplication app) => this.app = app;
+    /// <summary>A pact of one session read, between airline-partner and hts-airlines-api (what <see cref="TestProvider"/> answers).</summary>
+    public const string SessionPact = """
+        {
+          "consumer": { "name": "airline-partner" },
+          "provider": { "name": "hts-airlines-api" },
+          "interactions": [{
+            "type": "Synchronous/HTTP",
+            "description": "a request for a session",
+            "request": { "method": "GET", "path": "/sessions/s-1" },
+            "response": { "status": 200, "body": { "contentType": "application/json", "encoded": false, "content": { "id": "s-1" } } }
+          }],
+          "metadata": { "pactSpecification": { "version": "4.0" } }
+        }
+        """;
+
+    private WebApplication app = null!;
+
+    private RecordingBroker()
+    {
+    }
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -30,11 +43,19 @@ public sealed class RecordingBroker : IAsyncDisposable
     /// <param name="pactJson">The one pact for-verification returns.</param>
     public static async Task<RecordingBroker> StartAsync(string pactJson)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var broker = new RecordingBroker(app);
+        var broker = new RecordingBroker();
+        (broker.app, broker.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, broker, pactJson));
+        return broker;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+
+    private static void Map(WebApplication app, RecordingBroker broker, string pactJson)
+    {
         app.Use(async (context, next) =>
         {
             broker.Requests.Enqueue($"{context.Request.Method} {context.Request.Path}");
@@ -85,17 +106,6 @@ public sealed class RecordingBroker : IAsyncDisposable
         }));
         app.MapPut("/pacticipants/{name}/branches/{branch}/versions/{version}", () => Hal(new JsonObject()));
         app.MapPost(PactPath + "/verification-results", () => Results.Text("{}", "application/hal+json", statusCode: StatusCodes.Status201Created));
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        broker.BaseUri = new Uri(address + "/");
-        return broker;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await app.StopAsync();
-        await app.DisposeAsync();
     }
 
     private static IResult Hal(JsonObject body) => Results.Text(body.ToJsonString(), "application/hal+json");

@@ -1,22 +1,18 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Harness.Pact.Tests.Support;
 
 /// <summary>A tiny provider on 127.0.0.1 (free port) answering one contract read, with a provider-state endpoint.</summary>
 public sealed class TestProvider : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private WebApplication app = null!;
 
-    private TestProvider(WebApplication app) => this.app = app;
+    private TestProvider()
+    {
+    }
 
     public Uri BaseUri { get; private set; } = null!;
 
@@ -25,26 +21,13 @@ public sealed class TestProvider : IAsyncDisposable
     /// <summary>Every provider-state call body, in order.</summary>
     public ConcurrentQueue<JsonElement> StateCalls { get; } = new();
 
+    /// <summary>Every provider-state call made in query style, as "state=...&amp;action=...", in order.</summary>
+    public ConcurrentQueue<string> StateQueries { get; } = new();
+
     public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status")
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var provider = new TestProvider(app);
-
-        app.MapPost("/provider-states", async (HttpRequest request) =>
-        {
-            provider.StateCalls.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
-            return Results.Ok();
-        });
-        app.MapGet("/cfar_contracts/{id}", (string id) =>
-            Results.Json(new Dictionary<string, object> { ["id"] = id, [contractStatusField] = "confirmed" }));
-        app.MapGet("/sessions/{id}", (string id) => Results.Json(new { id }));
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        provider.BaseUri = new Uri(address + "/");
+        var provider = new TestProvider();
+        (provider.app, provider.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, provider, contractStatusField));
         return provider;
     }
 
@@ -52,5 +35,25 @@ public sealed class TestProvider : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+
+    private static void Map(WebApplication app, TestProvider provider, string contractStatusField)
+    {
+        app.MapPost("/provider-states", async (HttpRequest request) =>
+        {
+            if (request.QueryString.HasValue)
+            {
+                provider.StateQueries.Enqueue($"state={request.Query["state"]}&action={request.Query["action"]}");
+            }
+            else
+            {
+                provider.StateCalls.Enqueue(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body));
+            }
+
+            return Results.Ok();
+        });
+        app.MapGet("/cfar_contracts/{id}", (string id) =>
+            Results.Json(new Dictionary<string, object> { ["id"] = id, [contractStatusField] = "confirmed" }));
+        app.MapGet("/sessions/{id}", (string id) => Results.Json(new { id }));
     }
 }

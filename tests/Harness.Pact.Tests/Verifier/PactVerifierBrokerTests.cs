@@ -6,25 +6,12 @@ namespace Harness.Pact.Tests.Verifier;
 /// <summary>What the verifier sends a broker when it publishes results (the round trip is in Harness.Broker.Tests).</summary>
 public sealed class PactVerifierBrokerTests
 {
-    private const string SessionPact = """
-        {
-          "consumer": { "name": "airline-partner" },
-          "provider": { "name": "hts-airlines-api" },
-          "interactions": [{
-            "type": "Synchronous/HTTP",
-            "description": "a request for a session",
-            "request": { "method": "GET", "path": "/sessions/s-1" },
-            "response": { "status": 200, "body": { "contentType": "application/json", "encoded": false, "content": { "id": "s-1" } } }
-          }],
-          "metadata": { "pactSpecification": { "version": "4.0" } }
-        }
-        """;
 
     [Fact]
     public async Task Verify_WithProviderBranchOnlyOnTheBrokerSource_PublishesResultsUnderThatBranch()
     {
         await using var provider = await TestProvider.StartAsync();
-        await using var broker = await RecordingBroker.StartAsync(SessionPact);
+        await using var broker = await RecordingBroker.StartAsync(RecordingBroker.SessionPact);
         using var verifier = new PactVerifier("hts-airlines-api", "2.0.0")
             .WithHttpEndpoint(provider.BaseUri)
             .WithPactBrokerSource(broker.BaseUri, options => options.ProviderBranch("main").PublishResults());
@@ -39,7 +26,7 @@ public sealed class PactVerifierBrokerTests
     public async Task Verify_WithPublishBranch_PublishesUnderThePublishBranchNotTheSourceBranch()
     {
         await using var provider = await TestProvider.StartAsync();
-        await using var broker = await RecordingBroker.StartAsync(SessionPact);
+        await using var broker = await RecordingBroker.StartAsync(RecordingBroker.SessionPact);
         using var verifier = new PactVerifier("hts-airlines-api", "2.0.0")
             .WithHttpEndpoint(provider.BaseUri)
             .WithPactBrokerSource(broker.BaseUri, options => options.ProviderBranch("main").PublishResults(publish => publish.ProviderBranch("release-7")));

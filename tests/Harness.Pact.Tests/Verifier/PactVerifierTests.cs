@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harness.Pact.Exceptions;
 using Harness.Pact.Matchers;
 using Harness.Pact.Tests.Support;
 using Harness.Pact.Verifier;

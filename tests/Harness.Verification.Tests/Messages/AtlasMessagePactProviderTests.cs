@@ -1,95 +1,107 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Harness.Client.Atlas;
+using Harness.Pact.Exceptions;
+using Harness.Pact.Verifier;
 using Harness.Sandbox.Atlas;
 
 namespace Harness.Verification.Tests.Messages;
 
 /// <summary>
-/// The provider side of the webhook message pact. Harness.Pact's verifier drives HTTP providers only, so instead of
-/// pact_ffi's message verification the sandbox's real notification envelopes (AtlasSandbox, after the message's own
-/// provider state) are checked against each message's example and matching rules by <see cref="MessagePactMatcher"/>.
+/// The provider side of the webhook message pact, verified by the Pact engine like any other pact: the verifier sets up
+/// each message's provider state on the sandbox, asks <see cref="PactVerifier.WithMessages(Action{Harness.Pact.Verifier.Messaging.IMessageScenarios})"/>
+/// for the message by its description, and gets the sandbox's real notification envelope of the incident that state
+/// created (<see cref="AtlasSandboxIncident.ToNotification"/>). Only incidents are raised by the sandbox, so only their
+/// messages are verified; the other types have no source here.
 /// </summary>
 public sealed class AtlasMessagePactProviderTests
 {
     public const string MessageProvider = "atlas-notifications";
 
-    /// <summary>Types the consumer handles that the sandbox has no source for: only incidents are raised there.</summary>
-    private static readonly string[] NotProducedBySandbox =
-        [.. AtlasEventTypes.All.Except(AtlasSandbox.IncidentTypes, StringComparer.Ordinal)];
-
     [Fact]
-    public void SandboxEnvelopes_OfEveryIncidentType_SatisfyTheMessagePact()
+    public async Task Verify_MessagePact_EverySandboxEnvelopeSatisfiesItsMessage()
     {
-        var messages = RepoMessages();
-        if (messages.Count == 0)
-        {
-            // The message pact arrives with the Atlas consumer contract tests.
-            return;
-        }
-
-        var checkedTypes = new List<string>();
-        foreach (var message in messages)
-        {
-            var type = (string)message.Content["type"]!;
-            if (NotProducedBySandbox.Contains(type))
+        var pact = MessagePact();
+        var verified = SandboxMessages(pact);
+        await using var provider = await ProviderUnderTest.StartAsync();
+        using var verifier = provider.Verifier(MessageProvider)
+            .WithMessages(scenarios =>
             {
-                continue;
-            }
+                foreach (var description in verified.Keys)
+                {
+                    scenarios.Add(description, () => LatestEnvelope(provider));
+                }
+            })
+            .WithFileSource(pact)
+            .WithFilter(description: OneOf(verified.Keys));
 
-            var mismatches = MessagePactMatcher.Mismatches(message, SandboxEnvelope(message));
+        var result = await verifier.VerifyAsync();
 
-            mismatches.Should().BeEmpty("the sandbox's {0} envelope must satisfy '{1}'", type, message.Description);
-            checkedTypes.Add(type);
+        verified.Values.Should().BeEquivalentTo(AtlasSandbox.IncidentTypes, "every type the sandbox produces has a message in the pact");
+        Types(pact).Should().BeEquivalentTo(AtlasEventTypes.All, "the pact holds a message for every type the receiver handles");
+        foreach (var description in verified.Keys)
+        {
+            result.Output.Should().Contain(description);
         }
 
-        checkedTypes.Should().BeEquivalentTo(AtlasSandbox.IncidentTypes, "every type the sandbox produces has a message in the pact");
-        messages.Select(m => (string)m.Content["type"]!).Should().BeEquivalentTo(AtlasEventTypes.All);
+        result.Output.Should().NotContain("FAILED");
     }
 
     [Fact]
-    public void Mismatches_EnvelopeWithWrongTypesAndMissingField_NamesEachPath()
+    public async Task Verify_WhenEnvelopeHasWrongTypesAndMissingField_FailsNamingEachMismatch()
     {
-        var message = RepoMessages().FirstOrDefault(m => (string?)m.Content["type"] == AtlasSandbox.OrderScheduleChange);
-        if (message is null)
-        {
-            return;
-        }
+        var pact = MessagePact();
+        var description = SandboxMessages(pact).Single(message => message.Value == AtlasSandbox.OrderScheduleChange).Key;
+        await using var provider = await ProviderUnderTest.StartAsync();
+        using var verifier = provider.Verifier(MessageProvider)
+            .WithMessages(scenarios => scenarios.Add(description, () =>
+            {
+                var broken = LatestEnvelope(provider);
+                broken["status"] = "0";
+                broken["data"]!.AsObject().Remove("orderNo");
+                return broken;
+            }))
+            .WithFileSource(pact)
+            .WithFilter(description: OneOf([description]));
 
-        var broken = SandboxEnvelope(message).AsObject();
-        broken["status"] = "0";
-        broken["type"] = AtlasSandbox.EmailScheduleChange;
-        broken["data"]!.AsObject().Remove("orderNo");
-        broken["data"]!["previousSegs"]![0]!["depTime"] = "2024-05-27T08:10:00";
+        var verify = () => verifier.VerifyAsync();
 
-        var mismatches = MessagePactMatcher.Mismatches(message, broken);
-
-        mismatches.Should().HaveCount(4);
-        mismatches.Should().Contain(m => m.StartsWith("$.status:", StringComparison.Ordinal))
-            .And.Contain(m => m.StartsWith("$.type: expected exactly", StringComparison.Ordinal))
-            .And.Contain("$.data.orderNo: missing")
-            .And.Contain(m => m.StartsWith("$.data.previousSegs[0].depTime: expected a string matching", StringComparison.Ordinal));
+        var failure = (await verify.Should().ThrowAsync<PactFailureException>()).Which;
+        failure.Message.Should().Contain(description)
+            .And.Contain("$.status")
+            .And.Contain("orderNo");
     }
 
-    private static IReadOnlyList<PactMessage> RepoMessages() =>
-        RepoPacts.Exist
-            ? [.. Directory.GetFiles(RepoPacts.Snapshot, "*.json")
-                .Where(f => (string?)JsonNode.Parse(File.ReadAllText(f))!["provider"]!["name"] == MessageProvider)
-                .SelectMany(PactMessage.Load)]
+    /// <summary>The message pact the Atlas consumer contract tests wrote to contracts/pacts.</summary>
+    private static FileInfo MessagePact()
+    {
+        var files = RepoPacts.Exist
+            ? Directory.GetFiles(RepoPacts.Snapshot, "*.json")
+                .Where(file => (string?)JsonNode.Parse(File.ReadAllText(file))!["provider"]!["name"] == MessageProvider)
+                .ToList()
             : [];
-
-    /// <summary>What the sandbox would deliver for this message: its provider state applied, then the incident's envelope.</summary>
-    private static JsonNode SandboxEnvelope(PactMessage message)
-    {
-        using var sandbox = new AtlasSandbox();
-        string? eventId = null;
-        foreach (var (name, parameters) in message.ProviderStates)
-        {
-            var elements = parameters.ToDictionary(p => p.Key, p => JsonSerializer.SerializeToElement(p.Value), StringComparer.Ordinal);
-            sandbox.ApplyProviderState(name, elements).TryGetValue("eventId", out eventId);
-        }
-
-        var incident = sandbox.FindIncident(eventId ?? throw new InvalidOperationException($"'{message.Description}' sets up no incident."))!;
-        return incident.ToNotification();
+        return files.Count == 1
+            ? new FileInfo(files[0])
+            : throw new InvalidOperationException(
+                $"Expected one message pact for provider '{MessageProvider}' in {RepoPacts.Directory}, found {files.Count}: " +
+                "run `dotnet test contracts/Harness.Contracts` to write it.");
     }
+
+    /// <summary>Description → notification type of each message in the pact whose type the sandbox raises.</summary>
+    private static Dictionary<string, string> SandboxMessages(FileInfo pact) =>
+        Messages(pact)
+            .Where(message => AtlasSandbox.IncidentTypes.Contains(message.Type))
+            .ToDictionary(message => message.Description, message => message.Type, StringComparer.Ordinal);
+
+    private static IEnumerable<string> Types(FileInfo pact) => Messages(pact).Select(message => message.Type);
+
+    private static IEnumerable<(string Description, string Type)> Messages(FileInfo pact) =>
+        JsonNode.Parse(File.ReadAllText(pact.FullName))!["interactions"]!.AsArray()
+            .Select(interaction => ((string)interaction!["description"]!, (string)interaction["contents"]!["content"]!["type"]!));
+
+    /// <summary>The envelope the sandbox would deliver for the incident the message's provider state just created.</summary>
+    private static JsonObject LatestEnvelope(ProviderUnderTest provider) =>
+        (provider.Atlas.Incidents.LastOrDefault() ?? throw new InvalidOperationException("The provider state created no incident.")).ToNotification();
+
+    private static string OneOf(IEnumerable<string> descriptions) => "^(" + string.Join('|', descriptions.Select(Regex.Escape)) + ")$";
 }

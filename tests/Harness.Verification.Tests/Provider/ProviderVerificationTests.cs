@@ -1,3 +1,4 @@
+using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
 using Xunit.Abstractions;
 

@@ -10,6 +10,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Harness.Pact;
 using Harness.Pact.Matchers;
+using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

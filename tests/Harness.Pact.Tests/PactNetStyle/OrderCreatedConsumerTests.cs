@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Harness.Pact;
+using Harness.Pact.Output.Xunit;
+using Xunit.Abstractions;
+using Match = Harness.Pact.Matchers.Match;
+
+namespace Harness.Pact.Tests.PactNetStyle;
+
+/// <summary>A message consumer test written as PactNet 5's samples write them; only the using lines differ.</summary>
+[Collection(OrdersPact.Name)]
+public class OrderCreatedConsumerTests
+{
+    private readonly OrderCreatedConsumer consumer;
+    private readonly List<int> fulfilled = [];
+
+    private readonly IMessagePactBuilderV4 pact;
+
+    public OrderCreatedConsumerTests(ITestOutputHelper output)
+    {
+        this.consumer = new OrderCreatedConsumer(this.fulfilled);
+
+        var config = new PactConfig
+        {
+            PactDir = OrdersPact.PactDir,
+            Outputters = new[]
+            {
+                new XunitOutput(output),
+            },
+            DefaultJsonSettings = new JsonSerializerOptions
+            {
+                PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+                PropertyNameCaseInsensitive = true,
+            },
+        };
+
+        this.pact = Pact.V4("Fulfilment API", "Orders API", config).WithMessageInteractions();
+    }
+
+    [Fact]
+    public async Task OnMessageAsync_OrderCreated_HandlesMessage()
+    {
+        await this.pact
+                  .ExpectsToReceive("an event indicating that an order has been created")
+                  .WithJsonContent(new
+                  {
+                      Id = Match.Integer(1),
+                  })
+                  .VerifyAsync<OrderCreatedEvent>(async message =>
+                  {
+                      await this.consumer.OnMessageAsync(message);
+
+                      this.fulfilled.Should().Contain(message.Id);
+                  });
+    }
+}

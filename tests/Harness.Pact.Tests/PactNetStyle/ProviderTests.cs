@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Harness.Pact;
+using Harness.Pact.Infrastructure.Outputters;
+using Harness.Pact.Output.Xunit;
+using Harness.Pact.Verifier;
+using Xunit.Abstractions;
+
+namespace Harness.Pact.Tests.PactNetStyle;
+
+/// <summary>
+/// A provider test written as PactNet 5's samples write them (only the using lines differ, and the provider listens on
+/// a free port instead of 5000): the HTTP interactions against the Orders API, the message through WithMessages.
+/// </summary>
+[Collection(OrdersPact.Name)]
+public class ProviderTests : IAsyncLifetime, IDisposable
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        PropertyNameCaseInsensitive = true,
+    };
+
+    private readonly PactVerifier verifier;
+    private OrdersProvider server = null!;
+
+    public ProviderTests(ITestOutputHelper output)
+    {
+        this.verifier = new PactVerifier("Orders API", new PactVerifierConfig
+        {
+            LogLevel = PactLogLevel.Debug,
+            Outputters = new List<IOutput>
+            {
+                new XunitOutput(output),
+            },
+        });
+    }
+
+    private Uri ProviderUri => this.server.BaseUri;
+
+    public async Task InitializeAsync() => this.server = await OrdersProvider.StartAsync();
+
+    public async Task DisposeAsync() => await this.server.DisposeAsync();
+
+    public void Dispose() => this.verifier.Dispose();
+
+    [Fact]
+    public void Verify()
+    {
+        string pactPath = PactFileOrFail();
+
+        this.verifier
+            .WithHttpEndpoint(ProviderUri)
+            .WithMessages(scenarios =>
+            {
+                scenarios.Add("an event indicating that an order has been created", () => new OrderCreatedEvent(1));
+            }, Options)
+            .WithFileSource(new FileInfo(pactPath))
+            .WithProviderStateUrl(new Uri(ProviderUri, "/provider-states"))
+            .Verify();
+    }
+
+    /// <summary>The pact the consumer tests write; the provider test fails, naming the command, when it is missing.</summary>
+    internal static string PactFileOrFail() =>
+        File.Exists(OrdersPact.PactFile)
+            ? OrdersPact.PactFile
+            : throw new FileNotFoundException(
+                $"{OrdersPact.PactFile} is missing: run `dotnet test tests/Harness.Pact.Tests --filter \"FullyQualifiedName~PactNetStyle\"` " +
+                "(its consumer tests write it).",
+                OrdersPact.PactFile);
+}
