@@ -8,12 +8,9 @@ namespace Harness.Sandbox.Api;
 /// CFAR exercises: refund allowances, completion once, and a receipt once completed, found by the exercise's
 /// redirection_token.
 /// </summary>
-internal sealed class CfarExerciseHandlers(AirlineSandbox sandbox) : ExerciseHandlers<CfarExercise>(sandbox, CfarRules.Instance)
+internal sealed class CfarExerciseHandlers(AirlineSandbox sandbox)
+    : ExerciseHandlers<CfarExercise>(sandbox, CfarRules.Instance, createsSessionWhenAbsent: false, verificationCode: "the exercise's redirection_token")
 {
-    protected override bool CreatesSessionWhenAbsent => false;
-
-    protected override string VerificationCodeMeaning => "the exercise's redirection_token";
-
     public ApiResult MarkCompleted(OperationRequest request)
     {
         if (request.Id is null || !State.CfarExercises.TryGet(request.Id, out var exercise))

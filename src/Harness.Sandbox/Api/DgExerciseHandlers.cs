@@ -8,12 +8,9 @@ namespace Harness.Sandbox.Api;
 /// DG exercises: a payout per passenger, always in a session (HTS-Session-ID answers it, and the session lookup maps
 /// exercise → session), and a receipt found by the exercise id.
 /// </summary>
-internal sealed class DgExerciseHandlers(AirlineSandbox sandbox) : ExerciseHandlers<DgExercise>(sandbox, DgRules.Instance)
+internal sealed class DgExerciseHandlers(AirlineSandbox sandbox)
+    : ExerciseHandlers<DgExercise>(sandbox, DgRules.Instance, createsSessionWhenAbsent: true, verificationCode: "the DG exercise id")
 {
-    protected override bool CreatesSessionWhenAbsent => true;
-
-    protected override string VerificationCodeMeaning => "the DG exercise id";
-
     public ApiResult GetSession(OperationRequest request) =>
         request.Id is not null && State.DgExercises.TryGet(request.Id, out var exercise)
             ? new ApiResult(200, new JsonObject { ["session_id"] = exercise.SessionId })

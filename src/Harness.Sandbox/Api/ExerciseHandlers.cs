@@ -9,26 +9,16 @@ namespace Harness.Sandbox.Api;
 /// answered and how its receipt is found is the product's own (<see cref="CfarExerciseHandlers"/>,
 /// <see cref="DgExerciseHandlers"/>).
 /// </summary>
-internal abstract class ExerciseHandlers<TExercise>
+/// <param name="sandbox">The sandbox whose state the exercises live in.</param>
+/// <param name="rules">The product's rules.</param>
+/// <param name="createsSessionWhenAbsent">Whether an exercise sent with neither HC-Session-ID nor an inline session gets a new session.</param>
+/// <param name="verificationCode">What the receipt's verification-code header carries, for the error that asks for it.</param>
+internal abstract class ExerciseHandlers<TExercise>(AirlineSandbox sandbox, ProductRules rules, bool createsSessionWhenAbsent, string verificationCode)
     where TExercise : class, IExercise
 {
-    private readonly ProductRules _rules;
-
-    protected ExerciseHandlers(AirlineSandbox sandbox, ProductRules rules)
-    {
-        Sandbox = sandbox;
-        _rules = rules;
-    }
-
-    protected AirlineSandbox Sandbox { get; }
+    protected AirlineSandbox Sandbox => sandbox;
 
     protected SandboxState State => Sandbox.State;
-
-    /// <summary>Whether an exercise sent with neither HC-Session-ID nor an inline session gets a new session.</summary>
-    protected abstract bool CreatesSessionWhenAbsent { get; }
-
-    /// <summary>What the verification-code header carries, for the error that asks for it.</summary>
-    protected abstract string VerificationCodeMeaning { get; }
 
     /// <summary>
     /// Only a confirmed, unexpired contract of the product can be exercised, once. The checks and the creation hold
@@ -49,7 +39,7 @@ internal abstract class ExerciseHandlers<TExercise>
                 throw ApiException.Unprocessable("contract_id", "contract_expired", $"The contract expired at {Pricing.Timestamp(contract.ExpiresAt)}.");
             }
 
-            var session = SessionPlan.For(request, State, CreatesSessionWhenAbsent);
+            var session = SessionPlan.For(request, State, createsSessionWhenAbsent);
             if (contract.ExerciseId is { } existing)
             {
                 throw ApiException.Unprocessable("contract_id", "already_exercised", $"The contract was already exercised (exercise '{existing}').");
@@ -78,7 +68,7 @@ internal abstract class ExerciseHandlers<TExercise>
         else
         {
             throw ApiException.Unprocessable("verification-code", "required",
-                $"Send the verification-code header ({VerificationCodeMeaning}) or the HC-Session-ID of the exercise's session.");
+                $"Send the verification-code header ({verificationCode}) or the HC-Session-ID of the exercise's session.");
         }
 
         if (exercise is null)
@@ -107,20 +97,20 @@ internal abstract class ExerciseHandlers<TExercise>
     protected abstract PayoutReceipt Receipt(TExercise exercise);
 
     protected PayoutReceipt Receipt(TExercise exercise, string detail, decimal amount, string timeLabel, DateTimeOffset time) =>
-        new(_rules, exercise.Contract.Id, exercise.Id, detail, amount, exercise.Contract.Currency, timeLabel, time);
+        new(rules, exercise.Contract.Id, exercise.Id, detail, amount, exercise.Contract.Currency, timeLabel, time);
 
     /// <summary>contract_id is optional in CFAR's spec (DG's requires it); without it the contract is found by pnr_reference.</summary>
     private Contract ExercisableContract(JsonObject body)
     {
         if ((string?)body["contract_id"] is { } contractId)
         {
-            return State.Contracts.TryGet(contractId, out var contract) && contract.Product == _rules.Product
+            return State.Contracts.TryGet(contractId, out var contract) && contract.Product == rules.Product
                 ? contract
-                : throw ApiException.Unprocessable("contract_id", "unknown_contract", $"contract_id '{contractId}' is not a known {_rules.Label} contract.");
+                : throw ApiException.Unprocessable("contract_id", "unknown_contract", $"contract_id '{contractId}' is not a known {rules.Label} contract.");
         }
 
         var pnr = (string)body["pnr_reference"]!;
-        return State.Contracts.Values.FirstOrDefault(c => c.Product == _rules.Product && c.Snapshot()["pnr_reference"]?.GetValue<string>() == pnr)
-            ?? throw ApiException.Unprocessable("contract_id", "required", $"contract_id is required: no {_rules.Label} contract has pnr_reference '{pnr}'.");
+        return State.Contracts.Values.FirstOrDefault(c => c.Product == rules.Product && c.Snapshot()["pnr_reference"]?.GetValue<string>() == pnr)
+            ?? throw ApiException.Unprocessable("contract_id", "required", $"contract_id is required: no {rules.Label} contract has pnr_reference '{pnr}'.");
     }
 }
