@@ -86,7 +86,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
             ["ext_attributes"] = new JsonObject(),
         };
         var request = new OperationRequest(new DefaultHttpContext(), body, null, false, now);
-        var created = product == Products.Cfar ? _handlers.PostCfarOffers(request) : _handlers.PostDgOffers(request);
+        var created = _handlers.Offers(product).Post(request);
         var generated = (string)JsonNode.Parse(created.RawJson!)![0]!["id"]!;
         State.Offers.TryGet(generated, out var offer);
         if (id is null)
@@ -104,7 +104,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
 
     private Contract Contract(string product, JsonObject parameters, string status)
     {
-        var statuses = product == Products.Cfar ? Transitions.CfarStatuses : Transitions.DgStatuses;
+        var statuses = ProductRules.For(product).Statuses;
         if (!statuses.Contains(status))
         {
             throw new ArgumentException($"status must be one of [{string.Join(", ", statuses)}], not \"{status}\".");
@@ -119,7 +119,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
             ["pnr_reference"] = Param(parameters, "pnr_reference") ?? "ABC123",
         };
         var request = new OperationRequest(new DefaultHttpContext(), body, null, false, sandbox.Now);
-        var created = product == Products.Cfar ? _handlers.PostCfarContracts(request) : _handlers.PostDgContracts(request);
+        var created = _handlers.Contracts(product).Post(request);
         var generated = (string)created.Json!["id"]!;
         State.Contracts.TryGet(generated, out var contract);
         var id = Param(parameters, "contract_id") ?? generated;
@@ -143,7 +143,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
             ["ext_attributes"] = new JsonObject(),
             ["itinerary"] = new JsonObject { ["slices"] = contract.Snapshot()["itinerary"]!["slices"]!.DeepClone() },
         };
-        var created = _handlers.CreateCfarExercise(new OperationRequest(http, body, null, false, sandbox.Now));
+        var created = _handlers.CfarExercises.Create(new OperationRequest(http, body, null, false, sandbox.Now));
         var generated = (string)created.Json!["id"]!;
         State.CfarExercises.TryGet(generated, out var exercise);
         var id = Param(parameters, "exercise_id") ?? generated;
@@ -162,7 +162,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
 
         if (completed)
         {
-            _handlers.MarkCfarExerciseCompleted(new OperationRequest(new DefaultHttpContext(), new JsonObject(), id, false, sandbox.Now));
+            _handlers.CfarExercises.MarkCompleted(new OperationRequest(new DefaultHttpContext(), new JsonObject(), id, false, sandbox.Now));
         }
 
         result["exercise_id"] = id;
@@ -193,7 +193,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
                 ["slices"] = new JsonArray(new JsonObject { ["segments"] = new JsonArray(segment), ["irop"] = true }),
             },
         };
-        var created = _handlers.CreateDgExercise(new OperationRequest(SessionContext(parameters), body, null, false, sandbox.Now));
+        var created = _handlers.DgExercises.Create(new OperationRequest(SessionContext(parameters), body, null, false, sandbox.Now));
         var generated = (string)created.Json!["id"]!;
         State.DgExercises.TryGet(generated, out var exercise);
         var id = Param(parameters, "exercise_id") ?? generated;

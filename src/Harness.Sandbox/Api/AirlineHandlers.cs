@@ -6,12 +6,29 @@ using Harness.Sandbox.Domain;
 
 namespace Harness.Sandbox.Api;
 
-/// <summary>Operation handlers. Each validates everything first and changes state only at the end.</summary>
-internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
+/// <summary>
+/// Operation handlers. Each validates everything first and changes state only at the end. Auth, sessions and events
+/// are here; CFAR and DG share their offer, contract and exercise handlers, each given the product's rules.
+/// </summary>
+internal sealed class AirlineHandlers(AirlineSandbox sandbox)
 {
-    private const string SessionHeader = "HC-Session-ID";
-
     private SandboxState State => sandbox.State;
+
+    public OfferHandlers CfarOffers { get; } = new(sandbox, CfarRules.Instance);
+
+    public OfferHandlers DgOffers { get; } = new(sandbox, DgRules.Instance);
+
+    public ContractHandlers CfarContracts { get; } = new(sandbox, CfarRules.Instance);
+
+    public ContractHandlers DgContracts { get; } = new(sandbox, DgRules.Instance);
+
+    public CfarExerciseHandlers CfarExercises { get; } = new(sandbox);
+
+    public DgExerciseHandlers DgExercises { get; } = new(sandbox);
+
+    public OfferHandlers Offers(string product) => product == Products.Cfar ? CfarOffers : DgOffers;
+
+    public ContractHandlers Contracts(string product) => product == Products.Cfar ? CfarContracts : DgContracts;
 
     public ApiResult PostAuth(OperationRequest request)
     {
@@ -44,7 +61,7 @@ internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
             throw ApiException.Unprocessable("product", "required", "product is required when flow_type is \"exercise\".");
         }
 
-        var id = (string?)body["session_id"] ?? NewId();
+        var id = (string?)body["session_id"] ?? RandomIds.NewId();
         if (State.HasSession(id))
         {
             throw ApiException.Unprocessable("session_id", "duplicate", $"session_id '{id}' already exists.");
@@ -62,11 +79,11 @@ internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
     public ApiResult PostEvents(OperationRequest request)
     {
         // Spec: HC-Session-ID is required on this operation only; the sandbox also requires the session to exist.
-        var sessionId = request.Header(SessionHeader)
-            ?? throw ApiException.Unprocessable(SessionHeader, "required", "The HC-Session-ID header is required on POST /events.");
+        var sessionId = request.SessionId
+            ?? throw ApiException.Unprocessable(OperationRequest.SessionHeader, "required", "The HC-Session-ID header is required on POST /events.");
         if (!State.HasSession(sessionId))
         {
-            throw ApiException.Unprocessable(SessionHeader, "unknown_session", $"HC-Session-ID '{sessionId}' is not a known session; create it with POST /sessions.");
+            throw ApiException.Unprocessable(OperationRequest.SessionHeader, "unknown_session", $"HC-Session-ID '{sessionId}' is not a known session; create it with POST /sessions.");
         }
 
         var body = request.Object;
@@ -83,90 +100,4 @@ internal sealed partial class AirlineHandlers(AirlineSandbox sandbox)
             throw ApiException.Unprocessable(field, "unknown_contract", $"{field} '{id}' is not a known {product.ToUpperInvariant()} contract.");
         }
     }
-
-    /// <summary>
-    /// The session an offer or exercise belongs to: the HC-Session-ID header (must exist), else the inline
-    /// session object (created when new), else a new session when <paramref name="createWhenAbsent"/>.
-    /// Nothing is stored here; <see cref="CommitSession"/> does that once the request is known to be good.
-    /// </summary>
-    private (string? Id, bool IsNew) PlanSession(OperationRequest request, bool createWhenAbsent)
-    {
-        if (request.Header(SessionHeader) is { } header)
-        {
-            return State.HasSession(header)
-                ? (header, false)
-                : throw ApiException.Unprocessable(SessionHeader, "unknown_session", $"HC-Session-ID '{header}' is not a known session.");
-        }
-
-        if (request.Root.ValueKind == JsonValueKind.Object && request.Root.TryGetProperty("session"u8, out var inline) && inline.ValueKind == JsonValueKind.Object)
-        {
-            var id = inline.TryGetProperty("session_id"u8, out var sessionId) ? sessionId.GetString()! : NewId();
-            return (id, !State.HasSession(id));
-        }
-
-        return createWhenAbsent ? (NewId(), true) : (null, false);
-    }
-
-    private void CommitSession((string? Id, bool IsNew) plan, DateTimeOffset now)
-    {
-        if (plan is { IsNew: true, Id: { } id })
-        {
-            State.Sessions.TryAdd(id, new Session(id, now));
-        }
-    }
-
-    private Contract FindContract(string? id, string product) =>
-        id is not null && State.Contracts.TryGet(id, out var contract) && contract.Product == product
-            ? contract
-            : throw ApiException.NotFound();
-
-    /// <summary>The inline session's language, if any.</summary>
-    private static string? SessionLanguage(JsonElement body) =>
-        body.TryGetProperty("session"u8, out var session) && session.ValueKind == JsonValueKind.Object && session.TryGetProperty("language"u8, out var language)
-            ? language.GetString()
-            : null;
-
-    // The usual contents (en and fr, for no language or either of them) are serialized once per product; other
-    // languages are built per request, so callers cannot grow this cache.
-    private static readonly byte[] CfarContentsUtf8 = ApiResult.Utf8(Contents(Products.Cfar, null));
-
-    /// <summary><see cref="Contents"/> as UTF-8 JSON, for writers that copy it into a response.</summary>
-    private static byte[] ContentsUtf8(string product, string? sessionLanguage) =>
-        product == Products.Cfar && (sessionLanguage is null || sessionLanguage.Equals("en", StringComparison.OrdinalIgnoreCase) || sessionLanguage.Equals("fr", StringComparison.OrdinalIgnoreCase))
-            ? CfarContentsUtf8
-            : ApiResult.Utf8(Contents(product, sessionLanguage));
-
-    private static JsonObject Contents(string product, string? sessionLanguage)
-    {
-        var languages = new List<string> { "en", "fr" };
-        if (sessionLanguage is { Length: > 0 } && !languages.Contains(sessionLanguage.ToLowerInvariant()))
-        {
-            languages.Add(sessionLanguage.ToLowerInvariant());
-        }
-
-        var contents = new JsonObject();
-        foreach (var language in languages)
-        {
-            var (bullets, title) = (product, language) switch
-            {
-                (Products.Cfar, "fr") => (new[] { "Annulez pour n'importe quelle raison", "Remboursement de 80 % du prix" }, "Annulation flexible"),
-                (Products.Cfar, _) => (new[] { "Cancel for any reason", "Get 80% of your trip cost back" }, "Cancel For Any Reason"),
-                (_, "fr") => (new[] { "Protection en cas de retard ou d'annulation", "Réservez un nouveau vol sans frais" }, "Garantie perturbation"),
-                _ => (new[] { "Covered if your flight is delayed or canceled", "Rebook a new flight at no cost" }, "Disruption Guarantee"),
-            };
-            contents[language] = new JsonObject
-            {
-                ["bullet_points"] = new JsonArray(bullets.Select(b => (JsonNode)b).ToArray()),
-                ["labels"] = new JsonObject { ["title"] = title, ["language"] = language },
-            };
-        }
-
-        return contents;
-    }
-
-    private static string NewId() => RandomIds.NewId();
-
-    private static string NewReference() => Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
-
-    private static JsonObject Clone(JsonNode? node) => (JsonObject)node!.DeepClone();
 }

@@ -8,6 +8,8 @@ namespace Harness.Sandbox.Api;
 /// <summary>One validated request as a handler sees it.</summary>
 internal sealed record OperationRequest(HttpContext Http, JsonNode? Body, string? Id, bool NotPerformed, DateTimeOffset Now)
 {
+    public const string SessionHeader = "HC-Session-ID";
+
     private JsonElement? _root;
 
     public JsonObject Object => (JsonObject)Body!;
@@ -21,6 +23,9 @@ internal sealed record OperationRequest(HttpContext Http, JsonNode? Body, string
         get => _root ??= Body is null ? default : JsonSerializer.SerializeToElement(Body);
         init => _root = value;
     }
+
+    /// <summary>The HC-Session-ID header, or null.</summary>
+    public string? SessionId => Header(SessionHeader);
 
     public string? Header(string name) =>
         Http.Request.Headers.TryGetValue(name, out var values) && !string.IsNullOrWhiteSpace(values.ToString()) ? values.ToString() : null;

@@ -61,8 +61,18 @@ internal sealed class Contract(string id, string product, JsonObject body, decim
     }
 }
 
+/// <summary>What every exercise has, whatever the product.</summary>
+internal interface IExercise
+{
+    string Id { get; }
+
+    Contract Contract { get; }
+
+    string? SessionId { get; }
+}
+
 /// <summary>A CFAR exercise; completion happens once, under <see cref="Gate"/>.</summary>
-internal sealed class CfarExercise(string id, Contract contract, string? sessionId, decimal cashAllowance, decimal ftcAllowance, JsonObject body)
+internal sealed class CfarExercise(string id, Contract contract, string? sessionId, decimal cashAllowance, decimal ftcAllowance, JsonObject body) : IExercise
 {
     public string Id { get; } = id;
 
@@ -97,4 +107,4 @@ internal sealed class CfarExercise(string id, Contract contract, string? session
     }
 }
 
-internal sealed record DgExercise(string Id, Contract Contract, string SessionId, decimal Payout, int Passengers, DateTimeOffset CreatedAt);
+internal sealed record DgExercise(string Id, Contract Contract, string SessionId, decimal Payout, int Passengers, DateTimeOffset CreatedAt) : IExercise;

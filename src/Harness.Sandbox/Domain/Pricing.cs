@@ -14,47 +14,15 @@ internal sealed record ItineraryFacts(
     string Fingerprint);
 
 /// <summary>
-/// Deterministic pricing: the same itinerary at the same clock time always gets the same offer.
-/// Segment times are local times without offset (spec); the sandbox reads them as UTC.
+/// What pricing shares across products: reading an itinerary, days to departure, money and time formats. Each product's
+/// prices are in its rules (<see cref="CfarRules.Quote"/>, <see cref="DgRules.Quote"/>). Pricing is deterministic: the
+/// same itinerary at the same clock time always gets the same offer. Segment times are local times without offset
+/// (spec); the sandbox reads them as UTC.
 /// </summary>
 internal static class Pricing
 {
-    /// <summary>CFAR can be exercised until this long before the first departure.</summary>
-    public static readonly TimeSpan CfarExerciseCutoff = TimeSpan.FromHours(3);
-
-    public const decimal CfarCoveragePercentage = 80m;
-
-    public const decimal CfarPerPassengerFee = 2m;
-
-    public const decimal DgBasePerPassenger = 5m;
-
-    public const decimal DgMinimumServiceCap = 250m;
-
-    public const int DgMinMinutesDelay = 180;
-
     /// <summary>Prices above this are refused (422) so premium arithmetic can never overflow.</summary>
     public const decimal MaxTotalPrice = 1_000_000_000m;
-
-    /// <summary>
-    /// CFAR premium = total × rate + 2.00 × passengers, rate 10% under 7 days to departure, 8% under 30, else 6%.
-    /// Coverage = 80% of the total price.
-    /// </summary>
-    public static decimal CfarRate(int daysToDeparture) => daysToDeparture < 7 ? 0.10m : daysToDeparture < 30 ? 0.08m : 0.06m;
-
-    public static decimal CfarPremium(ItineraryFacts facts, DateTimeOffset now) =>
-        Round((facts.TotalPrice * CfarRate(DaysToDeparture(facts, now))) + (CfarPerPassengerFee * facts.Passengers));
-
-    public static decimal CfarCoverage(ItineraryFacts facts) => Round(facts.TotalPrice * CfarCoveragePercentage / 100m);
-
-    /// <summary>DG premium per passenger = 5.00 + 3% of the average fare, + 5.00 under 7 days to departure.</summary>
-    public static decimal DgPremiumPerPassenger(ItineraryFacts facts, DateTimeOffset now) =>
-        Round(DgBasePerPassenger + (AverageFare(facts) * 0.03m) + (DaysToDeparture(facts, now) < 7 ? 5m : 0m));
-
-    /// <summary>DG service cap per passenger = 1.5 × the average fare, at least 250.00.</summary>
-    public static decimal DgServiceCap(ItineraryFacts facts) => Round(Math.Max(DgMinimumServiceCap, AverageFare(facts) * 1.5m));
-
-    /// <summary>Cover starts 24 h before departure, or 3 h when departure is under 2 days away.</summary>
-    public static int DgMaxHoursBeforeDeparture(ItineraryFacts facts, DateTimeOffset now) => DaysToDeparture(facts, now) >= 2 ? 24 : 3;
 
     public static int DaysToDeparture(ItineraryFacts facts, DateTimeOffset now) => (int)Math.Floor((facts.FirstDeparture - now).TotalDays);
 
@@ -63,8 +31,6 @@ internal static class Pricing
     public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
-
-    private static decimal AverageFare(ItineraryFacts facts) => facts.TotalPrice / facts.Passengers;
 
     /// <summary>Reads an already schema-valid itinerary (CFAR or DG purchase shape); <paramref name="field"/> names it in errors.</summary>
     /// <remarks>Reads the request document's elements directly: no node tree is built on the offer path.</remarks>

@@ -1,0 +1,152 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Harness.Sandbox.Domain;
+
+namespace Harness.Sandbox.Api;
+
+/// <summary>POST /cfar_offers and /dg_offers (and CFAR's /cfar_offers/external): priced by the product's rules.</summary>
+internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
+{
+    private SandboxState State => sandbox.State;
+
+    public ApiResult Post(OperationRequest request)
+    {
+        // The hot path of load runs: everything is read from the request document's elements, no node tree.
+        var body = request.Root;
+        var itineraries = body.GetProperty("itinerary"u8);
+        if (itineraries.GetArrayLength() == 0)
+        {
+            throw ApiException.Unprocessable("itinerary", "min_items", "itinerary must contain at least one itinerary to price.");
+        }
+
+        var offers = new List<Offer>(itineraries.GetArrayLength());
+        var i = 0;
+        foreach (var itinerary in itineraries.EnumerateArray())
+        {
+            var field = $"itinerary[{i++}]";
+            var facts = Pricing.Read(itinerary, field);
+            var quote = rules.Quote(facts, request.Now);
+            if (quote.PurchaseDeadline <= request.Now)
+            {
+                throw ApiException.Unprocessable($"{field}.slices[0].segments[0].departure_date_time", "too_late",
+                    $"{field} departs too soon (or has departed): {rules.Label} is no longer offered for it.");
+            }
+
+            var id = RandomIds.NewId();
+            var json = OfferJson(id, body, itinerary, facts.Currency, quote, request.Now, "0.00", externalId: null);
+            offers.Add(NewOffer(id, json, facts, facts.Currency, quote, request.Now));
+        }
+
+        var session = SessionPlan.For(request, State, createWhenAbsent: true);
+        session.Commit(State, request.Now);
+        foreach (var offer in offers)
+        {
+            State.Offers.TryAdd(offer.Id, offer);
+        }
+
+        return ApiResult.Raw(201, ApiResult.Utf8Array(offers.Select(o => o.Json).ToList()), session.Id);
+    }
+
+    /// <summary>CFAR only (the spec has no DG counterpart): the partner brings premium, coverage and expiry.</summary>
+    public ApiResult PostExternal(OperationRequest request)
+    {
+        var body = request.Object;
+        var itinerary = request.Root.GetProperty("itinerary"u8);
+        var facts = Pricing.Read(itinerary, "itinerary");
+        var contractExpiry = DateTimeOffset.Parse((string)body["contract_expiry_date_time"]!, CultureInfo.InvariantCulture);
+        if (contractExpiry <= request.Now)
+        {
+            throw ApiException.Unprocessable("contract_expiry_date_time", "in_past", "contract_expiry_date_time must be in the future.");
+        }
+
+        var currency = (string)body["currency"]!;
+        var quote = new OfferQuote(
+            Pricing.ParseAmount((string)body["premium_total_amount"]!),
+            Pricing.ParseAmount((string)body["payout_total_amount"]!),
+            // Spec scales differ: payout_percentage is 0–1 ("0.8"), coverage_percentage is 0–100 ("80.00").
+            Pricing.ParseAmount((string)body["payout_percentage"]!) * 100m,
+            0m,
+            contractExpiry,
+            contractExpiry);
+        var id = RandomIds.NewId();
+        var json = OfferJson(id, request.Root, itinerary, currency, quote, request.Now, (string)body["taxes_total"]!, externalId: (string)body["external_id"]!);
+        var session = SessionPlan.For(request, State, createWhenAbsent: true);
+        session.Commit(State, request.Now);
+        State.Offers.TryAdd(id, NewOffer(id, json, facts, currency, quote, request.Now));
+        return ApiResult.Raw(201, json, session.Id);
+    }
+
+    /// <summary>Can be turned into a contract for OfferLifetime, never past its purchase deadline.</summary>
+    private Offer NewOffer(string id, byte[] json, ItineraryFacts facts, string currency, OfferQuote quote, DateTimeOffset now)
+    {
+        var lifetimeEnd = now + sandbox.Options.OfferLifetime;
+        return new Offer(id, rules.Product, json, facts.Fingerprint, currency, quote.Premium, quote.Coverage, quote.ServiceCap,
+            lifetimeEnd < quote.PurchaseDeadline ? lifetimeEnd : quote.PurchaseDeadline, quote.ContractExpiry);
+    }
+
+    /// <summary>
+    /// Writes an offer straight to UTF-8: the request's itinerary and ext_attributes are copied from the request document
+    /// by the writer, with no intermediate tree (the offer path is the one load runs hammer). The product's own fields
+    /// come from its rules. The external offer's ext_attributes are <c>{"external_id": ...}</c> instead.
+    /// </summary>
+    private byte[] OfferJson(string id, JsonElement request, JsonElement itinerary, string currency, OfferQuote quote,
+        DateTimeOffset now, string taxesTotal, string? externalId)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", id);
+            writer.WriteString("premium", Pricing.Money(quote.Premium));
+            writer.WriteString("coverage", Pricing.Money(quote.Coverage));
+            writer.WriteString("coverage_percentage", Pricing.Money(quote.CoveragePercentage));
+            rules.WriteOfferTerms(writer, quote);
+            writer.WriteString("currency", currency);
+            writer.WriteString("taxes_total", taxesTotal);
+            // The external offer request carries no request_type; its offers are priced with the fare.
+            writer.WriteString("request_type", request.TryGetProperty("request_type"u8, out var requestType) ? requestType.GetString() : "fare");
+            writer.WriteString("contract_expiry_date_time", Pricing.Timestamp(quote.ContractExpiry));
+            writer.WriteString("created_date_time", Pricing.Timestamp(now));
+            writer.WritePropertyName("itinerary");
+            itinerary.WriteTo(writer);
+            writer.WritePropertyName("contents");
+            writer.WriteRawValue(rules.ContentsUtf8(SessionLanguage(request)), skipInputValidation: true);
+            if (externalId is not null)
+            {
+                writer.WriteStartObject("ext_attributes");
+                writer.WriteString("external_id", externalId);
+                writer.WriteEndObject();
+            }
+            else if (request.TryGetProperty("ext_attributes"u8, out var extAttributes))
+            {
+                writer.WritePropertyName("ext_attributes");
+                extAttributes.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteStartObject("ext_attributes");
+                writer.WriteEndObject();
+            }
+
+            writer.WriteStartObject("experiments");
+            writer.WriteEndObject();
+            writer.WriteString("terms_conditions_url", rules.TermsUrl);
+            writer.WriteString("faq_url", rules.FaqUrl);
+            if (request.TryGetProperty("entry_point"u8, out var entryPoint))
+            {
+                writer.WriteString("entry_point", entryPoint.GetString());
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>The inline session's language, if any.</summary>
+    private static string? SessionLanguage(JsonElement body) =>
+        body.TryGetProperty("session"u8, out var session) && session.ValueKind == JsonValueKind.Object && session.TryGetProperty("language"u8, out var language)
+            ? language.GetString()
+            : null;
+}
