@@ -1,15 +1,14 @@
-using System.Runtime.InteropServices;
 using Harness.Load.Cli;
 using Harness.Load.Reports;
 
-// Ctrl-C and SIGTERM cancel the run; the runner drains and the report is still written, marked incomplete.
+// Ctrl-C and SIGTERM stop the run, not the process: the runner drains and the report is still written, marked incomplete.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
     e.Cancel = true;
     stop.Cancel();
 };
-using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, context =>
 {
     context.Cancel = true;
     stop.Cancel();

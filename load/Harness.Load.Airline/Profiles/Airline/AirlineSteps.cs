@@ -1,3 +1,4 @@
+using System.Globalization;
 using Harness.Client;
 using Harness.Client.Configuration;
 using Harness.Scenarios.Model;
@@ -7,7 +8,7 @@ namespace Harness.Load.Profiles.Airline;
 
 /// <summary>
 /// What the Airline API profiles share: one <see cref="AirlineApiClient"/> per run on the run's connection pool, a warm
-/// token before the first measured call, and the mapping from a call's outcome to a <see cref="StepResult"/>.
+/// token before the first measured call, and the mapping from a call's outcome to a step's response.
 /// </summary>
 internal static class AirlineSteps
 {
@@ -62,48 +63,50 @@ internal static class AirlineSteps
     }
 
     /// <summary>
-    /// Runs one API call as a step: its status code when it succeeded, the error status when the API refused it. A
-    /// transport failure (refused, timed out) propagates and the engine counts it as a failed step without a response.
+    /// Runs one API call as a step: ok with its status code when it succeeded, fail with the error status when the API
+    /// refused it. A transport failure (refused, timed out) propagates and Step.Run counts it as a failed step.
     /// </summary>
-    public static async ValueTask<StepResult> CallAsync<TResponse>(Func<Task<TResponse>> call, Action<TResponse>? keep = null)
+    public static async Task<Response<ApiResponse>> CallAsync<TResponse>(Func<Task<TResponse>> call)
         where TResponse : ApiResponse
     {
         ArgumentNullException.ThrowIfNull(call);
         try
         {
-            var response = await call().ConfigureAwait(false);
-            // A "validated but not performed" 204 leaves nothing to continue the iteration with.
-            if (response.NotPerformed)
-                return StepResult.Fail(response.StatusCode);
-            keep?.Invoke(response);
-            return StepResult.Ok(response.StatusCode);
+            return Outcome(await call().ConfigureAwait(false));
         }
         catch (AirlineApiException ex)
         {
-            return StepResult.Fail(ex.StatusCode);
+            return Response.Fail<ApiResponse>(statusCode: Status(ex.StatusCode), message: ex.Message);
         }
     }
 
     /// <summary>
-    /// Runs one journey step (<c>CfarSteps</c>, <c>SessionSteps</c>, <c>DgSteps</c>) as a measured step: its status code
-    /// when the call succeeded and its answer passed the step's checks, the error status when the API refused it. A
-    /// failed check (<see cref="StepCheckException"/>: a wrong premium, status or PNR) propagates, and the engine counts
-    /// it as a failed step under its exception name, as it does a transport failure.
+    /// Runs one journey step (<c>CfarSteps</c>, <c>SessionSteps</c>, <c>DgSteps</c>) as a measured step: ok with its status
+    /// code when the call succeeded and its answer passed the step's checks, fail with the error status when the API
+    /// refused it. A failed check (<see cref="StepCheckException"/>: a wrong premium, status or PNR) propagates, and
+    /// Step.Run counts it as a failed step under its exception name, as it does a transport failure.
     /// </summary>
-    public static async ValueTask<StepResult> RunAsync(Func<JourneyContext, Task<ApiResponse>> step, JourneyContext journey)
+    public static async Task<Response<ApiResponse>> RunAsync(Func<JourneyContext, Task<ApiResponse>> step, JourneyContext journey)
     {
         ArgumentNullException.ThrowIfNull(step);
         ArgumentNullException.ThrowIfNull(journey);
         try
         {
-            var response = await step(journey).ConfigureAwait(false);
-            return response.NotPerformed ? StepResult.Fail(response.StatusCode) : StepResult.Ok(response.StatusCode);
+            return Outcome(await step(journey).ConfigureAwait(false));
         }
         catch (AirlineApiException ex)
         {
-            return StepResult.Fail(ex.StatusCode);
+            return Response.Fail<ApiResponse>(statusCode: Status(ex.StatusCode), message: ex.Message);
         }
     }
+
+    /// <summary>A "validated but not performed" 204 leaves nothing to continue the iteration with: a failure.</summary>
+    private static Response<ApiResponse> Outcome(ApiResponse response) =>
+        response.NotPerformed
+            ? Response.Fail(payload: response, statusCode: Status(response.StatusCode), message: "validated but not performed")
+            : Response.Ok(payload: response, statusCode: Status(response.StatusCode));
+
+    private static string Status(int code) => code.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The profile's trips with their request bodies, prepared in Init (unmeasured) by one faker seeded from the run
@@ -123,11 +126,13 @@ internal static class AirlineSteps
     /// A journey context for this iteration on the next of Init's prepared trips (round-robin), sending their bodies
     /// through the run's one client: no faker, no per-iteration test data beyond the context itself.
     /// </summary>
-    public static JourneyContext JourneyFor(AirlineApiClient client, StepContext step)
+    public static JourneyContext JourneyFor(AirlineApiClient client, IReadOnlyList<PreparedTrip> trips, IScenarioContext context)
     {
-        ArgumentNullException.ThrowIfNull(step);
-        var trips = step.Data<IReadOnlyList<PreparedTrip>>();
-        return new JourneyContext(client, trips[(int)(step.Iteration % trips.Count)], step.CancellationToken);
+        ArgumentNullException.ThrowIfNull(trips);
+        ArgumentNullException.ThrowIfNull(context);
+        if (trips.Count == 0)
+            throw new InvalidOperationException("no prepared trips: the scenario's Init did not run");
+        return new JourneyContext(client, trips[(int)((context.InvocationNumber - 1) % trips.Count)], context.ScenarioCancellationToken);
     }
 
     /// <summary>Runs a profile's unmeasured priming calls; a failure there is a setup error naming the profile.</summary>
