@@ -19,7 +19,7 @@ internal static class PingScenario
             {
                 using var request = Http.CreateRequest("GET", ping);
                 var sent = await Http.Send(http, request, context.ScenarioCancellationToken);
-                sent.Payload?.Dispose();
+                sent.Payload.Value.Dispose();
                 return sent;
             });
             return response;

@@ -20,7 +20,7 @@ public sealed class Response<T> : IResponse
 {
     internal Response(T? payload, string statusCode, bool isError, long sizeBytes, string message, float latencyMs)
     {
-        Payload = payload;
+        Payload = new ResponsePayload<T>(payload);
         StatusCode = statusCode;
         IsError = isError;
         SizeBytes = sizeBytes;
@@ -28,7 +28,8 @@ public sealed class Response<T> : IResponse
         LatencyMs = latencyMs;
     }
 
-    public T? Payload { get; }
+    /// <summary>The payload, as NBomber's option: <c>step1.Payload.Value</c>, <c>Payload.IsSome</c>.</summary>
+    public ResponsePayload<T> Payload { get; }
 
     public string StatusCode { get; }
 
@@ -55,4 +56,30 @@ public static class Response
 
     public static Response<T> Fail<T>(T? payload = default, string statusCode = "", string message = "", long sizeBytes = 0, float customLatencyMs = 0) =>
         new(payload, statusCode, true, sizeBytes, message, customLatencyMs);
+}
+
+/// <summary>A response's payload, read as NBomber's F# option is from C#: <c>.Value</c> (throws when there is none), <c>.IsSome</c>.</summary>
+public readonly struct ResponsePayload<T> : IEquatable<ResponsePayload<T>>
+{
+    private readonly T? _value;
+
+    internal ResponsePayload(T? value) => _value = value;
+
+    public bool IsSome => _value is not null;
+
+    public bool IsNone => _value is null;
+
+    public T Value => _value ?? throw new InvalidOperationException($"the response has no payload of type {typeof(T).Name}");
+
+    public static bool operator ==(ResponsePayload<T> left, ResponsePayload<T> right) => left.Equals(right);
+
+    public static bool operator !=(ResponsePayload<T> left, ResponsePayload<T> right) => !left.Equals(right);
+
+    public bool Equals(ResponsePayload<T> other) => EqualityComparer<T?>.Default.Equals(_value, other._value);
+
+    public override bool Equals(object? obj) => obj is ResponsePayload<T> other && Equals(other);
+
+    public override int GetHashCode() => _value is null ? 0 : EqualityComparer<T>.Default.GetHashCode(_value);
+
+    public override string ToString() => _value?.ToString() ?? "None";
 }

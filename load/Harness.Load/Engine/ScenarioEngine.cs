@@ -302,7 +302,8 @@ internal sealed class ScenarioEngine
         {
             if (scenario.Props.Run is not { } run)
                 return;
-            var start = Now();
+            // Closed model: an iteration starts when its copy is free, so its intended start is its start.
+            var start = open ? Now() : intended;
             var measured = intended >= _warmUpTicks;
             if (open && measured)
             {

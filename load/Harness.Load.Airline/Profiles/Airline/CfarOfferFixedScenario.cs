@@ -41,7 +41,7 @@ internal static class CfarOfferFixedScenario
                     .WithHeader("Content-Type", "application/json")
                     .WithBody(new ByteArrayContent(body));
                 var response = await Http.Send(http, request, context.ScenarioCancellationToken);
-                response.Payload?.Dispose();
+                response.Payload.Value.Dispose();
                 return response;
             }))
         .WithInit(async init =>

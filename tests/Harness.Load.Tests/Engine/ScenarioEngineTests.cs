@@ -5,7 +5,7 @@ using Harness.Load.Tests.Support;
 
 namespace Harness.Load.Tests.Engine;
 
-public sealed class LoadRunnerTests : IAsyncLifetime
+public sealed class ScenarioEngineTests : IAsyncLifetime
 {
     private TestTarget _target = null!;
     private HttpClient _http = null!;
@@ -27,7 +27,7 @@ public sealed class LoadRunnerTests : IAsyncLifetime
     {
         var plan = new LoadPlan([new LoadSimulation.Inject(1000, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(3))], TimeSpan.Zero);
 
-        var outcome = await new LoadRunner(new RunOptions(Ping(), plan)).RunAsync(CancellationToken.None);
+        var outcome = await EngineRun.RunAsync(Ping(), plan);
 
         var stats = outcome.Statistics;
         stats.Scheduled.Should().Be(3000);
@@ -46,10 +46,7 @@ public sealed class LoadRunnerTests : IAsyncLifetime
         // wrk2's case: with 8 requests allowed in flight, a 1 s stall holds the generator back; the arrivals it could
         // not start on time start late, and only latency from the intended start shows what users would have seen.
         var plan = new LoadPlan([new LoadSimulation.Inject(500, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4))], TimeSpan.Zero);
-        var options = new RunOptions(Ping(), plan) { MaxInFlight = 8 };
-        var runner = new LoadRunner(options);
-
-        var run = runner.RunAsync(CancellationToken.None);
+        var run = EngineRun.RunAsync(Ping(), plan, o => o with { MaxInFlight = 8 });
         await Task.Delay(1000);
         _target.Stall(TimeSpan.FromSeconds(1));
         var outcome = await run;
@@ -69,9 +66,7 @@ public sealed class LoadRunnerTests : IAsyncLifetime
     {
         var plan = new LoadPlan([new LoadSimulation.Inject(200, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2))], TimeSpan.Zero);
         _target.Latency = TimeSpan.FromSeconds(1);
-        var options = new RunOptions(Ping(), plan) { MaxInFlight = 2, MaxBacklog = 4 };
-
-        var outcome = await new LoadRunner(options).RunAsync(CancellationToken.None);
+        var outcome = await EngineRun.RunAsync(Ping(), plan, o => o with { MaxInFlight = 2, MaxBacklog = 4 });
 
         var stats = outcome.Statistics;
         stats.Dropped.Should().BeGreaterThan(300);
@@ -85,13 +80,13 @@ public sealed class LoadRunnerTests : IAsyncLifetime
         _target.StatusCode = 503;
         var plan = new LoadPlan([new LoadSimulation.KeepConstant(4, TimeSpan.FromSeconds(1))], TimeSpan.Zero);
 
-        var outcome = await new LoadRunner(new RunOptions(Ping(), plan)).RunAsync(CancellationToken.None);
+        var outcome = await EngineRun.RunAsync(Ping(), plan);
 
         var iterations = outcome.Statistics.Iterations;
         iterations.Ok.Should().Be(0);
         iterations.Fail.Should().BeGreaterThan(10);
-        iterations.ByStatus.Keys.Should().Equal(503);
-        iterations.ByStatus[503].Count.Should().Be(iterations.Fail);
+        iterations.ByStatus.Keys.Should().Equal("503");
+        iterations.ByStatus["503"].Count.Should().Be(iterations.Fail);
         outcome.Statistics.Late.Should().Be(0, "a closed model has no schedule to be late for");
     }
 
@@ -100,7 +95,7 @@ public sealed class LoadRunnerTests : IAsyncLifetime
     {
         var plan = new LoadPlan([new LoadSimulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2))], TimeSpan.FromSeconds(1));
 
-        var outcome = await new LoadRunner(new RunOptions(Ping(), plan)).RunAsync(CancellationToken.None);
+        var outcome = await EngineRun.RunAsync(Ping(), plan);
 
         outcome.Statistics.Scheduled.Should().Be(100);
         outcome.Statistics.Iterations.Ok.Should().Be(100);
@@ -109,51 +104,51 @@ public sealed class LoadRunnerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task RunAsync_InitStep_HandsItsDataToEveryIteration()
+    public async Task RunAsync_Init_RunsOnceBeforeTheIterationsThatReadWhatItPrepared()
     {
         var seen = 0;
-        var scenario = new ScenarioDefinition("init", [new LoadStep("read", ctx =>
+        string? session = null;
+        var scenario = Scenario.Create("init", async context =>
         {
-            if (ctx.Data<string>() == "session-1")
-                Interlocked.Increment(ref seen);
-            return ValueTask.FromResult(StepResult.Ok());
-        })])
+            await Step.Run("read", context, () => Task.FromResult(session == "session-1" ? Response.Ok() : Response.Fail()));
+            Interlocked.Increment(ref seen);
+            return Response.Ok();
+        }).WithInit(_ =>
         {
-            Init = _ => Task.FromResult<object?>("session-1"),
-        };
-        var plan = new LoadPlan([new LoadSimulation.Inject(50, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))], TimeSpan.Zero);
+            session = "session-1";
+            return Task.CompletedTask;
+        });
+        var plan = new LoadPlan([Simulation.Inject(rate: 50, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(1))], TimeSpan.Zero);
 
-        var outcome = await new LoadRunner(new RunOptions(scenario, plan)).RunAsync(CancellationToken.None);
+        var outcome = await EngineRun.RunAsync(scenario, plan);
 
         seen.Should().Be(50);
         outcome.Statistics.Steps.Single().Ok.Should().Be(50);
     }
 
     [Fact]
-    public async Task RunAsync_SkippedStep_IsNotRecordedAndTheIterationGoesOn()
+    public async Task RunAsync_StepsNotTaken_AreNotRecordedAndTheIterationTakesTheLastStepsStatus()
     {
-        var scenario = new ScenarioDefinition("mix",
-        [
-            new LoadStep("choose", ctx =>
-            {
-                ctx.State<List<string>>().Add(ctx.Iteration % 2 == 0 ? "even" : "odd");
-                return ValueTask.FromResult(StepResult.Ok());
-            }),
-            new LoadStep("even", ctx => ValueTask.FromResult(ctx.State<List<string>>()[0] == "even" ? StepResult.Ok(201) : StepResult.Skip)),
-            new LoadStep("odd", ctx => ValueTask.FromResult(ctx.State<List<string>>()[0] == "odd" ? StepResult.Ok(202) : StepResult.Skip)),
-        ]);
-        var plan = new LoadPlan([new LoadSimulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1))], TimeSpan.Zero);
+        var scenario = Scenario.Create("mix", async context =>
+        {
+            var even = (await Step.Run("choose", context, () => Task.FromResult(Response.Ok(payload: context.InvocationNumber % 2 == 0)))).Payload.Value;
+            return even
+                ? await Step.Run("even", context, () => Task.FromResult(Response.Ok(statusCode: "201")))
+                : await Step.Run("odd", context, () => Task.FromResult(Response.Ok(statusCode: "202")));
+        });
+        var plan = new LoadPlan([Simulation.Inject(rate: 100, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(1))], TimeSpan.Zero);
 
-        var outcome = await new LoadRunner(new RunOptions(scenario, plan)).RunAsync(CancellationToken.None);
+        var outcome = await EngineRun.RunAsync(scenario, plan);
 
         var steps = outcome.Statistics.Steps;
+        steps.Select(s => s.Name).Should().Equal("choose", "even", "odd");
         steps[0].Ok.Should().Be(100);
         steps[1].Ok.Should().Be(50);
         steps[2].Ok.Should().Be(50);
-        steps[1].ByStatus.Keys.Should().Equal(201);
-        steps[2].ByStatus.Keys.Should().Equal(202);
+        steps[1].ByStatus.Keys.Should().Equal("201");
+        steps[2].ByStatus.Keys.Should().Equal("202");
         outcome.Statistics.Iterations.Ok.Should().Be(100);
-        outcome.Statistics.Iterations.ByStatus.Keys.Should().BeEquivalentTo([201, 202], "an iteration's outcome is its last step that ran");
+        outcome.Statistics.Iterations.ByStatus.Keys.Should().BeEquivalentTo(["201", "202"], "an iteration's status is its last step's when it returns none of its own");
     }
 
     [Fact]
@@ -162,7 +157,7 @@ public sealed class LoadRunnerTests : IAsyncLifetime
         var plan = new LoadPlan([new LoadSimulation.Inject(100, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30))], TimeSpan.Zero);
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(1));
 
-        var outcome = await new LoadRunner(new RunOptions(Ping(), plan)).RunAsync(cts.Token);
+        var outcome = await EngineRun.RunAsync(Ping(), plan, stop: cts.Token);
 
         outcome.Incomplete.Should().BeTrue();
         outcome.Statistics.Scheduled.Should().BeInRange(50, 1000);
@@ -175,13 +170,13 @@ public sealed class LoadRunnerTests : IAsyncLifetime
         async Task<IDictionary<long, int>> DrawAsync(int seed)
         {
             var drawn = new System.Collections.Concurrent.ConcurrentDictionary<long, int>();
-            var scenario = new ScenarioDefinition("draw", [new LoadStep("draw", ctx =>
+            var scenario = Scenario.Create("draw", context =>
             {
-                drawn[ctx.Iteration] = ctx.Random.Next();
-                return ValueTask.FromResult(StepResult.Ok());
-            })]);
-            var plan = new LoadPlan([new LoadSimulation.Inject(200, TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(500))], TimeSpan.Zero);
-            await new LoadRunner(new RunOptions(scenario, plan) { Seed = seed }).RunAsync(CancellationToken.None);
+                drawn[context.InvocationNumber] = context.Random.Next();
+                return Task.FromResult<IResponse>(Response.Ok());
+            });
+            var plan = new LoadPlan([Simulation.Inject(rate: 200, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromMilliseconds(500))], TimeSpan.Zero);
+            await EngineRun.RunAsync(scenario, plan, o => o with { Seed = seed });
             return drawn;
         }
 
@@ -192,9 +187,9 @@ public sealed class LoadRunnerTests : IAsyncLifetime
         first.Should().HaveCount(100);
         again.Should().BeEquivalentTo(first);
         other.Values.Should().NotIntersectWith(first.Values);
-        LoadRunner.IterationSeed(42, 7).Should().Be(LoadRunner.IterationSeed(42, 7)).And.NotBe(LoadRunner.IterationSeed(42, 8));
+        ScenarioEngine.IterationSeed(42, 7).Should().Be(ScenarioEngine.IterationSeed(42, 7)).And.NotBe(ScenarioEngine.IterationSeed(42, 8));
     }
 
-    private ScenarioDefinition Ping() =>
-        new PingProfile().CreateScenario(new ProfileContext(_target.BaseUrl, null, _http, 1));
+    private ScenarioProps Ping() =>
+        PingScenario.Create(new ProfileContext(_target.BaseUrl, null, _http, 1));
 }
