@@ -128,10 +128,9 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
             {
                 Tolerances = settings.BaselineTolerances,
                 HandleSignals = false,
+                ErrorOutput = stderr,
             };
             var node = await context.RunAsync(args, cancellationToken).ConfigureAwait(false);
-            if (node.Verdict is "usage_error" or "init_failed" && node.StopReason is { } reason && !reason.StartsWith("error:", StringComparison.Ordinal))
-                await stderr.WriteLineAsync($"error: {reason}").ConfigureAwait(false);
             return node.ExitCode;
         }
     }

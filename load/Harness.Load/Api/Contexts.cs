@@ -45,7 +45,7 @@ public interface IScenarioContext
 
     ILogger Logger { get; }
 
-    /// <summary>The iteration's number, from 1, across the scenario (warm-up included).</summary>
+    /// <summary>The iteration's number, from 1, in the order iterations were scheduled (warm-up included; weighted scenarios share one count).</summary>
     long InvocationNumber { get; }
 
     /// <summary>This iteration's data, shared between its steps; a fresh dictionary every iteration.</summary>

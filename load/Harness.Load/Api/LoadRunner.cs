@@ -68,6 +68,9 @@ public sealed record LoadRunnerContext
 
     internal bool HandleSignals { get; init; } = true;
 
+    /// <summary>Where errors go; null: stderr.</summary>
+    internal TextWriter? ErrorOutput { get; init; }
+
     public LoadRunnerContext WithTestSuite(string testSuite) => this with { TestSuite = Required(testSuite, nameof(testSuite)) };
 
     public LoadRunnerContext WithTestName(string testName) => this with { TestName = Required(testName, nameof(testName)) };
@@ -119,7 +122,7 @@ public sealed record LoadRunnerContext
         if (parsed is null)
         {
             if (error is not null)
-                await Console.Error.WriteLineAsync(error).ConfigureAwait(false);
+                await (ErrorOutput ?? Console.Error).WriteLineAsync(error).ConfigureAwait(false);
             return Engine.RunSession.Usage(this, error ?? "help");
         }
 

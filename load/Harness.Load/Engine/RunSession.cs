@@ -21,14 +21,15 @@ internal static class RunSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var output = context.Output ?? Console.Out;
-        var progress = context.Output is null ? Console.Error : context.Output;
+        var progress = context.ErrorOutput ?? Console.Error;
+        var errors = context.ErrorOutput ?? Console.Error;
         try
         {
             CheckTarget(context);
         }
         catch (ArgumentException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await errors.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return Usage(context, ex.Message);
         }
 
@@ -56,7 +57,7 @@ internal static class RunSession
         }
         catch (ArgumentException ex)
         {
-            await Console.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            await errors.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return Usage(context, ex.Message);
         }
 
@@ -79,7 +80,7 @@ internal static class RunSession
             {
                 await CleanAsync(runtimes, logger).ConfigureAwait(false);
                 var message = $"scenario '{s.Name}': Init failed, so no load was run: {ex.GetType().Name}: {ex.Message}";
-                await Console.Error.WriteLineAsync($"error: {message}").ConfigureAwait(false);
+                await errors.WriteLineAsync($"error: {message}").ConfigureAwait(false);
                 return Usage(context, message) with { Verdict = "init_failed" };
             }
         }
@@ -148,7 +149,7 @@ internal static class RunSession
         }
 
         if (baseline is not null && !summaries.Any(s => s.Profile == baseline.Profile))
-            await Console.Error.WriteLineAsync($"warning: baseline {context.BaselinePath} is for scenario '{baseline.Profile}', which did not run").ConfigureAwait(false);
+            await errors.WriteLineAsync($"warning: baseline {context.BaselinePath} is for scenario '{baseline.Profile}', which did not run").ConfigureAwait(false);
         if (context.SaveBaselinePath is { } savePath && summaries.Count > 0)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(savePath))!);

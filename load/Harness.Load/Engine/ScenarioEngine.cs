@@ -313,7 +313,8 @@ internal sealed class ScenarioEngine
                     scenario.Stats.CountLate();
             }
 
-            var invocation = scenario.NextInvocation();
+            // The dispatch order, not the start order: the same seed gives the same invocation the same data.
+            var invocation = iteration + 1;
             var info = new ScenarioInfo(
                 open ? $"{scenario.Name}_{invocation}" : $"{scenario.Name}_copy_{copy}",
                 open ? (int)Math.Min(int.MaxValue, invocation) : copy,

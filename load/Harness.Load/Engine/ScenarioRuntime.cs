@@ -17,7 +17,6 @@ internal sealed class ScenarioRuntime : IScenarioInitContext
 {
     private readonly CancellationTokenSource _stop;
     private long _fails;
-    private long _invocations;
     private string? _stopReason;
 
     public ScenarioRuntime(ScenarioProps props, LoadPlan plan, RunContext run, CancellationToken runStop)
@@ -66,8 +65,6 @@ internal sealed class ScenarioRuntime : IScenarioInitContext
     public int Seed => Run.Seed;
 
     public CancellationToken CancellationToken => _stop.Token;
-
-    public long NextInvocation() => Interlocked.Increment(ref _invocations);
 
     public void Stop(string reason)
     {
