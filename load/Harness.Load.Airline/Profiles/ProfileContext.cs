@@ -1,5 +1,3 @@
-using Harness.Load.Targets;
-
 namespace Harness.Load.Profiles;
 
 /// <summary>A built-in scenario: its name on the command line, what it does, and the factory that builds it on a target.</summary>
@@ -34,16 +32,5 @@ internal sealed record ProfileContext(Uri Target, Uri? AirlineTarget, HttpClient
             throw new ArgumentException(
                 $"profile '{profile}': unknown option(s) {string.Join(", ", unknown)}; known: {(known.Length == 0 ? "none" : string.Join(", ", known))}");
         }
-    }
-
-    /// <summary>For tests and callers that only have a URL: a context on a fresh client for it.</summary>
-    internal static ProfileContext For(Uri target, int seed = 1, IReadOnlyDictionary<string, double>? options = null)
-    {
-        var handler = HttpTarget.CreateHandler(new HttpSettings());
-        return new ProfileContext(target, null, HttpTarget.CreateClient(target, new HttpSettings(), handler), seed)
-        {
-            Handler = handler,
-            Options = options ?? new Dictionary<string, double>(),
-        };
     }
 }
