@@ -1,10 +1,11 @@
 # Sourced by .ci/run. Load smoke: `offers` at 100/s for 5 s against the sandbox started in-process; reports under
 # .ci/out/load/. The check fails when the run's verdict fails (exit code != 0: thresholds, sanity or usage).
-# Debug with --no-build: `dotnet test Harness.sln` above has already built load/Harness.Load, so no second (Release) build.
+# Debug with --no-build: `dotnet test Harness.sln` above has already built load/Harness.Load.Airline (the built-in scenarios
+# and the CLI on the Harness.Load library), so no second (Release) build.
 load_smoke() {
   local out=.ci/out/load/offers
   mkdir -p "$out"
-  timeout 120 dotnet run --project load/Harness.Load --no-build -- \
+  timeout 120 dotnet run --project load/Harness.Load.Airline --no-build -- \
     run offers --rate 100 --duration 5s --warmup 2s --out "$out" --quiet > .ci/out/load/offers.md
   local rc=$?
   cat .ci/out/load/offers.md

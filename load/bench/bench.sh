@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Bench (a script, not a test): Harness.Load against wrk and hey on the sandbox's real endpoint
-# POST /airline/v1.1/cfar_offers, all three sending the same body (`Harness.Load bench-body`, the cfar_offer_fixed
+# POST /airline/v1.1/cfar_offers, all three sending the same body (`Harness.Load.Airline bench-body`, the cfar_offer_fixed
 # profile's) with the same bearer token; then the open model at several rates and the RSS of a long open run.
 # The sandbox runs standalone (its own process), so the generators are compared on equal terms.
 # Figures go to load/bench/out/<stamp>/ and a table to stdout; copy them to load/README.md.
@@ -20,9 +20,9 @@ API="$URL/airline/v1.1"
 OUT="load/bench/out/$(date +%Y%m%d-%H%M%S)"
 mkdir -p "$OUT"
 
-dotnet build load/Harness.Load -c Release -v quiet -nologo >/dev/null
-BIN_DIR=load/Harness.Load/bin/Release/net10.0
-BIN=$BIN_DIR/Harness.Load
+dotnet build load/Harness.Load.Airline -c Release -v quiet -nologo >/dev/null
+BIN_DIR=load/Harness.Load.Airline/bin/Release/net10.0
+BIN=$BIN_DIR/Harness.Load.Airline
 
 dotnet "$BIN_DIR/Harness.Sandbox.dll" --port "$PORT" --quiet >"$OUT/sandbox.log" 2>&1 &
 SANDBOX_PID=$!

@@ -7,7 +7,7 @@ namespace Harness.Load.Engine;
 /// </summary>
 internal sealed class InjectionSchedule
 {
-    private readonly List<Phase> _phases = [];
+    private readonly IReadOnlyList<OpenPhase> _phases;
     private int _phase;
     private double _phaseBase;
     private long _next;
@@ -17,33 +17,18 @@ internal sealed class InjectionSchedule
         ArgumentNullException.ThrowIfNull(plan);
         if (!plan.IsOpen)
             throw new ArgumentException("an injection schedule needs an open plan", nameof(plan));
-        var previousRate = 0.0;
-        var start = 0.0;
-        foreach (var s in plan.Simulations)
-        {
-            var seconds = s.During.TotalSeconds;
-            var (startRate, endRate) = s switch
-            {
-                LoadSimulation.Inject i => (i.Rate / i.Interval.TotalSeconds, i.Rate / i.Interval.TotalSeconds),
-                LoadSimulation.RampingInject r => (previousRate, r.Rate / r.Interval.TotalSeconds),
-                _ => throw new ArgumentException($"{s.GetType().Name} is not an open-model simulation", nameof(plan)),
-            };
-            _phases.Add(new Phase(start, seconds, startRate, endRate));
-            previousRate = endRate;
-            start += seconds;
-        }
+        _phases = plan.OpenPhases;
     }
 
-    /// <summary>
-    /// The offset in seconds from the run's start of the next arrival, or null when the plan has no more.
-    /// </summary>
+    /// <summary>The offset in seconds from the run's start of the next arrival, or null when the plan has no more.</summary>
     public double? Next()
     {
         while (_phase < _phases.Count)
         {
             var p = _phases[_phase];
             var local = _next - _phaseBase;
-            if (local < p.Count)
+            // A tiny tolerance so that a phase of exactly N arrivals (IterationsForInject) yields N, not N−1, after rounding.
+            if (local < p.Count - 1e-9)
             {
                 _next++;
                 return p.Start + p.TimeOf(local);
@@ -54,18 +39,5 @@ internal sealed class InjectionSchedule
         }
 
         return null;
-    }
-
-    private readonly record struct Phase(double Start, double Seconds, double StartRate, double EndRate)
-    {
-        public double Count => (StartRate + EndRate) / 2 * Seconds;
-
-        public double TimeOf(double k)
-        {
-            var acceleration = (EndRate - StartRate) / Seconds;
-            // The stable root of (a/2)t² + λs·t − k = 0, fine for a > 0, a < 0 and a → 0.
-            var denominator = StartRate + Math.Sqrt(Math.Max(0, (StartRate * StartRate) + (2 * acceleration * k)));
-            return denominator <= 0 ? 0 : Math.Min(Seconds, 2 * k / denominator);
-        }
     }
 }

@@ -90,6 +90,41 @@ internal sealed class LatencyHistogram
         return Max;
     }
 
+    /// <summary>How many recorded values fall at or below <paramref name="value"/> (to bucket precision).</summary>
+    public long CountAtOrBelow(long value)
+    {
+        if (value < 0)
+            return 0;
+        var last = IndexOf(value);
+        long seen = 0;
+        for (var i = 0; i <= last && i < _counts.Length; i++)
+            seen += Interlocked.Read(ref _counts[i]);
+        return seen;
+    }
+
+    /// <summary>The standard deviation, from the bucket midpoints.</summary>
+    public double StdDev
+    {
+        get
+        {
+            var count = Count;
+            if (count < 2)
+                return 0;
+            var mean = Mean;
+            double sum = 0;
+            for (var i = 0; i < _counts.Length; i++)
+            {
+                var c = Interlocked.Read(ref _counts[i]);
+                if (c == 0)
+                    continue;
+                var d = MidpointOf(i) - mean;
+                sum += c * d * d;
+            }
+
+            return Math.Sqrt(sum / count);
+        }
+    }
+
     internal int IndexOf(long value)
     {
         var subBuckets = 1L << _precisionBits;

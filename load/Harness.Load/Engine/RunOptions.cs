@@ -1,7 +1,7 @@
 namespace Harness.Load.Engine;
 
-/// <summary>How to run a scenario. The caps exist so that an overloaded target cannot make the generator run away.</summary>
-internal sealed record RunOptions(ScenarioDefinition Scenario, LoadPlan Plan)
+/// <summary>How to run one group of scenarios under one plan (one scenario, or weighted scenarios sharing a plan).</summary>
+internal sealed record RunOptions(IReadOnlyList<ScenarioRuntime> Scenarios, LoadPlan Plan)
 {
     public int Seed { get; init; } = 1;
 
@@ -23,6 +23,7 @@ internal sealed record RunOptions(ScenarioDefinition Scenario, LoadPlan Plan)
 
 /// <summary>One live progress line's worth of numbers.</summary>
 internal sealed record ProgressSnapshot(
+    string Scenario,
     TimeSpan Elapsed,
     string Model,
     double TargetRate,
@@ -33,14 +34,18 @@ internal sealed record ProgressSnapshot(
     bool WarmingUp,
     bool Draining);
 
-/// <summary>A finished (or stopped) run.</summary>
+/// <summary>A finished (or stopped) scenario.</summary>
 internal sealed record RunOutcome(
-    RunOptions Options,
-    RunStatistics Statistics,
+    ScenarioRuntime Scenario,
+    LoadPlan Plan,
+    int Seed,
     DateTimeOffset StartedAt,
     TimeSpan Elapsed,
     TimeSpan MeasuredDuration,
     double TargetRate,
     double AchievedRate,
     bool Incomplete,
-    int SeriesSeconds);
+    int SeriesSeconds)
+{
+    public RunStatistics Statistics => Scenario.Stats;
+}

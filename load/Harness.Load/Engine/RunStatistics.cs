@@ -2,52 +2,102 @@ using System.Collections.Concurrent;
 
 namespace Harness.Load.Engine;
 
-/// <summary>Latency (µs) and outcome counters for one step, or for whole iterations.</summary>
-internal sealed class StepStatistics(string name)
+/// <summary>Ok or failed measurements of one step (or of whole iterations): latency both ways, count and bytes.</summary>
+internal sealed class OutcomeStatistics
 {
-    private long _ok;
-    private long _fail;
+    private long _count;
     private long _bytes;
+    private long _minBytes = long.MaxValue;
+    private long _maxBytes;
 
-    public string Name { get; } = name;
-
-    /// <summary>From the intended start (coordinated-omission corrected).</summary>
     public LatencyHistogram Corrected { get; } = new();
 
-    /// <summary>From the actual start.</summary>
     public LatencyHistogram Service { get; } = new();
 
-    public ConcurrentDictionary<int, StatusStatistics> ByStatus { get; } = new();
-
-    public long Ok => Interlocked.Read(ref _ok);
-
-    public long Fail => Interlocked.Read(ref _fail);
+    public long Count => Interlocked.Read(ref _count);
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    public void Record(StepResult result, long correctedMicros, long serviceMicros)
+    public long MinBytes => Count == 0 ? 0 : Interlocked.Read(ref _minBytes);
+
+    public long MaxBytes => Interlocked.Read(ref _maxBytes);
+
+    public void Record(long bytes, long correctedMicros, long serviceMicros)
     {
-        if (result.IsOk)
-            Interlocked.Increment(ref _ok);
-        else
-            Interlocked.Increment(ref _fail);
-        Interlocked.Add(ref _bytes, result.SizeBytes);
+        Interlocked.Increment(ref _count);
+        Interlocked.Add(ref _bytes, bytes);
+        InterlockedMin(ref _minBytes, bytes);
+        InterlockedMax(ref _maxBytes, bytes);
         Corrected.Record(correctedMicros);
         Service.Record(serviceMicros);
-        ByStatus.GetOrAdd(result.StatusCode, static _ => new StatusStatistics()).Record(correctedMicros);
+    }
+
+    private static void InterlockedMin(ref long target, long value)
+    {
+        long seen;
+        while (value < (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        long seen;
+        while (value > (seen = Interlocked.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
     }
 }
 
-internal sealed class StatusStatistics
+/// <summary>Latency (µs) and outcome counters for one step, or for whole iterations.</summary>
+internal sealed class StepStatistics(string name, int sortIndex)
 {
+    public string Name { get; } = name;
+
+    public int SortIndex { get; } = sortIndex;
+
+    public OutcomeStatistics OkStats { get; } = new();
+
+    public OutcomeStatistics FailStats { get; } = new();
+
+    /// <summary>From the intended start (coordinated-omission corrected), ok and failed together.</summary>
     public LatencyHistogram Corrected { get; } = new();
+
+    /// <summary>From the actual start, ok and failed together.</summary>
+    public LatencyHistogram Service { get; } = new();
+
+    public ConcurrentDictionary<string, StatusStatistics> ByStatus { get; } = new(StringComparer.Ordinal);
+
+    public long Ok => OkStats.Count;
+
+    public long Fail => FailStats.Count;
+
+    public long Bytes => OkStats.Bytes + FailStats.Bytes;
+
+    public void Record(bool ok, string statusCode, string message, long bytes, long correctedMicros, long serviceMicros)
+    {
+        (ok ? OkStats : FailStats).Record(bytes, correctedMicros, serviceMicros);
+        Corrected.Record(correctedMicros);
+        Service.Record(serviceMicros);
+        ByStatus.GetOrAdd(statusCode, static (_, state) => new StatusStatistics(!state.ok, state.message), (ok, message)).Record(correctedMicros);
+    }
+}
+
+internal sealed class StatusStatistics(bool isError, string message)
+{
+    public bool IsError { get; } = isError;
+
+    /// <summary>The first message seen with this status.</summary>
+    public string Message { get; } = message;
+
+    public LatencyHistogram Corrected { get; } = new(5);
 
     public long Count => Corrected.Count;
 
     public void Record(long correctedMicros) => Corrected.Record(correctedMicros);
 }
 
-/// <summary>One second of the run's timeline (warm-up and drain included): the per-second series of the reports.</summary>
+/// <summary>One bucket of the run's timeline (warm-up and drain included): the series of the reports.</summary>
 internal sealed class SecondStatistics
 {
     private long _started;
@@ -63,7 +113,7 @@ internal sealed class SecondStatistics
 
     public long Fail => Interlocked.Read(ref _fail);
 
-    /// <summary>Coarser than the summary histograms (≤ 1.6 %) to keep a 10-minute series small.</summary>
+    /// <summary>Coarser than the summary histograms (≤ 1.6 %) to keep a long series small.</summary>
     public LatencyHistogram Corrected { get; } = new(5);
 
     public LatencyHistogram Service { get; } = new(5);
@@ -82,26 +132,37 @@ internal sealed class SecondStatistics
     }
 }
 
-/// <summary>Everything a run measured; the reports are built from this.</summary>
+/// <summary>Everything a scenario's run measured; the stats and reports are built from this.</summary>
 internal sealed class RunStatistics
 {
-    private readonly SecondStatistics?[] _seconds;
+    /// <summary>
+    /// The series never holds more buckets than this: a long soak gets wider buckets (2 s, 3 s …) instead of more of
+    /// them, so memory stays flat however long the run.
+    /// </summary>
+    public const int MaxBuckets = 1200;
+
+    private readonly SecondStatistics?[] _buckets;
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StepStatistics> _steps = new(StringComparer.Ordinal);
+    private int _stepCount;
     private long _scheduled;
     private long _started;
     private long _late;
     private long _dropped;
 
-    public RunStatistics(IEnumerable<string> stepNames, TimeSpan timeline)
+    /// <param name="timeline">The planned length; an open-ended plan (IterationsForConstant) passes its estimate.</param>
+    public RunStatistics(TimeSpan timeline)
     {
-        Steps = stepNames.Select(n => new StepStatistics(n)).ToArray();
-        _seconds = new SecondStatistics?[Math.Max(1, (int)Math.Ceiling(timeline.TotalSeconds))];
+        var seconds = Math.Max(1, (int)Math.Ceiling(timeline.TotalSeconds));
+        BucketSeconds = Math.Max(1, (int)Math.Ceiling((double)seconds / MaxBuckets));
+        _buckets = new SecondStatistics?[Math.Max(1, (int)Math.Ceiling((double)seconds / BucketSeconds))];
     }
 
-    /// <summary>Whole iterations: from the intended start of the first step to the end of the last.</summary>
-    public StepStatistics Iterations { get; } = new("iteration");
+    /// <summary>Whole iterations: from the intended start to the end of the scenario's function.</summary>
+    public StepStatistics Iterations { get; } = new("iteration", -1);
 
-    public IReadOnlyList<StepStatistics> Steps { get; }
+    /// <summary>The steps in the order they were first seen.</summary>
+    public IReadOnlyList<StepStatistics> Steps => _steps.Values.OrderBy(s => s.SortIndex).ToArray();
 
     /// <summary>How late the generator started iterations (µs), measured-window arrivals only.</summary>
     public LatencyHistogram Lateness { get; } = new();
@@ -116,7 +177,15 @@ internal sealed class RunStatistics
 
     public IReadOnlyDictionary<string, long> Errors => _errors;
 
-    public int SecondCount => _seconds.Length;
+    /// <summary>Seconds per series bucket (1 up to 20 minutes of timeline).</summary>
+    public int BucketSeconds { get; }
+
+    public int BucketCount => _buckets.Length;
+
+    public StepStatistics Step(string name) =>
+        _steps.TryGetValue(name, out var existing)
+            ? existing
+            : _steps.GetOrAdd(name, n => new StepStatistics(n, Interlocked.Increment(ref _stepCount)));
 
     public void CountScheduled() => Interlocked.Increment(ref _scheduled);
 
@@ -128,18 +197,20 @@ internal sealed class RunStatistics
 
     public void CountError(string kind) => _errors.AddOrUpdate(kind, 1, static (_, n) => n + 1);
 
-    /// <summary>The stats of second <paramref name="index"/>; seconds past the timeline (the drain) fold into the last.</summary>
-    public SecondStatistics Second(int index)
+    /// <summary>The bucket holding second <paramref name="second"/>; seconds past the timeline (the drain) fold into the last.</summary>
+    public SecondStatistics Second(int second) => Bucket(second / BucketSeconds);
+
+    public SecondStatistics Bucket(int index)
     {
-        index = Math.Clamp(index, 0, _seconds.Length - 1);
-        var existing = Volatile.Read(ref _seconds[index]);
+        index = Math.Clamp(index, 0, _buckets.Length - 1);
+        var existing = Volatile.Read(ref _buckets[index]);
         if (existing is not null)
             return existing;
         var created = new SecondStatistics();
-        return Interlocked.CompareExchange(ref _seconds[index], created, null) ?? created;
+        return Interlocked.CompareExchange(ref _buckets[index], created, null) ?? created;
     }
 
-    /// <summary>The series up to <paramref name="count"/> seconds, empty seconds included.</summary>
-    public IReadOnlyList<SecondStatistics> Series(int count) =>
-        Enumerable.Range(0, Math.Clamp(count, 0, _seconds.Length)).Select(Second).ToArray();
+    /// <summary>The buckets covering the first <paramref name="seconds"/> seconds, empty ones included.</summary>
+    public IReadOnlyList<SecondStatistics> Series(int seconds) =>
+        Enumerable.Range(0, Math.Clamp((int)Math.Ceiling((double)seconds / BucketSeconds), 0, _buckets.Length)).Select(Bucket).ToArray();
 }

@@ -56,7 +56,17 @@ internal static class MarkdownReport
                 md.AppendLine(Invariant($"| {kind} | {count} |"));
         }
 
-        ChecksTable(md, "Thresholds", s.Thresholds, withBaseline: false);
+        if (s.StopReason is { } reason)
+            md.AppendLine().AppendLine(Invariant($"> **Stopped:** {reason}."));
+        if (s.Thresholds.Count > 0)
+        {
+            md.AppendLine().AppendLine("### Thresholds").AppendLine();
+            md.AppendLine("| Step | Check | Failed checks | Verdict |");
+            md.AppendLine("|---|---|---:|---|");
+            foreach (var t in s.Thresholds)
+                md.AppendLine(Invariant($"| {(t.Step is null ? "(scenario)" : $"`{t.Step}`")} | `{t.Check.Replace("|", "\\|", StringComparison.Ordinal)}`{(t.Error is null ? "" : $" ({t.Error})")} | {t.ErrorCount} | {(t.Passed ? "✅ pass" : "❌ fail")} |"));
+        }
+
         if (s.Baseline is { } baseline)
             ChecksTable(md, Invariant($"Baseline `{Path.GetFileName(baseline.File)}`"), baseline.Checks, withBaseline: true);
         return md.ToString();

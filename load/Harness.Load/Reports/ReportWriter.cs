@@ -9,14 +9,36 @@ internal static class ReportWriter
 {
     public const string SummaryFile = "summary.json";
 
-    public static async Task WriteAsync(RunReport report, string directory, CancellationToken cancellationToken)
+    /// <summary>Every format: summary.json, report.md, report.csv, report.html and report.txt.</summary>
+    public static readonly IReadOnlyList<ReportFormat> AllFormats = [ReportFormat.Json, ReportFormat.Md, ReportFormat.Csv, ReportFormat.Html, ReportFormat.Txt];
+
+    public static Task<IReadOnlyList<ReportFile>> WriteAsync(RunReport report, string directory, CancellationToken cancellationToken) =>
+        WriteAsync(report, directory, AllFormats, "report", cancellationToken);
+
+    /// <summary>Writes the chosen formats; Json is always <c>summary.json</c> (the baseline format), the others <c>&lt;fileName&gt;.&lt;ext&gt;</c>.</summary>
+    public static async Task<IReadOnlyList<ReportFile>> WriteAsync(RunReport report, string directory, IReadOnlyList<ReportFormat> formats, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(formats);
         Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, SummaryFile), ToJson(report.Summary), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "report.md"), MarkdownReport.Render(report), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "report.csv"), ToCsv(report.Series), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(directory, "report.html"), HtmlReport.Render(report), cancellationToken).ConfigureAwait(false);
+        var files = new List<ReportFile>();
+        foreach (var format in formats.Distinct())
+        {
+            var (name, text) = format switch
+            {
+                ReportFormat.Json => (SummaryFile, ToJson(report.Summary)),
+                ReportFormat.Md => (fileName + ".md", MarkdownReport.Render(report)),
+                ReportFormat.Csv => (fileName + ".csv", ToCsv(report.Series)),
+                ReportFormat.Html => (fileName + ".html", HtmlReport.Render(report)),
+                ReportFormat.Txt => (fileName + ".txt", TextReport.Render(report)),
+                _ => throw new ArgumentOutOfRangeException(nameof(formats), format, "unknown report format"),
+            };
+            var path = Path.GetFullPath(Path.Combine(directory, name));
+            await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
+            files.Add(new ReportFile(path, format));
+        }
+
+        return files;
     }
 
     public static string ToJson(RunSummary summary) => JsonSerializer.Serialize(summary, ReportJson.Options) + "\n";

@@ -27,10 +27,12 @@ internal sealed record RunReport(RunSummary Summary, IReadOnlyList<SeriesPoint> 
     public static RunReport From(RunSummary summary, RunOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        var plan = outcome.Options.Plan;
-        var series = outcome.Statistics.Series(outcome.SeriesSeconds).Select((s, i) =>
+        var plan = outcome.Plan;
+        var width = outcome.Statistics.BucketSeconds;
+        var series = outcome.Statistics.Series(outcome.SeriesSeconds).Select((s, b) =>
         {
-            var at = TimeSpan.FromSeconds(i + 0.5);
+            var i = b * width;
+            var at = TimeSpan.FromSeconds(i + (width / 2.0));
             return new SeriesPoint(
                 i,
                 TimeSpan.FromSeconds(i) < plan.WarmUp,
@@ -39,7 +41,7 @@ internal sealed record RunReport(RunSummary Summary, IReadOnlyList<SeriesPoint> 
                 s.Completed,
                 s.Ok,
                 s.Fail,
-                plan.IsOpen ? s.Started : s.Completed,
+                (plan.IsOpen ? s.Started : s.Completed) / (double)width,
                 s.Corrected.ValueAtPercentile(50) / 1000.0,
                 s.Corrected.ValueAtPercentile(99) / 1000.0,
                 s.Service.ValueAtPercentile(99) / 1000.0);

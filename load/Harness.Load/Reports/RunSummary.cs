@@ -50,7 +50,10 @@ internal sealed record RunSummary
 
     public required SanityCheck Sanity { get; init; }
 
-    public IReadOnlyList<CheckResult> Thresholds { get; init; } = [];
+    public IReadOnlyList<ThresholdSummary> Thresholds { get; init; } = [];
+
+    /// <summary>Why the run stopped early (StopCurrentTest, StopScenario, an aborting threshold, max fail count), else null.</summary>
+    public string? StopReason { get; init; }
 
     public BaselineComparison? Baseline { get; init; }
 
@@ -76,6 +79,9 @@ internal sealed record CheckResult(string Name, double Limit, double Actual, boo
 {
     public double? Baseline { get; init; }
 }
+
+/// <summary>A threshold's outcome: the check as written, on a step or the whole scenario, and how many checks failed.</summary>
+internal sealed record ThresholdSummary(string? Step, string Check, int ErrorCount, bool Passed, string? Error);
 
 internal sealed record BaselineComparison(string File, IReadOnlyList<CheckResult> Checks, bool Passed);
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Harness.Load.Engine;
-using Harness.Load.Verdicts;
 
 namespace Harness.Load.Reports;
 
@@ -10,23 +9,23 @@ internal static class SummaryBuilder
     /// <summary>Open runs whose achieved rate is below this share of the target did not test what was asked.</summary>
     public const double SanityRatio = 0.99;
 
-    public static RunSummary Build(RunOutcome outcome, string profile, Uri target)
+    public static RunSummary Build(RunOutcome outcome, Uri? target)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        ArgumentNullException.ThrowIfNull(target);
         var stats = outcome.Statistics;
-        var plan = outcome.Options.Plan;
+        var plan = outcome.Plan;
         var iterations = stats.Iterations;
         var total = iterations.Ok + iterations.Fail;
         return new RunSummary
         {
-            Profile = profile,
-            Scenario = outcome.Options.Scenario.Name,
+            Profile = outcome.Scenario.Name,
+            Scenario = outcome.Scenario.Name,
             Model = plan.Model,
-            Target = Redact(target),
+            Target = target is null ? "(none)" : Redact(target),
             StartedAt = outcome.StartedAt,
-            Seed = outcome.Options.Seed,
+            Seed = outcome.Seed,
             Incomplete = outcome.Incomplete,
+            StopReason = outcome.Scenario.StopReason ?? outcome.Scenario.Run.StopReason,
             TargetRate = plan.IsOpen ? Round(outcome.TargetRate) : null,
             AchievedRate = Round(outcome.AchievedRate),
             Concurrency = plan.IsOpen ? null : plan.MaxCopies,
@@ -58,13 +57,16 @@ internal static class SummaryBuilder
     }
 
     /// <summary>Evaluates thresholds (and the baseline, if any) and sets the verdict.</summary>
-    public static RunSummary Decide(RunSummary summary, Thresholds? thresholds, BaselineComparison? baseline)
+    public static RunSummary Decide(RunSummary summary, IReadOnlyList<ThresholdResult> thresholds, BaselineComparison? baseline)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        var checks = thresholds?.Evaluate(summary) ?? [];
-        var verdict = summary.Incomplete ? "incomplete"
+        ArgumentNullException.ThrowIfNull(thresholds);
+        var checks = thresholds.Select(t => new ThresholdSummary(t.StepName, t.CheckExpression, t.ErrorCount, !t.IsFailed, t.ExceptionMsg)).ToArray();
+        // A failed threshold fails the run even when it stopped it early (abortWhenErrorCount).
+        var thresholdFailed = checks.Any(c => !c.Passed);
+        var verdict = summary.Incomplete ? (thresholdFailed ? "fail" : "incomplete")
             : !summary.Sanity.Passed ? "sanity_failed"
-            : checks.Any(c => !c.Passed) || baseline is { Passed: false } ? "fail"
+            : thresholdFailed || baseline is { Passed: false } ? "fail"
             : "pass";
         return summary with { Thresholds = checks, Baseline = baseline, Verdict = verdict };
     }
@@ -94,7 +96,7 @@ internal static class SummaryBuilder
 
     private static SanityCheck Sanity(RunOutcome outcome)
     {
-        if (!outcome.Options.Plan.IsOpen)
+        if (!outcome.Plan.IsOpen)
             return new SanityCheck(true, null, "closed model: no target rate to reach");
         if (outcome.TargetRate <= 0)
             return new SanityCheck(true, null, "no arrivals were scheduled in the measured window");
@@ -105,7 +107,7 @@ internal static class SummaryBuilder
                 $"achieved {ratio:P1} of the target rate (< {SanityRatio:P0}): the generator or the target could not keep up, so the numbers do not describe the load asked for");
     }
 
-    private static string StatusKey(int status) => status == 0 ? "no_response" : status.ToString(CultureInfo.InvariantCulture);
+    private static string StatusKey(string status) => status.Length == 0 ? "none" : status;
 
     private static double Ms(long micros) => Math.Round(micros / 1000.0, 3);
 

@@ -46,7 +46,7 @@ public sealed class LoadCliTests : IAsyncLifetime, IDisposable
         root.GetProperty("latency_ms").GetProperty("corrected").GetProperty("p99").GetDouble().Should().BeGreaterThan(0);
         root.GetProperty("latency_ms").GetProperty("service").GetProperty("p99_9").GetDouble().Should().BeGreaterThan(0);
         root.GetProperty("steps")[0].GetProperty("name").GetString().Should().Be("ping");
-        root.GetProperty("thresholds").EnumerateArray().Select(t => t.GetProperty("name").GetString()).Should().Contain("p99_ms");
+        root.GetProperty("thresholds").EnumerateArray().Select(t => t.GetProperty("check").GetString()).Should().Contain("p99_ms <= 250");
 
         var csv = await File.ReadAllLinesAsync(Path.Combine(outDir, "report.csv"));
         csv[0].Should().Be("second,phase,target_rate,started,completed,ok,fail,achieved_rate,p50_ms,p99_corrected_ms,p99_service_ms");
@@ -132,7 +132,7 @@ public sealed class LoadCliTests : IAsyncLifetime, IDisposable
     [Theory]
     [InlineData("--rate", "10", "--concurrency", "2")]
     [InlineData("--duration", "forever", "--rate", "10")]
-    [InlineData("--duration", "11m", "--rate", "10")]
+    [InlineData("--ramp", "soon", "--rate", "10")]
     [InlineData("--rate", "-5", "--duration", "1s")]
     public async Task Run_BadOptions_ExitTwo(string a, string b, string c, string d)
     {

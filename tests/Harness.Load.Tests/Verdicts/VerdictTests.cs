@@ -1,3 +1,5 @@
+using Harness.Load.Engine;
+using Harness.Load.Profiles;
 using Harness.Load.Reports;
 using Harness.Load.Tests.Support;
 using Harness.Load.Verdicts;
@@ -6,12 +8,12 @@ namespace Harness.Load.Tests.Verdicts;
 
 public class VerdictTests
 {
-    private static readonly Thresholds Limits = new() { P99Ms = 250, ErrorRatePct = 1, MinAchievedRatio = 0.99 };
+    private static readonly ThresholdLimits Limits = new() { P99Ms = 250, ErrorRatePct = 1, MinAchievedRatio = 0.99 };
 
     [Fact]
     public void Decide_WithinThresholds_Passes()
     {
-        var summary = SummaryBuilder.Decide(Summaries.With(p99: 249, errorRatePct: 0.5, achieved: 995), Limits, null);
+        var summary = SummaryBuilder.Decide(Summaries.With(), Results(p99: 249, errorRatePct: 0.5, achieved: 995), null);
 
         summary.Verdict.Should().Be("pass");
         summary.Thresholds.Should().HaveCount(3).And.OnlyContain(c => c.Passed);
@@ -19,15 +21,15 @@ public class VerdictTests
     }
 
     [Theory]
-    [InlineData(251, 0, 1000, "p99_ms")]
-    [InlineData(10, 1.5, 1000, "error_rate_pct")]
-    [InlineData(10, 0, 980, "min_achieved_ratio")]
-    public void Decide_ThresholdBroken_FailsNamingTheCheck(double p99, double errorRate, double achieved, string failing)
+    [InlineData(251, 0, 1000, "p99_ms <= 250")]
+    [InlineData(10, 1.5, 1000, "error_rate_pct <= 1")]
+    [InlineData(10, 0, 980, "min_achieved_ratio >= 0.99")]
+    public void Decide_JsonThresholdBroken_FailsNamingTheCheck(double p99, double errorRate, double achieved, string failing)
     {
-        var summary = SummaryBuilder.Decide(Summaries.With(p99: p99, errorRatePct: errorRate, achieved: achieved), Limits, null);
+        var summary = SummaryBuilder.Decide(Summaries.With(), Results(p99, errorRate, achieved), null);
 
         summary.Verdict.Should().Be("fail");
-        summary.Thresholds.Where(c => !c.Passed).Select(c => c.Name).Should().Equal(failing);
+        summary.Thresholds.Where(c => !c.Passed).Select(c => c.Check).Should().Equal(failing);
         SummaryBuilder.ExitCode(summary).Should().Be(1);
     }
 
@@ -36,7 +38,7 @@ public class VerdictTests
     {
         var summary = Summaries.With(p99: 999) with { Sanity = new SanityCheck(false, 0.5, "half") };
 
-        var decided = SummaryBuilder.Decide(summary, Limits, null);
+        var decided = SummaryBuilder.Decide(summary, Results(p99: 999, errorRatePct: 0, achieved: 500), null);
 
         decided.Verdict.Should().Be("sanity_failed");
         SummaryBuilder.ExitCode(decided).Should().Be(3);
@@ -45,10 +47,35 @@ public class VerdictTests
     [Fact]
     public void Decide_Incomplete_IsIncompleteWithExit130()
     {
-        var decided = SummaryBuilder.Decide(Summaries.With() with { Incomplete = true }, Limits, null);
+        var decided = SummaryBuilder.Decide(Summaries.With() with { Incomplete = true }, Results(10, 0, 1000), null);
 
         decided.Verdict.Should().Be("incomplete");
         SummaryBuilder.ExitCode(decided).Should().Be(130);
+    }
+
+    [Fact]
+    public void Decide_StoppedByAFailedThreshold_FailsRatherThanIncomplete()
+    {
+        var decided = SummaryBuilder.Decide(Summaries.With() with { Incomplete = true }, Results(999, 0, 1000), null);
+
+        decided.Verdict.Should().Be("fail");
+    }
+
+    /// <summary>The JSON limits, as Thresholds, checked on final stats with the given corrected p99, error rate and achieved rate (target 1000/s).</summary>
+    private static IReadOnlyList<ThresholdResult> Results(double p99, double errorRatePct, double achieved)
+    {
+        var latency = new LatencyStats(1, 5, p99 * 2, 5, 7, 10, p99, 1, new LatencyCount(1, 0, 0));
+        var failPct = errorRatePct;
+        MeasurementStats M(double pct) => new(new RequestStats((int)(pct * 100), pct, 0), latency, new DataTransferStats(0, 0, 0, 0), []) { ServiceTime = latency };
+        var stats = new ScenarioStats("ping", M(100 - failPct), M(failPct), [], new LoadSimulationStats("inject", 1000), OperationType.Complete,
+            10_000, 10_000, 0, 0, TimeSpan.FromSeconds(10))
+        {
+            TargetRate = 1000,
+            AchievedRate = achieved,
+        };
+        var checker = new ThresholdChecker("ping", Limits.ToThresholds());
+        checker.Check(stats, TimeSpan.FromSeconds(10), final: true);
+        return checker.Results();
     }
 
     [Fact]
@@ -81,7 +108,7 @@ public class VerdictTests
     {
         var comparison = BaselineTolerances.Default.Compare(Summaries.With(p95: 30), Summaries.With(p95: 10), "b.json");
 
-        SummaryBuilder.Decide(Summaries.With(p95: 30), null, comparison).Verdict.Should().Be("fail");
+        SummaryBuilder.Decide(Summaries.With(p95: 30), [], comparison).Verdict.Should().Be("fail");
     }
 
     [Fact]

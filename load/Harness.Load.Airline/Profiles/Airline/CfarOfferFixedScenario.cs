@@ -1,0 +1,64 @@
+using System.Text;
+using Harness.Client.Models;
+using Harness.Client.Serialization;
+using Harness.TestData;
+
+namespace Harness.Load.Profiles.Airline;
+
+/// <summary>
+/// The bench's scenario: POST /cfar_offers with one fixed body (<see cref="Body"/>, from the run seed) on the run's
+/// HttpClient through <see cref="Http"/>, exactly what load/bench/bench.sh gives wrk and hey, so the three tools are
+/// compared on the same request. Init takes the token (unmeasured), as the bench script does with curl.
+/// </summary>
+internal static class CfarOfferFixedScenario
+{
+    public const string Name = "cfar_offer_fixed";
+
+    public static BuiltInScenario Definition { get; } = new(Name,
+        "Bench: POST /cfar_offers with one fixed body and token (what bench.sh gives wrk and hey).", Create);
+
+    /// <summary>The bench body: an ancillary-type CFAR offer request for one faker trip.</summary>
+    public static string Body(int seed)
+    {
+        var fakers = new AirlineFakers(seed, AirlineFakers.DefaultNow());
+        return AirlineJson.Serialize(fakers.CreateCfarOfferRequest(fakers.Trip(), RequestType.Ancillary));
+    }
+
+    public static ScenarioProps Create(ProfileContext profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        profile.RequireKnownOptions(Name);
+        var client = AirlineSteps.CreateClient(profile);
+        var offers = new Uri(AirlineSteps.AirlineBaseUrl(profile), "cfar_offers").ToString();
+        var body = Encoding.UTF8.GetBytes(Body(profile.Seed));
+        var http = profile.Http;
+        var token = "";
+        return Scenario.Create(Name, async context =>
+            await Step.Run("create_cfar_offers", context, async () =>
+            {
+                using var request = Http.CreateRequest("POST", offers)
+                    .WithHeader("Authorization", $"Bearer {token}")
+                    .WithHeader("Content-Type", "application/json")
+                    .WithBody(new ByteArrayContent(body));
+                var response = await Http.Send(http, request, context.ScenarioCancellationToken);
+                response.Payload.Value.Dispose();
+                return response;
+            }))
+        .WithInit(async init =>
+        {
+            try
+            {
+                token = (await client.AuthenticateAsync(init.CancellationToken).ConfigureAwait(false)).RequiredBody.AccessToken;
+            }
+            catch (Exception ex) when (ex is Harness.Client.AirlineApiException or HttpRequestException)
+            {
+                throw new InvalidOperationException($"profile '{Name}' could not authenticate (POST /auth): {ex.Message}", ex);
+            }
+        })
+        .WithClean(_ =>
+        {
+            client.Dispose();
+            return Task.CompletedTask;
+        });
+    }
+}
