@@ -16,7 +16,7 @@ public sealed class AtlasMessagePactProviderTests
 
     /// <summary>Types the consumer handles that the sandbox has no source for: only incidents are raised there.</summary>
     private static readonly string[] NotProducedBySandbox =
-        [.. AtlasEventTypes.All.Except(AtlasSandbox.IncidentTypes, StringComparer.Ordinal)];
+        [.. AtlasEventTypes.All.Except(AtlasEventTypes.Incidents, StringComparer.Ordinal)];
 
     [Fact]
     public void SandboxEnvelopes_OfEveryIncidentType_SatisfyTheMessagePact()
@@ -43,14 +43,14 @@ public sealed class AtlasMessagePactProviderTests
             checkedTypes.Add(type);
         }
 
-        checkedTypes.Should().BeEquivalentTo(AtlasSandbox.IncidentTypes, "every type the sandbox produces has a message in the pact");
+        checkedTypes.Should().BeEquivalentTo(AtlasEventTypes.Incidents, "every type the sandbox produces has a message in the pact");
         messages.Select(m => (string)m.Content["type"]!).Should().BeEquivalentTo(AtlasEventTypes.All);
     }
 
     [Fact]
     public void Mismatches_EnvelopeWithWrongTypesAndMissingField_NamesEachPath()
     {
-        var message = RepoMessages().FirstOrDefault(m => (string?)m.Content["type"] == AtlasSandbox.OrderScheduleChange);
+        var message = RepoMessages().FirstOrDefault(m => (string?)m.Content["type"] == AtlasEventTypes.OrderScheduleChange);
         if (message is null)
         {
             return;
@@ -58,7 +58,7 @@ public sealed class AtlasMessagePactProviderTests
 
         var broken = SandboxEnvelope(message).AsObject();
         broken["status"] = "0";
-        broken["type"] = AtlasSandbox.EmailScheduleChange;
+        broken["type"] = AtlasEventTypes.EmailScheduleChange;
         broken["data"]!.AsObject().Remove("orderNo");
         broken["data"]!["previousSegs"]![0]!["depTime"] = "2024-05-27T08:10:00";
 
