@@ -33,45 +33,37 @@ internal sealed class AtlasIncidentGenerator(AtlasSandboxOptions options)
             while (ReadString(draft, "eventId") is null && isTaken(eventId))
                 eventId = _fakers.EventId(eventTime);
             var orderNo = ReadString(draft, "orderNo") ?? generated.OrderNo!;
-            var incident = generated with
+            var airline = ReadString(draft, "airline") ?? generated.Airline;
+            var depTime = ReadLocalTime(draft, "depTime") ?? generated.DepTime;
+            var incident = new AtlasSandboxIncident
             {
+                ClientId = client.ClientId,
                 EventId = eventId,
+                EventType = eventType,
+                EventStatus = eventStatus,
                 OrderNo = orderNo,
                 SubOrderNo = ReadString(draft, "subOrderNo") ?? orderNo + "_1",
+                EventTime = eventTime,
                 ExtraInfo = ReadString(draft, "extraInfo") ?? generated.ExtraInfo,
                 ClientCode = client.ClientCode,
-                Airline = ReadString(draft, "airline") ?? generated.Airline,
-                DepTime = ReadLocalTime(draft, "depTime") ?? generated.DepTime,
+                CreateTime = eventTime,
+                UpdateTime = eventTime,
+                Airline = airline,
+                DepTime = depTime,
                 Pnr = ReadString(draft, "pnr") ?? generated.Pnr,
                 PaxName = ReadString(draft, "paxName") ?? generated.PaxName,
                 PaxEmail = ReadString(draft, "paxEmail") ?? generated.PaxEmail,
-            };
-            var data = draft?["data"] is JsonObject given ? JsonSerializer.SerializeToElement(given) : _fakers.NotificationFor(incident).Data;
-            var stored = new AtlasSandboxIncident
-            {
-                ClientId = client.ClientId,
-                EventId = incident.EventId,
-                EventType = incident.EventType,
-                EventStatus = eventStatus,
-                OrderNo = orderNo,
-                SubOrderNo = incident.SubOrderNo,
-                EventTime = eventTime,
-                ExtraInfo = incident.ExtraInfo,
-                ClientCode = incident.ClientCode,
-                CreateTime = eventTime,
-                UpdateTime = eventTime,
-                Airline = incident.Airline,
-                DepTime = incident.DepTime,
-                Pnr = incident.Pnr,
-                PaxName = incident.PaxName,
-                PaxEmail = incident.PaxEmail,
-                Data = data,
+
+                // The payload follows the fields the draft overrode (orderNo, airline, departure).
+                Data = draft?["data"] is JsonObject given
+                    ? JsonSerializer.SerializeToElement(given)
+                    : _fakers.NotificationFor(generated with { OrderNo = orderNo, Airline = airline, DepTime = depTime }).Data,
             };
 
             // An incident created already confirmed carries what a confirm would have filled.
-            return eventStatus == 0 ? stored : stored with
+            return eventStatus == 0 ? incident : incident with
             {
-                ConfirmedResult = ReadString(draft, "confirmedResult") ?? stored.ResultOfStructuredChange(),
+                ConfirmedResult = ReadString(draft, "confirmedResult") ?? incident.ResultOfStructuredChange(),
                 ConfirmedRemark = ReadString(draft, "confirmedRemark"),
                 ConfirmTime = eventTime,
                 ConfirmUsr = client.ClientId,
