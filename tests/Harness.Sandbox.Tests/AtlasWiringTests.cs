@@ -1,3 +1,4 @@
+using Harness.Client.Atlas;
 using Harness.Sandbox.Atlas;
 
 namespace Harness.Sandbox.Tests;
@@ -19,7 +20,7 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
     public async Task AtlasIncidentList_OnSandboxHost_ListsIncidentOfHostAtlas()
     {
         var incident = fixture.Host.Atlas.AddIncident(
-            fixture.Host.Atlas.GenerateIncident(AtlasSandbox.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false);
+            fixture.Host.Atlas.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false);
 
         var reply = await Api.PageListAsync(new JsonObject { ["eventId"] = incident.EventId, ["pageSize"] = 10 });
 
@@ -32,12 +33,12 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
     [Fact]
     public async Task ProviderState_AtlasIncidentExists_RoutesToAtlasAndReturnsIds()
     {
-        var result = await Api.GivenAsync(AtlasSandbox.IncidentExistsState, new JsonObject { ["eventId"] = "20240101120000000ABCDE", ["type"] = AtlasSandbox.OrderScheduleChange });
+        var result = await Api.GivenAsync(AtlasProviderStates.IncidentExists, new JsonObject { ["eventId"] = "20240101120000000ABCDE", ["type"] = AtlasEventTypes.OrderScheduleChange });
 
         ((string)result["eventId"]!).Should().Be("20240101120000000ABCDE");
-        ((string)result["type"]!).Should().Be(AtlasSandbox.OrderScheduleChange);
+        ((string)result["type"]!).Should().Be(AtlasEventTypes.OrderScheduleChange);
         ((string?)result["orderNo"]).Should().NotBeNullOrEmpty();
-        fixture.Host.Atlas.FindIncident("20240101120000000ABCDE")!.EventType.Should().Be(AtlasSandbox.OrderScheduleChange);
+        fixture.Host.Atlas.FindIncident("20240101120000000ABCDE")!.EventType.Should().Be(AtlasEventTypes.OrderScheduleChange);
         await Api.TeardownAsync();
     }
 
@@ -54,7 +55,7 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
     [Fact]
     public async Task ProviderState_CredentialsInvalid_AtlasAnswers900UntilTeardown()
     {
-        await Api.GivenAsync(AtlasSandbox.CredentialsInvalidState);
+        await Api.GivenAsync(AtlasProviderStates.CredentialsInvalid);
 
         var refused = await Api.PageListAsync(new JsonObject { ["pageSize"] = 10 });
         await Api.TeardownAsync();
@@ -67,7 +68,7 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
     [Fact]
     public async Task ProviderState_RequestLimitExceeded_AtlasAnswers429WithRetryAfter()
     {
-        await Api.GivenAsync(AtlasSandbox.RateLimitExceededState);
+        await Api.GivenAsync(AtlasProviderStates.RequestLimitExceeded);
 
         var limited = await Api.PageListAsync(new JsonObject { ["pageSize"] = 10 });
         await Api.TeardownAsync();
@@ -84,7 +85,7 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
     public async Task Teardown_AfterAirlineAndAtlasStates_ResetsBoth()
     {
         await Api.GivenAsync(ProviderStates.SessionExists, new JsonObject { ["session_id"] = "atlas-wiring-session" });
-        await Api.GivenAsync(AtlasSandbox.IncidentExistsState, new JsonObject { ["eventId"] = "E-teardown" });
+        await Api.GivenAsync(AtlasProviderStates.IncidentExists, new JsonObject { ["eventId"] = "E-teardown" });
 
         await Api.TeardownAsync();
 
@@ -99,6 +100,6 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
 
         reply.Status.Should().Be(HttpStatusCode.BadRequest);
         var message = (string)reply.Json!["errors"]![0]!["message"]!;
-        message.Should().Contain("no such state anywhere").And.Contain(ProviderStates.SessionExists).And.Contain(AtlasSandbox.IncidentExistsState);
+        message.Should().Contain("no such state anywhere").And.Contain(ProviderStates.SessionExists).And.Contain(AtlasProviderStates.IncidentExists);
     }
 }

@@ -30,7 +30,7 @@ public sealed class ProviderStateRuleTests(SandboxFixture fixture)
         new("fixed token", [(ProviderStates.ValidTokenExists, new JsonObject { ["token"] = "rule-token" })],
             api => api.SendAsync(HttpMethod.Post, "sessions", Bodies.Session(), "rule-token"), HttpStatusCode.Created),
         new("fixed token, no state", [], api => api.SendAsync(HttpMethod.Post, "sessions", Bodies.Session(), "rule-token"), HttpStatusCode.Unauthorized),
-        new("Atlas over the limit", [(AtlasSandbox.RateLimitExceededState, new JsonObject())], api => api.PageListAsync(), HttpStatusCode.TooManyRequests),
+        new("Atlas over the limit", [(AtlasProviderStates.RequestLimitExceeded, new JsonObject())], api => api.PageListAsync(), HttpStatusCode.TooManyRequests),
         new("Atlas, no state", [], api => api.PageListAsync(), HttpStatusCode.OK),
     ];
 
@@ -49,9 +49,9 @@ public sealed class ProviderStateRuleTests(SandboxFixture fixture)
     [Fact]
     public async Task AtlasFaultStates_ThenRequestWithoutStates_AnswerStatus0()
     {
-        await Api.GivenAsync(AtlasSandbox.CredentialsInvalidState);
+        await Api.GivenAsync(AtlasProviderStates.CredentialsInvalid);
         var refused = await Api.PageListAsync();
-        await Api.GivenAsync(AtlasSandbox.RateLimitExceededState);
+        await Api.GivenAsync(AtlasProviderStates.RequestLimitExceeded);
         var limited = await Api.PageListAsync();
 
         var next = await Api.PageListAsync();
@@ -66,7 +66,7 @@ public sealed class ProviderStateRuleTests(SandboxFixture fixture)
     public async Task SetupAfterServedRequest_DropsWhatThePreviousStatesCreated()
     {
         await Api.GivenAsync(ProviderStates.CfarContractExists, new JsonObject { ["contract_id"] = "first-interaction" });
-        await Api.GivenAsync(AtlasSandbox.IncidentExistsState, new JsonObject { ["eventId"] = "E-first" });
+        await Api.GivenAsync(AtlasProviderStates.IncidentExists, new JsonObject { ["eventId"] = "E-first" });
         (await Api.GetAsync("cfar_contracts/first-interaction")).Status.Should().Be(HttpStatusCode.OK);
 
         await Api.GivenAsync(ProviderStates.SessionExists, new JsonObject { ["session_id"] = "second-interaction" });

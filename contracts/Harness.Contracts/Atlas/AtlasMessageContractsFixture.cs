@@ -1,6 +1,6 @@
 using System.Net;
+using Harness.Atlas.Webhooks;
 using Harness.Client.Atlas;
-using Harness.Sandbox.Atlas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

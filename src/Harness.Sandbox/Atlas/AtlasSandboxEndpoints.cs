@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Harness.Client.Atlas;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -46,7 +47,7 @@ public static class AtlasSandboxEndpoints
     private static async Task Atlas(HttpContext context, AtlasSandbox sandbox, AtlasHandler handler)
     {
         sandbox.StateScope?.BeginRequest();
-        var client = sandbox.Authenticate(
+        var client = sandbox.Gate.Authenticate(
             context.Request.Headers["x-atlas-client-id"].ToString(),
             context.Request.Headers["x-atlas-client-secret"].ToString());
         if (client is null)
@@ -71,9 +72,9 @@ public static class AtlasSandboxEndpoints
         {
             // Validate before counting: "authentication and validation failures do not count toward the limit".
             var respond = handler(sandbox, client, body);
-            if (sandbox.TryAcquireRateLimit(client.ClientId) is { } wait)
+            if (sandbox.Gate.TryAcquire(client.ClientId) is { } wait)
             {
-                await WriteRateLimitedAsync(context, sandbox.Options.RateLimit ?? AtlasSandbox.ProviderStateRateLimit, wait);
+                await WriteRateLimitedAsync(context, sandbox.Gate.ReportedRateLimit, wait);
                 return;
             }
 
@@ -92,7 +93,7 @@ public static class AtlasSandboxEndpoints
         var text = RequiredString(body, "url");
         if (!Uri.TryCreate(text, UriKind.Absolute, out var url))
             throw new AtlasFailure(901, $"Illegal request data: url '{text}' is not an absolute URL");
-        if (sandbox.CheckWebhookUrl(url) is { } problem)
+        if (sandbox.Webhooks.Check(url) is { } problem)
             throw new AtlasFailure(901, "Illegal request data: " + problem);
         return () =>
         {
@@ -112,7 +113,7 @@ public static class AtlasSandboxEndpoints
         if (pageIndex < 1)
             throw new AtlasFailure(901, $"Illegal request data: pageIndex must be at least 1, not {pageIndex}");
 
-        var filter = new AtlasIncidentFilter
+        var query = new IncidentListQuery
         {
             EventId = OptionalString(body, "eventId"),
             OrderNo = OptionalString(body, "orderNo"),
@@ -132,7 +133,7 @@ public static class AtlasSandboxEndpoints
         };
         return () =>
         {
-            var page = sandbox.Query(client.ClientId, filter);
+            var page = sandbox.Incidents.Query(client.ClientId, query);
             var answer = Success();
             answer["pageIndex"] = page.PageIndex;
             answer["pageSize"] = page.PageSize;
@@ -170,7 +171,7 @@ public static class AtlasSandboxEndpoints
             throw new AtlasFailure(901, "Illegal request data: canceledFlights must be an array of flight numbers");
         }
 
-        return () => Confirm(sandbox, client, eventId, AtlasSandbox.EmailScheduleChange, result, remark);
+        return () => Confirm(sandbox, client, eventId, AtlasEventTypes.EmailScheduleChange, result, remark);
     }
 
     private static Func<JsonObject> ConfirmAbnormalCancelled(AtlasSandbox sandbox, AtlasSandboxClient client, JsonObject body)
@@ -178,18 +179,18 @@ public static class AtlasSandboxEndpoints
         var eventId = RequiredString(body, "eventId");
         var result = RequiredEnum(body, "result", AbnormalCancelledResults);
         var remark = OptionalString(body, "remark");
-        return () => Confirm(sandbox, client, eventId, AtlasSandbox.AbnormalCancelled, result, remark);
+        return () => Confirm(sandbox, client, eventId, AtlasEventTypes.AbnormalCancelled, result, remark);
     }
 
     private static Func<JsonObject> ConfirmEvent(AtlasSandbox sandbox, AtlasSandboxClient client, JsonObject body)
     {
         var eventId = RequiredString(body, "eventId");
         var remark = OptionalString(body, "remark");
-        return () => Confirm(sandbox, client, eventId, AtlasSandbox.OrderScheduleChange, null, remark);
+        return () => Confirm(sandbox, client, eventId, AtlasEventTypes.OrderScheduleChange, null, remark);
     }
 
     private static JsonObject Confirm(AtlasSandbox sandbox, AtlasSandboxClient client, string eventId, string type, string? result, string? remark) =>
-        sandbox.Confirm(client.ClientId, eventId, type, result, remark) switch
+        sandbox.Incidents.Confirm(client.ClientId, eventId, type, result, remark) switch
         {
             AtlasConfirmOutcome.Confirmed => Success(),
             // spec: the confirm endpoints document only 0 (success) and 2 (System error).
@@ -226,11 +227,11 @@ public static class AtlasSandboxEndpoints
         JsonObject answer;
         try
         {
-            var eventType = OptionalString(draft, "eventType") ?? AtlasSandbox.EmailScheduleChange;
-            if (!AtlasSandbox.IncidentTypes.Contains(eventType))
-                throw new AtlasFailure(901, $"Illegal request data: eventType '{eventType}' is not one of {string.Join(", ", AtlasSandbox.IncidentTypes)}");
+            var eventType = OptionalString(draft, "eventType") ?? AtlasEventTypes.EmailScheduleChange;
+            if (!AtlasEventTypes.Incidents.Contains(eventType))
+                throw new AtlasFailure(901, $"Illegal request data: eventType '{eventType}' is not one of {string.Join(", ", AtlasEventTypes.Incidents)}");
             var clientId = OptionalString(draft, "clientId") ?? sandbox.Options.Clients[0].ClientId;
-            if (sandbox.Options.Clients.All(c => c.ClientId != clientId))
+            if (sandbox.Options.FindClient(clientId) is null)
                 throw new AtlasFailure(901, $"Illegal request data: clientId '{clientId}' is not a client of this sandbox");
             var count = OptionalInt(draft, "count") ?? 1;
             if (count is < 1 or > MaxAdminIncidents)
@@ -313,26 +314,26 @@ public static class AtlasSandboxEndpoints
     };
 
     // v1 documented eventStatus as a string; the current schema as integer[]. Accept both element forms.
-    private static int[]? OptionalStatuses(JsonObject body, string name)
+    private static IncidentStatus[]? OptionalStatuses(JsonObject body, string name)
     {
         if (body[name] is null)
             return null;
         if (body[name] is not JsonArray array)
             throw new AtlasFailure(901, $"Illegal request data: {name} must be an array of 0 and 1");
         return [.. array.Select(item => item is JsonValue value && (value.TryGetValue<int>(out var n) || (value.TryGetValue<string>(out var s) && int.TryParse(s, System.Globalization.CultureInfo.InvariantCulture, out n))) && n is 0 or 1
-            ? n
+            ? (IncidentStatus)n
             : throw new AtlasFailure(901, $"Illegal request data: {name} must be an array of 0 and 1"))];
     }
 
     private static DateTimeOffset? OptionalEventTime(JsonObject body, string name) =>
         OptionalString(body, name) is not { } text ? null
         : AtlasWire.TryParseEventTime(text, out var value) ? value
-        : throw new AtlasFailure(901, $"Illegal request data: {name} '{text}' is not \"{AtlasWire.DateTimeFormat}\"");
+        : throw new AtlasFailure(901, $"Illegal request data: {name} '{text}' is not \"{AtlasJson.DateTimeFormat}\"");
 
     private static DateTime? OptionalLocalTime(JsonObject body, string name) =>
         OptionalString(body, name) is not { } text ? null
         : AtlasWire.TryParseLocalTime(text, out var value) ? value
-        : throw new AtlasFailure(901, $"Illegal request data: {name} '{text}' is not \"{AtlasWire.DateTimeFormat}\"");
+        : throw new AtlasFailure(901, $"Illegal request data: {name} '{text}' is not \"{AtlasJson.DateTimeFormat}\"");
 
     private static JsonObject Success() => new() { ["status"] = 0, ["msg"] = "success" };
 

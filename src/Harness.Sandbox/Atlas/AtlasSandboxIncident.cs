@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Harness.Client.Atlas;
 
 namespace Harness.Sandbox.Atlas;
 
@@ -51,23 +51,33 @@ public sealed record AtlasSandboxIncident
         ["subOrderNo"] = SubOrderNo,
         ["eventType"] = EventType,
         ["eventStatus"] = EventStatus,
-        ["eventTime"] = AtlasWire.FormatEventTime(EventTime),
+        ["eventTime"] = AtlasJson.FormatEventTime(EventTime),
         ["extraInfo"] = ExtraInfo,
         ["confirmedResult"] = ConfirmedResult,
         ["confirmedRemark"] = ConfirmedRemark,
         ["clientCode"] = ClientCode,
-        ["createTime"] = AtlasWire.FormatEventTime(CreateTime),
+        ["createTime"] = AtlasJson.FormatEventTime(CreateTime),
         // spec: "updateIme" (sic).
-        ["updateIme"] = AtlasWire.FormatEventTime(UpdateTime),
+        ["updateIme"] = AtlasJson.FormatEventTime(UpdateTime),
         ["airline"] = Airline,
-        ["depTime"] = DepTime is { } dep ? AtlasWire.FormatLocalTime(dep) : null,
-        ["confirmTime"] = ConfirmTime is { } confirmed ? AtlasWire.FormatEventTime(confirmed) : null,
+        ["depTime"] = DepTime is { } dep ? AtlasJson.FormatLocalTime(dep) : null,
+        ["confirmTime"] = ConfirmTime is { } confirmed ? AtlasJson.FormatEventTime(confirmed) : null,
         ["confirmUsr"] = ConfirmUsr,
         ["notified"] = Notified,
         ["pnr"] = Pnr,
         ["paxName"] = PaxName,
         ["paxEmail"] = PaxEmail,
     };
+
+    /// <summary>
+    /// The result a confirm records when none is given: Atlas's order.schedulechange confirm (confirmEvent.do) takes no
+    /// result, so it is derived from the change's type.
+    /// </summary>
+    public string? ResultOfStructuredChange() =>
+        EventType == AtlasEventTypes.OrderScheduleChange && Data.ValueKind == JsonValueKind.Object
+        && Data.TryGetProperty("scheduleChangeType", out var type) && type.ValueKind == JsonValueKind.Number
+            ? type.GetInt32() == 2 ? "FLIGHT_CANCELED" : "FLIGHT_CHANGE"
+            : null;
 
     /// <summary>The webhook envelope {cid, type, notificationId, status, data}; status is the confirmation state.</summary>
     public JsonObject ToNotification() => new()
@@ -78,30 +88,4 @@ public sealed record AtlasSandboxIncident
         ["status"] = EventStatus,
         ["data"] = JsonNode.Parse(Data.ValueKind == JsonValueKind.Undefined ? "{}" : Data.GetRawText()),
     };
-}
-
-/// <summary>Atlas's wire conventions as the sandbox writes and reads them.</summary>
-public static class AtlasWire
-{
-    public const string DateTimeFormat = "yyyy-MM-dd HH:mm:ss";
-
-    /// <summary>"All system times except flight times are GMT+8 (Singapore)."</summary>
-    public static readonly TimeSpan AtlasOffset = TimeSpan.FromHours(8);
-
-    public static string FormatEventTime(DateTimeOffset value) =>
-        value.ToOffset(AtlasOffset).ToString(DateTimeFormat, CultureInfo.InvariantCulture);
-
-    public static string FormatLocalTime(DateTime value) => value.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
-
-    public static bool TryParseEventTime(string text, out DateTimeOffset value)
-    {
-        value = default;
-        if (!DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var wallClock))
-            return false;
-        value = new DateTimeOffset(wallClock, AtlasOffset);
-        return true;
-    }
-
-    public static bool TryParseLocalTime(string text, out DateTime value) =>
-        DateTime.TryParseExact(text, DateTimeFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 }

@@ -24,7 +24,7 @@ public sealed class AtlasSandboxOptions
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Seed of the sandbox's own incident generator (ids, order numbers, names).</summary>
+    /// <summary>Seed of the fakers that generate the sandbox's incidents (<c>AtlasFakers</c>: ids, order numbers, names, payloads).</summary>
     public int Seed { get; init; } = 20230401;
 
     /// <summary>Used for webhook deliveries; when null the sandbox owns one.</summary>
@@ -47,6 +47,14 @@ public sealed class AtlasSandboxOptions
 
     /// <summary>Null: no request limit (Atlas documents none for these endpoints).</summary>
     public AtlasSandboxRateLimit? RateLimit { get; init; }
+
+    /// <summary>The client with this id, or null.</summary>
+    public AtlasSandboxClient? FindClient(string clientId) =>
+        Clients.FirstOrDefault(c => string.Equals(c.ClientId, clientId, StringComparison.Ordinal));
+
+    /// <summary>The client with this id; throws <see cref="ArgumentException"/> naming it when there is none.</summary>
+    public AtlasSandboxClient RequireClient(string clientId) =>
+        FindClient(clientId) ?? throw new ArgumentException($"'{clientId}' is not a client of this Atlas sandbox.", nameof(clientId));
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting that is wrong.</summary>
     public void Validate()

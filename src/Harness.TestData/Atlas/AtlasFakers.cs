@@ -20,16 +20,29 @@ public sealed class AtlasFakers
     ];
 
     private readonly Faker _faker;
-    private readonly DateTimeOffset _now;
+    private readonly Func<DateTimeOffset> _clock;
 
     public AtlasFakers(int seed, DateTimeOffset now)
+        : this(seed, () => now)
+    {
+    }
+
+    /// <summary>Fakers whose "now" is <paramref name="clock"/>'s current time at each call (the sandbox raises incidents as time passes).</summary>
+    public AtlasFakers(int seed, TimeProvider clock)
+        : this(seed, (clock ?? throw new ArgumentNullException(nameof(clock))).GetUtcNow)
+    {
+    }
+
+    private AtlasFakers(int seed, Func<DateTimeOffset> clock)
     {
         _faker = new Faker("en") { Random = new Randomizer(seed) };
-        _now = now;
+        _clock = clock;
     }
 
     /// <summary>The client id the fakers put in <c>cid</c>.</summary>
     public string ClientId { get; init; } = "atlas-sandbox-client";
+
+    private DateTimeOffset Now => _clock();
 
     /// <summary>"20230401003644225YJQGR": the UTC+8 time to the millisecond plus 5 letters (the docs say 6; samples show 5).</summary>
     public string EventId(DateTimeOffset at) =>
@@ -37,17 +50,21 @@ public sealed class AtlasFakers
 
     /// <summary>"HCNMN20230227142411968": 5 letters plus the booking time.</summary>
     public string OrderNo() =>
-        Letters(5) + _now.AddDays(-_faker.Random.Int(1, 120)).AddMilliseconds(_faker.Random.Int(0, 86_399_999))
+        Letters(5) + Now.AddDays(-_faker.Random.Int(1, 120)).AddMilliseconds(_faker.Random.Int(0, 86_399_999))
             .ToOffset(AtlasJson.AtlasOffset).ToString("yyyyMMddHHmmssfff", CultureInfo.InvariantCulture);
 
     /// <summary>An unconfirmed incident of <paramref name="eventType"/> (default: any of the three).</summary>
     public Incident Incident(string? eventType = null)
     {
         eventType ??= _faker.PickRandom(AtlasEventTypes.Incidents.ToArray());
-        if (!AtlasEventTypes.Incidents.Contains(eventType))
-            throw new ArgumentException($"'{eventType}' is not an incident type; expected one of {string.Join(", ", AtlasEventTypes.Incidents)}.", nameof(eventType));
+        RequireIncidentType(eventType);
+        return Incident(eventType, AtlasTime(Now.AddMinutes(-_faker.Random.Int(1, 60 * 24 * 7))));
+    }
 
-        var eventTime = AtlasTime(_now.AddMinutes(-_faker.Random.Int(1, 60 * 24 * 7)));
+    /// <summary>An unconfirmed incident of <paramref name="eventType"/> received at <paramref name="eventTime"/> (kept as given).</summary>
+    public Incident Incident(string eventType, DateTimeOffset eventTime)
+    {
+        RequireIncidentType(eventType);
         var orderNo = OrderNo();
         var passengers = _faker.Random.Int(1, 3);
         return new Incident
@@ -71,13 +88,20 @@ public sealed class AtlasFakers
         };
     }
 
+    /// <summary>Throws <see cref="ArgumentException"/> naming <paramref name="eventType"/> unless it is one of <see cref="AtlasEventTypes.Incidents"/>.</summary>
+    public static void RequireIncidentType(string eventType)
+    {
+        if (!AtlasEventTypes.Incidents.Contains(eventType))
+            throw new ArgumentException($"'{eventType}' is not an incident type; expected one of {string.Join(", ", AtlasEventTypes.Incidents)}.", nameof(eventType));
+    }
+
     /// <summary>The webhook envelope for <paramref name="incident"/>: status is its confirmation state.</summary>
     public AtlasNotification NotificationFor(Incident incident)
     {
         ArgumentNullException.ThrowIfNull(incident);
         object data = incident.EventType switch
         {
-            AtlasEventTypes.EmailScheduleChange => EmailScheduleChangeData(incident.OrderNo!, incident.EventTime ?? _now),
+            AtlasEventTypes.EmailScheduleChange => EmailScheduleChangeData(incident.OrderNo!, incident.EventTime ?? Now),
             AtlasEventTypes.AbnormalCancelled => AbnormalCancelledData(incident.OrderNo!),
             _ => OrderScheduleChangeData(incident.OrderNo!, incident.Airline ?? "IU", incident.DepTime ?? DepartureTime()),
         };
@@ -109,17 +133,17 @@ public sealed class AtlasFakers
                 Airline = [_faker.PickRandom(Airlines)],
                 AirlineStatus = _faker.PickRandom("Active", "Maintenance", "Inactive"),
             }) with { Cid = null },
-            AtlasEventTypes.EmailAll => Envelope(type, EventId(_now), -1, new EmailAllData
+            AtlasEventTypes.EmailAll => Envelope(type, EventId(Now), -1, new EmailAllData
             {
                 OrderNo = orderNo,
-                EmailReceivingDate = EmailReceivingDate(_now),
+                EmailReceivingDate = EmailReceivingDate(Now),
                 UniqueCode = _faker.Random.AlphaNumeric(16).ToUpperInvariant(),
                 EmailCategory = _faker.PickRandom(EmailCategories),
                 From = "noreply@" + _faker.Internet.DomainName(),
                 To = _faker.Internet.Email(provider: "example.com").ToLowerInvariant(),
                 EmailSubject = _faker.Lorem.Sentence(6),
                 EmailLink = EmailLink(),
-                CreateTime = AtlasTime(_now),
+                CreateTime = AtlasTime(Now),
             }),
             AtlasEventTypes.OrderAddonComplete => Envelope(type, null, -1, new OrderAddonCompleteData
             {
@@ -228,12 +252,12 @@ public sealed class AtlasFakers
         {
             Name = PaxName(),
             PassengerType = 0,
-            Birthday = _now.AddYears(-_faker.Random.Int(18, 70)).AddDays(-_faker.Random.Int(0, 364)).ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            Birthday = Now.AddYears(-_faker.Random.Int(18, 70)).AddDays(-_faker.Random.Int(0, 364)).ToString("yyyyMMdd", CultureInfo.InvariantCulture),
             Gender = _faker.Random.Int(0, 1),
             CardNum = _faker.Random.Replace("?########").ToUpperInvariant(),
             CardType = 0,
             CardIssuePlace = "SG",
-            CardExpired = _now.AddYears(_faker.Random.Int(2, 9)).ToString("yyyyMMdd", CultureInfo.InvariantCulture),
+            CardExpired = Now.AddYears(_faker.Random.Int(2, 9)).ToString("yyyyMMdd", CultureInfo.InvariantCulture),
             Nationality = "SG",
             TicketNos = [_faker.Random.Replace("###-##########")],
             AirlinePNRs = [Letters(6)],
@@ -274,7 +298,7 @@ public sealed class AtlasFakers
     }
 
     private DateTime DepartureTime() =>
-        _now.ToOffset(AtlasJson.AtlasOffset).Date.AddDays(_faker.Random.Int(2, 90)).AddMinutes(_faker.Random.Int(5 * 12, 23 * 12) * 5);
+        Now.ToOffset(AtlasJson.AtlasOffset).Date.AddDays(_faker.Random.Int(2, 90)).AddMinutes(_faker.Random.Int(5 * 12, 23 * 12) * 5);
 
     private string PaxName() => $"{_faker.Name.LastName().ToUpperInvariant()}/{_faker.Name.FirstName().ToUpperInvariant()}";
 

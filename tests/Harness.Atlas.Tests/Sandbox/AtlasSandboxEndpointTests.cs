@@ -71,7 +71,7 @@ public sealed class AtlasSandboxEndpointTests
     {
         await using var host = await AtlasHost.StartAsync();
         using var client = host.CreateClient();
-        var incident = host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.EmailScheduleChange, AtlasSandboxOptions.DefaultClientId), notify: false);
+        var incident = host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasEventTypes.EmailScheduleChange, AtlasSandboxOptions.DefaultClientId), notify: false);
 
         var act = () => client.ConfirmAbnormalCancelledEventAsync(new AbnormalCancelledConfirmation { EventId = incident.EventId, Result = AbnormalCancelledResult.NoCancellation });
 
@@ -102,7 +102,7 @@ public sealed class AtlasSandboxEndpointTests
         await using var host = await AtlasHost.StartAsync();
         var sandbox = host.Sandbox;
         var baseTime = new DateTimeOffset(2023, 4, 10, 12, 0, 0, TimeSpan.FromHours(8));
-        var target = sandbox.AddIncident(sandbox.GenerateIncident(AtlasSandbox.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId, new JsonObject
+        var target = sandbox.AddIncident(sandbox.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId, new JsonObject
         {
             ["orderNo"] = "TARGT20230301000000000",
             ["airline"] = "QZ",
@@ -114,10 +114,10 @@ public sealed class AtlasSandboxEndpointTests
         }), notify: false);
         for (var i = 0; i < 5; i++)
         {
-            sandbox.AddIncident(sandbox.GenerateIncident(AtlasSandbox.IncidentTypes[i % 3], AtlasSandboxOptions.DefaultClientId, new JsonObject
+            sandbox.AddIncident(sandbox.GenerateIncident(AtlasEventTypes.Incidents[i % 3], AtlasSandboxOptions.DefaultClientId, new JsonObject
             {
                 ["airline"] = "IU",
-                ["eventTime"] = AtlasWire.FormatEventTime(baseTime.AddDays(-10 - i)),
+                ["eventTime"] = AtlasJson.FormatEventTime(baseTime.AddDays(-10 - i)),
                 ["depTime"] = "2023-06-01 08:00:00",
             }), notify: false);
         }
@@ -155,8 +155,8 @@ public sealed class AtlasSandboxEndpointTests
         var ids = new List<string>();
         for (var i = 0; i < 7; i++)
         {
-            var draft = new JsonObject { ["eventTime"] = AtlasWire.FormatEventTime(start.AddHours(i)) };
-            ids.Add(host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.EmailScheduleChange, AtlasSandboxOptions.DefaultClientId, draft), notify: false).EventId);
+            var draft = new JsonObject { ["eventTime"] = AtlasJson.FormatEventTime(start.AddHours(i)) };
+            ids.Add(host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasEventTypes.EmailScheduleChange, AtlasSandboxOptions.DefaultClientId, draft), notify: false).EventId);
         }
 
         using var client = host.CreateClient();
@@ -181,7 +181,7 @@ public sealed class AtlasSandboxEndpointTests
             Clients = [new(AtlasSandboxOptions.DefaultClientId, AtlasSandboxOptions.DefaultClientSecret, "TAC00001"), new("other-client", "other-secret", "TAC00002")],
         };
         await using var host = await AtlasHost.StartAsync(options);
-        host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.EmailScheduleChange, "other-client"), notify: false);
+        host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasEventTypes.EmailScheduleChange, "other-client"), notify: false);
         using var client = host.CreateClient();
         using var other = host.CreateClient("other-client", "other-secret");
 
@@ -224,7 +224,7 @@ public sealed class AtlasSandboxEndpointTests
         record["eventType"]!.GetValue<string>().Should().Be("email.schedulechange");
         record["eventStatus"]!.GetValue<int>().Should().Be(0);
         record["eventId"]!.GetValue<string>().Should().MatchRegex("^[0-9]{17}[A-Z]{5}$");
-        host.Sandbox.Incidents.Should().ContainSingle();
+        host.Sandbox.Incidents.All.Should().ContainSingle();
     }
 
     [Theory]
@@ -242,7 +242,7 @@ public sealed class AtlasSandboxEndpointTests
 
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("msg");
-        host.Sandbox.Incidents.Should().BeEmpty();
+        host.Sandbox.Incidents.All.Should().BeEmpty();
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class AtlasSandboxEndpointTests
         using var response = await host.Http.PostAsync(new Uri(host.AtlasBaseUrl, "_admin/incidents"), new StringContent("{}", Encoding.UTF8, "application/json"));
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
-        host.Sandbox.Incidents.Should().BeEmpty();
+        host.Sandbox.Incidents.All.Should().BeEmpty();
     }
 
     [Fact]
@@ -266,7 +266,7 @@ public sealed class AtlasSandboxEndpointTests
     {
         await using var host = await AtlasHost.StartAsync();
         var incidents = Enumerable.Range(0, 16)
-            .Select(_ => host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false))
+            .Select(_ => host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false))
             .ToList();
         using var client = host.CreateClient();
 

@@ -17,7 +17,7 @@ public sealed class AtlasSandboxTests
         await using var host = await AtlasHost.StartAsync();
         using var client = host.CreateClient();
 
-        var produced = host.Sandbox.ApplyProviderState(AtlasSandbox.IncidentExistsState, Params(new { eventId = "20230906014000568DRLNX", type = "abnormal.cancelled" }));
+        var produced = host.Sandbox.ApplyProviderState(AtlasProviderStates.IncidentExists, Params(new { eventId = "20230906014000568DRLNX", type = "abnormal.cancelled" }));
         var page = await client.GetIncidentPageAsync(new IncidentListQuery { PageSize = 10, EventId = "20230906014000568DRLNX" });
 
         produced["eventId"].Should().Be("20230906014000568DRLNX");
@@ -31,7 +31,7 @@ public sealed class AtlasSandboxTests
         await using var host = await AtlasHost.StartAsync();
         using var client = host.CreateClient();
 
-        host.Sandbox.ApplyProviderState(AtlasSandbox.IncidentExistsState, Params(new { type = "email.schedulechange", eventStatus = 1, confirmedResult = "NO_SCHEDULE_CHANGE" }));
+        host.Sandbox.ApplyProviderState(AtlasProviderStates.IncidentExists, Params(new { type = "email.schedulechange", eventStatus = 1, confirmedResult = "NO_SCHEDULE_CHANGE" }));
         var confirmed = (await client.GetIncidentPageAsync(new IncidentListQuery { PageSize = 10, EventStatus = [IncidentStatus.Confirmed] })).Records;
 
         var incident = confirmed.Should().ContainSingle().Which;
@@ -44,7 +44,7 @@ public sealed class AtlasSandboxTests
     {
         using var sandbox = new AtlasSandbox();
 
-        var act = () => sandbox.ApplyProviderState(AtlasSandbox.IncidentExistsState, Params(new { eventStatus = 7 }));
+        var act = () => sandbox.ApplyProviderState(AtlasProviderStates.IncidentExists, Params(new { eventStatus = 7 }));
 
         act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("eventStatus");
     }
@@ -56,10 +56,10 @@ public sealed class AtlasSandboxTests
         using var client = host.CreateClient();
         var query = new IncidentListQuery { PageSize = 10 };
 
-        host.Sandbox.ApplyProviderState(AtlasSandbox.CredentialsInvalidState, NoParams);
+        host.Sandbox.ApplyProviderState(AtlasProviderStates.CredentialsInvalid, NoParams);
         var act = () => client.GetIncidentPageAsync(query);
         await act.Should().ThrowAsync<AtlasAuthorizationException>();
-        host.Sandbox.TeardownProviderState(AtlasSandbox.CredentialsInvalidState, NoParams);
+        host.Sandbox.TeardownProviderState(AtlasProviderStates.CredentialsInvalid, NoParams);
 
         (await client.GetIncidentPageAsync(query)).Total.Should().Be(0);
     }
@@ -69,14 +69,14 @@ public sealed class AtlasSandboxTests
     {
         using var sandbox = new AtlasSandbox();
 
-        sandbox.ApplyProviderState(AtlasSandbox.WebhookRegisteredState, Params(new { url = "http://127.0.0.1:5999/hook" }));
+        sandbox.ApplyProviderState(AtlasProviderStates.WebhookRegistered, Params(new { url = "http://127.0.0.1:5999/hook" }));
         var registered = sandbox.WebhookUrlOf(AtlasSandboxOptions.DefaultClientId);
-        sandbox.ApplyProviderState(AtlasSandbox.IncidentExistsState, NoParams);
-        sandbox.TeardownProviderState(AtlasSandbox.WebhookRegisteredState, NoParams);
+        sandbox.ApplyProviderState(AtlasProviderStates.IncidentExists, NoParams);
+        sandbox.TeardownProviderState(AtlasProviderStates.WebhookRegistered, NoParams);
 
         registered.Should().Be(new Uri("http://127.0.0.1:5999/hook"));
         sandbox.WebhookUrlOf(AtlasSandboxOptions.DefaultClientId).Should().BeNull();
-        sandbox.Incidents.Should().BeEmpty();
+        sandbox.Incidents.All.Should().BeEmpty();
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class AtlasSandboxTests
 
         var act = () => sandbox.ApplyProviderState("a flight exists", NoParams);
 
-        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("a flight exists").And.Contain(AtlasSandbox.IncidentExistsState);
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("a flight exists").And.Contain(AtlasProviderStates.IncidentExists);
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public sealed class AtlasSandboxTests
         }));
         host.Sandbox.RegisterWebhook(AtlasSandboxOptions.DefaultClientId, new Uri(host.Root, "failing"));
 
-        var incident = host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.EmailScheduleChange, AtlasSandboxOptions.DefaultClientId));
+        var incident = host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasEventTypes.EmailScheduleChange, AtlasSandboxOptions.DefaultClientId));
         await host.Sandbox.WhenDeliveriesCompleteAsync();
 
         calls.Should().Be(3);
@@ -141,7 +141,7 @@ public sealed class AtlasSandboxTests
             Interlocked.Increment(ref calls) < 3 ? Results.StatusCode(StatusCodes.Status503ServiceUnavailable) : Results.Ok()));
         host.Sandbox.RegisterWebhook(AtlasSandboxOptions.DefaultClientId, new Uri(host.Root, "flaky"));
 
-        var incident = host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId));
+        var incident = host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId));
         await host.Sandbox.WhenDeliveriesCompleteAsync();
 
         calls.Should().Be(3, "delivery stops at the first success");
@@ -157,7 +157,7 @@ public sealed class AtlasSandboxTests
         // Port 9 (discard) on loopback: nothing listens, so every connect is refused.
         host.Sandbox.RegisterWebhook(AtlasSandboxOptions.DefaultClientId, new Uri("http://127.0.0.1:9/hook"));
 
-        host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasSandbox.OrderScheduleChange, AtlasSandboxOptions.DefaultClientId));
+        host.Sandbox.AddIncident(host.Sandbox.GenerateIncident(AtlasEventTypes.OrderScheduleChange, AtlasSandboxOptions.DefaultClientId));
         await host.Sandbox.WhenDeliveriesCompleteAsync();
 
         host.Sandbox.DeliveryLog.Should().HaveCount(2).And.OnlyContain(a => a.HttpStatus == null && a.Error != null);
@@ -169,6 +169,58 @@ public sealed class AtlasSandboxTests
         var act = () => new AtlasSandbox(new AtlasSandboxOptions { WebhookMaxAttempts = 1000 });
 
         act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("WebhookMaxAttempts");
+    }
+
+    [Theory]
+    [InlineData("email.schedulechange")]
+    [InlineData("order.schedulechange")]
+    [InlineData("abnormal.cancelled")]
+    public void GenerateIncident_WithTheSameSeedAndClock_IsTheFakersIncident(string type)
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero));
+        using var sandbox = new AtlasSandbox(new AtlasSandboxOptions { Seed = 77, TimeProvider = clock });
+        var fakers = new AtlasFakers(77, clock);
+
+        var generated = sandbox.GenerateIncident(type, AtlasSandboxOptions.DefaultClientId);
+        var expected = fakers.Incident(type, clock.GetUtcNow());
+
+        generated.EventId.Should().Be(expected.EventId);
+        generated.OrderNo.Should().Be(expected.OrderNo);
+        generated.PaxName.Should().Be(expected.PaxName);
+        generated.ClientCode.Should().Be(AtlasSandboxOptions.DefaultClientCode, "the incident belongs to the sandbox's client");
+        generated.Data.GetRawText().Should().Be(fakers.NotificationFor(expected with { ClientCode = AtlasSandboxOptions.DefaultClientCode }).Data.GetRawText());
+    }
+
+    [Fact]
+    public void GenerateIncident_WhenDraftGivesOrderAndFlight_PayloadAgreesWithThem()
+    {
+        using var sandbox = new AtlasSandbox();
+
+        var incident = sandbox.GenerateIncident(AtlasEventTypes.OrderScheduleChange, AtlasSandboxOptions.DefaultClientId, new JsonObject
+        {
+            ["orderNo"] = "HCNMN20230227142411968",
+            ["airline"] = "QZ",
+            ["depTime"] = "2023-05-02 08:00:00",
+        });
+        var data = JsonSerializer.Deserialize<AtlasNotification>(incident.ToNotification().ToJsonString(), AtlasJson.Options)!.DataAs<OrderScheduleChangeData>();
+
+        incident.SubOrderNo.Should().Be("HCNMN20230227142411968_1");
+        data.OrderNo.Should().Be("HCNMN20230227142411968");
+        data.OriginalSegs.Should().ContainSingle().Which.Should().Match<ScheduleChangeSegment>(s => s.Carrier == "QZ" && s.DepTime == new DateTime(2023, 5, 2, 8, 0, 0));
+    }
+
+    [Fact]
+    public void GenerateIncident_WhenTheGeneratedIdIsTaken_DrawsAnother()
+    {
+        var clock = new ManualTimeProvider(new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero));
+        using var first = new AtlasSandbox(new AtlasSandboxOptions { Seed = 5, TimeProvider = clock });
+        using var second = new AtlasSandbox(new AtlasSandboxOptions { Seed = 5, TimeProvider = clock });
+        var taken = first.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId);
+        second.AddIncident(taken, notify: false);
+
+        var next = second.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId);
+
+        next.EventId.Should().NotBe(taken.EventId).And.StartWith(taken.EventId[..17]);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using Harness.Atlas.Tests.Support;
+
 namespace Harness.Atlas.Tests.TestData;
 
 public sealed class AtlasFakersTests
@@ -34,6 +36,40 @@ public sealed class AtlasFakersTests
         incident.EventId.Should().StartWith(incident.EventTime.Value.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture));
         incident.DepTime.Should().BeAfter(Now.UtcDateTime);
         incident.PaxName.Should().MatchRegex("^[^/,]+/[^/,]+(,[^/,]+/[^/,]+)*$");
+    }
+
+    [Fact]
+    public void Incident_WithEventTime_IsReceivedThenWithAnIdOfThatTime()
+    {
+        var at = new DateTimeOffset(2023, 4, 1, 0, 36, 44, 225, TimeSpan.FromHours(8));
+
+        var incident = new AtlasFakers(5, Now).Incident(AtlasEventTypes.AbnormalCancelled, at);
+
+        incident.EventTime.Should().Be(at);
+        incident.CreateTime.Should().Be(at);
+        incident.EventId.Should().MatchRegex("^20230401003644225[A-Z]{5}$");
+    }
+
+    [Fact]
+    public void Incident_WhenTypeIsNotAnIncident_ThrowsNamingIt()
+    {
+        var act = () => new AtlasFakers(5, Now).Incident(AtlasEventTypes.OrderVoid, Now);
+
+        act.Should().Throw<ArgumentException>().Which.Message.Should().Contain("order.void").And.Contain(AtlasEventTypes.AbnormalCancelled);
+    }
+
+    [Fact]
+    public void Constructor_WithTimeProvider_ReadsTheClockAtEachCall()
+    {
+        var clock = new ManualTimeProvider(Now);
+        var fakers = new AtlasFakers(5, clock);
+
+        var first = fakers.NotificationFor(fakers.Incident(AtlasEventTypes.EmailScheduleChange, clock.GetUtcNow()));
+        clock.Advance(TimeSpan.FromDays(30));
+        var later = fakers.Notification(AtlasEventTypes.EmailAll).DataAs<EmailAllData>();
+
+        first.DataAs<EmailScheduleChangeData>().EmailReceivingDate.Should().Be("(UTC+08:00) 20230401 08:00:00");
+        later.CreateTime.Should().Be(Now.AddDays(30));
     }
 
     [Fact]

@@ -37,7 +37,7 @@ public sealed class AtlasMessagePactProviderTests
 
         var result = await verifier.VerifyAsync();
 
-        verified.Values.Should().BeEquivalentTo(AtlasSandbox.IncidentTypes, "every type the sandbox produces has a message in the pact");
+        verified.Values.Should().BeEquivalentTo(AtlasEventTypes.Incidents, "every type the sandbox produces has a message in the pact");
         Types(pact).Should().BeEquivalentTo(AtlasEventTypes.All, "the pact holds a message for every type the receiver handles");
         foreach (var description in verified.Keys)
         {
@@ -51,7 +51,7 @@ public sealed class AtlasMessagePactProviderTests
     public async Task Verify_WhenEnvelopeHasWrongTypesAndMissingField_FailsNamingEachMismatch()
     {
         var pact = MessagePact();
-        var description = SandboxMessages(pact).Single(message => message.Value == AtlasSandbox.OrderScheduleChange).Key;
+        var description = SandboxMessages(pact).Single(message => message.Value == AtlasEventTypes.OrderScheduleChange).Key;
         await using var provider = await ProviderUnderTest.StartAsync();
         using var verifier = provider.Verifier(MessageProvider)
             .WithMessages(scenarios => scenarios.Add(description, () =>
@@ -90,7 +90,7 @@ public sealed class AtlasMessagePactProviderTests
     /// <summary>Description → notification type of each message in the pact whose type the sandbox raises.</summary>
     private static Dictionary<string, string> SandboxMessages(FileInfo pact) =>
         Messages(pact)
-            .Where(message => AtlasSandbox.IncidentTypes.Contains(message.Type))
+            .Where(message => AtlasEventTypes.Incidents.Contains(message.Type))
             .ToDictionary(message => message.Description, message => message.Type, StringComparer.Ordinal);
 
     private static IEnumerable<string> Types(FileInfo pact) => Messages(pact).Select(message => message.Type);

@@ -1,6 +1,6 @@
 using Harness.Atlas.Tests.Support;
 
-namespace Harness.Atlas.Tests.Sandbox;
+namespace Harness.Atlas.Tests.Webhooks;
 
 public sealed class WebhookReceiverTests
 {
@@ -129,5 +129,13 @@ public sealed class WebhookReceiverTests
         }
 
         host.Inbox.Received.Select(n => n.Type).Should().Equal(AtlasEventTypes.All);
+    }
+
+    [Fact]
+    public void Assembly_DependsOnNoSandbox_SoPartnersCanReferenceIt()
+    {
+        var references = typeof(WebhookInbox).Assembly.GetReferencedAssemblies().Select(a => a.Name);
+
+        references.Should().NotContain(name => name!.StartsWith("Harness.Sandbox", StringComparison.Ordinal) || name.StartsWith("Harness.TestData", StringComparison.Ordinal));
     }
 }
