@@ -101,7 +101,7 @@ public sealed class AtlasMessagePactProviderTests
 
     /// <summary>The envelope the sandbox would deliver for the incident the message's provider state just created.</summary>
     private static JsonObject LatestEnvelope(ProviderUnderTest provider) =>
-        (provider.Atlas.Incidents.LastOrDefault() ?? throw new InvalidOperationException("The provider state created no incident.")).ToNotification();
+        (provider.Atlas.Incidents.All.LastOrDefault() ?? throw new InvalidOperationException("The provider state created no incident.")).ToNotification();
 
     private static string OneOf(IEnumerable<string> descriptions) => "^(" + string.Join('|', descriptions.Select(Regex.Escape)) + ")$";
 }
