@@ -27,7 +27,10 @@ public static class Match
         return new Matcher("type", examples, [new("min", min)]);
     }
 
-    /// <summary>A string matching <paramref name="regex"/>; <paramref name="example"/> must match it too.</summary>
+    /// <summary>
+    /// A string matching <paramref name="regex"/>; <paramref name="example"/> must match it too. The rule pins the type as
+    /// well (regex AND type): the engine would otherwise match the regex against a number's text.
+    /// </summary>
     /// <exception cref="ArgumentException">The regex is invalid or the example does not match it.</exception>
     public static Matcher Regex(string example, string regex)
     {
@@ -46,6 +49,17 @@ public static class Match
         return matches
             ? new Matcher("regex", example, [new("regex", regex)])
             : throw new ArgumentException($"The example '{example}' does not match the regex '{regex}'.", nameof(example));
+    }
+
+    /// <summary>
+    /// An integer whose text matches <paramref name="regex"/>: an integer enum such as <c>^(0|1)$</c>. Like the string
+    /// form, the rule also pins the JSON type, so "1" (a string) fails.
+    /// </summary>
+    /// <exception cref="ArgumentException">The regex is invalid or the example does not match it.</exception>
+    public static Matcher Regex(long example, string regex)
+    {
+        var text = example.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new Matcher("regex", example, Regex(text, regex).Attributes);
     }
 
     /// <summary>Any integer.</summary>

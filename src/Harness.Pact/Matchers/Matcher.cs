@@ -40,15 +40,38 @@ internal sealed class MatcherJsonConverter : JsonConverter<Matcher>
     public override void Write(Utf8JsonWriter writer, Matcher value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteString("pact:matcher:type", value.Type);
+        if (value.Type == "regex")
+        {
+            // The engine applies a regex to a number's text too ("400.00" → 400.0 would pass), so a regex matcher is a
+            // combined rule: the regex AND the example's JSON type (a string).
+            writer.WritePropertyName("pact:matcher:type");
+            writer.WriteStartArray();
+            writer.WriteStartObject();
+            writer.WriteString("pact:matcher:type", value.Type);
+            WriteAttributes(writer, value, options);
+            writer.WriteEndObject();
+            writer.WriteStartObject();
+            writer.WriteString("pact:matcher:type", "type");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteString("pact:matcher:type", value.Type);
+            WriteAttributes(writer, value, options);
+        }
+
         writer.WritePropertyName("value");
         JsonSerializer.Serialize(writer, value.Value, value.Value?.GetType() ?? typeof(object), options);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter writer, Matcher value, JsonSerializerOptions options)
+    {
         foreach (var (name, attribute) in value.Attributes)
         {
             writer.WritePropertyName(name);
             JsonSerializer.Serialize(writer, attribute, attribute.GetType(), options);
         }
-
-        writer.WriteEndObject();
     }
 }

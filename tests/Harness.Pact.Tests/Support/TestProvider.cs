@@ -25,7 +25,9 @@ public sealed class TestProvider : IAsyncDisposable
     /// <summary>Every provider-state call body, in order.</summary>
     public ConcurrentQueue<JsonElement> StateCalls { get; } = new();
 
-    public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status")
+    /// <param name="contractStatusField">The name the contract's status goes under.</param>
+    /// <param name="contractStatusValue">Its value ("confirmed" unless a test needs a drift, e.g. a number).</param>
+    public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status", object? contractStatusValue = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -39,7 +41,7 @@ public sealed class TestProvider : IAsyncDisposable
             return Results.Ok();
         });
         app.MapGet("/cfar_contracts/{id}", (string id) =>
-            Results.Json(new Dictionary<string, object> { ["id"] = id, [contractStatusField] = "confirmed" }));
+            Results.Json(new Dictionary<string, object> { ["id"] = id, [contractStatusField] = contractStatusValue ?? "confirmed" }));
         app.MapGet("/sessions/{id}", (string id) => Results.Json(new { id }));
 
         await app.StartAsync();
