@@ -226,7 +226,9 @@ public static class MutationRun
         PactVerificationResult result;
         try
         {
-            result = await verifier.VerifyAsync();
+            // The engine blocks its thread for the whole run: a dedicated thread, so the proxy's requests never wait for
+            // the thread pool to grow.
+            result = await Task.Factory.StartNew(verifier.Verify, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         catch (PactFailureException failure) when (failure.Result is not null)
         {
