@@ -17,6 +17,7 @@ public sealed class CfarReceiptsContractTests(ContractsFixture fixture) : Contra
             .WillRespond()
             .WithStatus(200)
             .WithCacheHeaders()
+            .WithContentDisposition()
             .WithBody(Receipts.ExamplePdf, Receipts.PdfContentType);
 
         await VerifyAsync(async client =>

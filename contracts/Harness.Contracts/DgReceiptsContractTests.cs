@@ -17,6 +17,7 @@ public sealed class DgReceiptsContractTests(ContractsFixture fixture) : Contract
             .WillRespond()
             .WithStatus(200)
             .WithCacheHeaders()
+            .WithContentDisposition()
             .WithBody(Receipts.ExamplePdf, Receipts.PdfContentType);
 
         await VerifyAsync(async client =>

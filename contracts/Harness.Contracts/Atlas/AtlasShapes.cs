@@ -44,7 +44,7 @@ public static class AtlasShapes
     public static JsonNode Json<T>(T value) => JsonSerializer.SerializeToNode(value, AtlasJson.Options)!;
 
     /// <summary>One of <paramref name="values"/> (an Atlas enum), the example being one of them.</summary>
-    public static Func<JsonNode, object> OneOf(params string[] values) => node => Match.Regex((string)node!, "^(" + string.Join('|', values) + ")$");
+    public static Func<JsonNode, object> OneOf(params string[] values) => node => Match.Regex((string)node!, "^(" + string.Join('|', values.Select(System.Text.RegularExpressions.Regex.Escape)) + ")$");
 
     public static Func<JsonNode, object> Url { get; } = node => Match.Regex((string)node!, UrlPattern);
 
@@ -74,9 +74,16 @@ public static class AtlasShapes
             }
         }
 
-        answer["records"] = Match.MinType(Like(record)!, 1);
+        answer["records"] = Match.MinType(Like(record, RecordPins)!, 1);
         return answer;
     }
+
+    /// <summary>§3.2: a record's eventType is one of the incident types, its eventStatus 0 (unconfirmed) or 1 (confirmed).</summary>
+    private static readonly Dictionary<string, Func<JsonNode, object>> RecordPins = new(StringComparer.Ordinal)
+    {
+        ["eventType"] = OneOf([.. AtlasEventTypes.Incidents]),
+        ["eventStatus"] = node => Match.Regex((long)node, "^(0|1)$"),
+    };
 
     /// <summary>An empty page: nothing matched the query.</summary>
     public static object EmptyPage(int pageSize)

@@ -38,6 +38,14 @@ public static class Shapes
     private const string CacheToken = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
     private const string CacheDirective = CacheToken + "(=(" + CacheToken + "|\"[^\"]*\"))?";
 
+    /// <summary>
+    /// Spec: both receipts declare <c>Content-Disposition</c> (required string, no value given): an RFC 6266 disposition
+    /// type and its parameters, e.g. <c>attachment; filename="receipt.pdf"</c>.
+    /// </summary>
+    public const string ContentDispositionPattern = "^(inline|attachment)(\\s*;\\s*" + CacheToken + "\\*?=(\"[^\"]*\"|[^;\\s]+))*$";
+
+    public const string ContentDispositionExample = "attachment; filename=\"receipt.pdf\"";
+
     /// <summary>The <c>Expires</c> example: the pacts' "now", when a never-cacheable answer expires.</summary>
     public static readonly string ExpiresExample = StandardTrip.Now.ToString("R", CultureInfo.InvariantCulture);
 
@@ -70,6 +78,13 @@ public static class Shapes
         return response
             .WithHeader("Expires", Match.Regex(ExpiresExample, HttpDatePattern))
             .WithHeader("Cache-Control", Match.Regex(CacheControlExample, CacheControlPattern));
+    }
+
+    /// <summary>Spec: the receipts' required <c>Content-Disposition</c> (<see cref="ContentDispositionPattern"/>).</summary>
+    public static IResponseBuilderV4 WithContentDisposition(this IResponseBuilderV4 response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.WithHeader("Content-Disposition", Match.Regex(ContentDispositionExample, ContentDispositionPattern));
     }
 
     /// <summary>

@@ -14,7 +14,10 @@ public static class Match
     /// </summary>
     public const string Rfc3339Pattern = @"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$";
 
-    /// <summary>A string matching <paramref name="regex"/>; <paramref name="example"/> must match it too.</summary>
+    /// <summary>
+    /// A string matching <paramref name="regex"/>; <paramref name="example"/> must match it too. The rule pins the type as
+    /// well (regex AND type): the engine would otherwise match the regex against a number's text.
+    /// </summary>
     /// <exception cref="ArgumentException">The regex is invalid or the example does not match it.</exception>
     public static Matcher Regex(string example, string regex)
     {
@@ -33,6 +36,17 @@ public static class Match
         return matches
             ? new RegexMatcher(example, regex)
             : throw new ArgumentException($"The example '{example}' does not match the regex '{regex}'.", nameof(example));
+    }
+
+    /// <summary>
+    /// Harness: an integer whose text matches <paramref name="regex"/>, such as the integer enum <c>^(0|1)$</c>. Like the
+    /// string form, the rule also pins the JSON type, so "1" (a string) fails.
+    /// </summary>
+    /// <exception cref="ArgumentException">The regex is invalid or the example does not match it.</exception>
+    public static Matcher Regex(long example, string regex)
+    {
+        Regex(example.ToString(System.Globalization.CultureInfo.InvariantCulture), regex);
+        return new RegexMatcher(example, regex);
     }
 
     /// <summary>Any value of the same JSON type as <paramref name="example"/> (objects: same keys, matched recursively).</summary>

@@ -85,11 +85,24 @@ public sealed class MinMaxTypeMatcher : Matcher
     }
 }
 
-/// <summary>A string matching a regular expression.</summary>
+/// <summary>A value matching a regular expression; the rule pins the example's JSON type too (regex AND type).</summary>
 [JsonConverter(typeof(MatcherConverter))]
-public sealed class RegexMatcher(string example, string regex) : Matcher("regex", example, [new("regex", regex)])
+public sealed class RegexMatcher : Matcher
 {
-    public string Regex { get; } = regex;
+    public RegexMatcher(string example, string regex)
+        : base("regex", example, [new("regex", regex)])
+    {
+        Regex = regex;
+    }
+
+    /// <summary>Harness: an integer whose text matches <paramref name="regex"/> (an integer enum such as <c>^(0|1)$</c>).</summary>
+    public RegexMatcher(long example, string regex)
+        : base("regex", example, [new("regex", regex)])
+    {
+        Regex = regex;
+    }
+
+    public string Regex { get; }
 }
 
 /// <summary>Any integer.</summary>
@@ -222,20 +235,43 @@ public sealed class MatcherConverter : JsonConverterFactory
     private static void Write(Utf8JsonWriter writer, IMatcher value, JsonSerializerOptions options)
     {
         writer.WriteStartObject();
-        writer.WriteString("pact:matcher:type", value.Type);
-        writer.WritePropertyName(value is Matcher { ValueName: var valueName } ? valueName : "value");
-        object? example = value.Value;
-        JsonSerializer.Serialize(writer, example, example?.GetType() ?? typeof(object), options);
-        if (value is Matcher matcher)
+        if (value is Matcher { Type: "regex" } regex)
         {
-            foreach (var (name, attribute) in matcher.Attributes)
+            // The engine applies a regex to a number's text too ("400.00" -> 400.0 would pass), so a regex matcher is a
+            // combined rule: the regex AND the example's JSON type.
+            writer.WritePropertyName("pact:matcher:type");
+            writer.WriteStartArray();
+            writer.WriteStartObject();
+            writer.WriteString("pact:matcher:type", regex.Type);
+            WriteAttributes(writer, regex, options);
+            writer.WriteEndObject();
+            writer.WriteStartObject();
+            writer.WriteString("pact:matcher:type", "type");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+        }
+        else
+        {
+            writer.WriteString("pact:matcher:type", value.Type);
+            if (value is Matcher matcher)
             {
-                writer.WritePropertyName(name);
-                JsonSerializer.Serialize(writer, attribute, attribute.GetType(), options);
+                WriteAttributes(writer, matcher, options);
             }
         }
 
+        writer.WritePropertyName(value is Matcher { ValueName: var valueName } ? valueName : "value");
+        object? example = value.Value;
+        JsonSerializer.Serialize(writer, example, example?.GetType() ?? typeof(object), options);
         writer.WriteEndObject();
+    }
+
+    private static void WriteAttributes(Utf8JsonWriter writer, Matcher matcher, JsonSerializerOptions options)
+    {
+        foreach (var (name, attribute) in matcher.Attributes)
+        {
+            writer.WritePropertyName(name);
+            JsonSerializer.Serialize(writer, attribute, attribute.GetType(), options);
+        }
     }
 
     private sealed class Writer<T> : JsonConverter<T>

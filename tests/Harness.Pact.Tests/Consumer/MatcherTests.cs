@@ -74,6 +74,61 @@ public sealed class MatcherTests : IDisposable
     }
 
     [Fact]
+    public async Task VerifyAsync_WithRegexInEveryPart_WritesTypeAndRegexCombined()
+    {
+        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = pacts.Path, DefaultJsonSettings = SnakeCase });
+        pact.UponReceiving("regexes everywhere")
+            .WithRequest(HttpMethod.Get, Match.Regex("/cfar_contracts/abc-1", "^/cfar_contracts/[a-z0-9-]+$"))
+            .WithQuery("currency", Match.Regex("USD", "^[A-Z]{3}$"))
+            .WithHeader("X-Trace", Match.Regex("t-1", "^t-[0-9]+$"))
+            .WillRespond()
+            .WithStatus(HttpStatusCode.OK)
+            .WithHeader("X-Expires", Match.Regex("x-1", "^x-[0-9]$"))
+            .WithJsonBody(new { Coverage = Match.Regex("400.00", @"^\d+(\.\d+)?$") });
+
+        string? body = null;
+        await pact.VerifyAsync(async context =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(context.MockServerUri, "cfar_contracts/xyz-9?currency=EUR"));
+            request.Headers.Add("X-Trace", "t-42");
+            using var response = await http.SendAsync(request);
+            response.StatusCode.Should().Be(HttpStatusCode.OK);
+            response.Headers.GetValues("X-Expires").Should().Equal("x-1");
+            body = await response.Content.ReadAsStringAsync();
+        });
+
+        JsonNode.Parse(body!)!["coverage"]!.GetValue<string>().Should().Be("400.00");
+        var interaction = PactFile.Interaction(PactFile.Read(pacts.PactFile("airline-partner", "hts-airlines-api")), "regexes everywhere");
+        var request = interaction["request"]!["matchingRules"]!;
+        var response = interaction["response"]!["matchingRules"]!;
+        foreach (var rule in new[] { request["path"]!, request["query"]!["currency"]!, request["header"]!["X-Trace"]!, response["header"]!["X-Expires"]!, response["body"]!["$.coverage"]! })
+        {
+            rule["combine"]!.GetValue<string>().Should().Be("AND");
+            rule["matchers"]!.AsArray().Select(m => m!["match"]!.GetValue<string>()).Should().Equal("regex", "type");
+        }
+    }
+
+    [Fact]
+    public async Task Verify_WhenAStringRegexMeetsANumber_Fails()
+    {
+        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = pacts.Path, DefaultJsonSettings = SnakeCase });
+        pact.UponReceiving("a read of a contract")
+            .WithRequest(HttpMethod.Get, "/cfar_contracts/c-7")
+            .WillRespond()
+            .WithStatus(HttpStatusCode.OK)
+            .WithJsonBody(new { ContractStatus = Match.Regex("400.00", @"^\d+(\.\d+)?$") });
+        await pact.VerifyAsync(async context => (await http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/c-7"))).Dispose());
+        await using var provider = await TestProvider.StartAsync(contractStatusValue: 400.00m);
+        using var verifier = new Harness.Pact.Verifier.PactVerifier("hts-airlines-api", "1.0.0")
+            .WithHttpEndpoint(provider.BaseUri)
+            .WithFileSource(new FileInfo(pacts.PactFile("airline-partner", "hts-airlines-api")));
+
+        var verify = () => verifier.Verify();
+
+        verify.Should().Throw<Harness.Pact.Verifier.PactFailureException>().WithMessage("*contract_status*");
+    }
+
+    [Fact]
     public void Regex_WhenExampleDoesNotMatch_ThrowsNamingBoth()
     {
         var build = () => Match.Regex("usd", "^[A-Z]{3}$");

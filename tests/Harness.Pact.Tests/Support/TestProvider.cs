@@ -24,10 +24,12 @@ public sealed class TestProvider : IAsyncDisposable
     /// <summary>Every provider-state call made in query style, as "state=...&amp;action=...", in order.</summary>
     public ConcurrentQueue<string> StateQueries { get; } = new();
 
-    public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status")
+    /// <param name="contractStatusField">The name the contract's status goes under.</param>
+    /// <param name="contractStatusValue">Its value ("confirmed" unless a test needs a drift, e.g. a number).</param>
+    public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status", object? contractStatusValue = null)
     {
         var provider = new TestProvider();
-        (provider.app, provider.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, provider, contractStatusField));
+        (provider.app, provider.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, provider, contractStatusField, contractStatusValue ?? "confirmed"));
         return provider;
     }
 
@@ -37,7 +39,7 @@ public sealed class TestProvider : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    private static void Map(WebApplication app, TestProvider provider, string contractStatusField)
+    private static void Map(WebApplication app, TestProvider provider, string contractStatusField, object contractStatusValue)
     {
         app.MapPost("/provider-states", async (HttpRequest request) =>
         {
@@ -53,7 +55,7 @@ public sealed class TestProvider : IAsyncDisposable
             return Results.Ok();
         });
         app.MapGet("/cfar_contracts/{id}", (string id) =>
-            Results.Json(new Dictionary<string, object> { ["id"] = id, [contractStatusField] = "confirmed" }));
+            Results.Json(new Dictionary<string, object> { ["id"] = id, [contractStatusField] = contractStatusValue }));
         app.MapGet("/sessions/{id}", (string id) => Results.Json(new { id }));
     }
 }
