@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Coverage;
+using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
 using Harness.Sandbox;
 using Harness.TestData;
