@@ -120,6 +120,7 @@ public sealed class AtlasClient : IAtlasClient, IDisposable
     {
         AutomaticDecompression = DecompressionMethods.GZip,
         UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
     };
 
     private static HttpClient OwnHttpClient(AtlasClientOptions options)
