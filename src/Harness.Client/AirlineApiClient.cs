@@ -231,9 +231,9 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        var outcome = await transport.SendAsync(request, cancellationToken);
+        var response = await transport.SendAsync(request, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
-        var buffered = outcome.Response;
+        var buffered = response as BufferedResponse;
         var statusCode = buffered?.Status ?? 0;
         var headers = buffered?.HeaderValues ?? BufferedResponse.NoHeaders;
         if (sentHeaders is not null)
@@ -246,7 +246,7 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         if (buffered is null)
         {
-            throw TransportFailure(operation, outcome);
+            throw TransportFailure(operation, response);
         }
 
         if (!IsSuccess(operation, statusCode))
@@ -334,11 +334,11 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
 
     private sealed record BearerHeader(string Token, string HeaderValue);
 
-    private Exception TransportFailure(AirlineOperation operation, RestTransport.Outcome outcome)
+    private Exception TransportFailure(AirlineOperation operation, RestResponse response)
     {
         var target = $"{operation.OperationId} ({operation.Method} {options.BaseUrl}{operation.PathTemplate.TrimStart('/')})";
-        return outcome.TimedOut
-            ? new TimeoutException($"{target} timed out after {options.Timeout}.", outcome.Raw.ErrorException)
-            : new HttpRequestException($"{target} got no response: {outcome.Raw.ErrorMessage}", outcome.Raw.ErrorException);
+        return response.ResponseStatus == ResponseStatus.TimedOut
+            ? new TimeoutException($"{target} timed out after {options.Timeout}.", response.ErrorException)
+            : new HttpRequestException($"{target} got no response: {response.ErrorMessage}", response.ErrorException);
     }
 }

@@ -134,16 +134,16 @@ public sealed class AtlasClient : IAtlasClient, IDisposable
     private async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
     {
         var json = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AtlasJson.Options);
-        var outcome = await _transport.SendAsync(RestTransport.Request(path, Method.Post, json, RestTransport.JsonUtf8), cancellationToken);
+        var answer = await _transport.SendAsync(RestTransport.Request(path, Method.Post, json, RestTransport.JsonUtf8), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        return Interpret<T>(path, outcome);
+        return Interpret<T>(path, answer);
     }
 
-    private static T Interpret<T>(string path, RestTransport.Outcome outcome)
+    private static T Interpret<T>(string path, RestResponse answer)
     {
         // No HTTP status at all means no answer (refused, timed out, aborted); an HTTP error status still carries a body to read.
-        if (outcome.Response is not { } response)
-            throw new AtlasTransportException($"Atlas {path} could not be reached ({outcome.Raw.ResponseStatus}): {outcome.Raw.ErrorMessage}", outcome.Raw.ErrorException);
+        if (answer is not BufferedResponse response)
+            throw new AtlasTransportException($"Atlas {path} could not be reached ({answer.ResponseStatus}): {answer.ErrorMessage}", answer.ErrorException);
 
         JsonDocument document;
         try
