@@ -10,7 +10,8 @@ namespace Harness.Client;
 
 /// <summary>
 /// Typed client for the HTS Ancillaries for Airlines API v1.1: one method per operation, one instance per target.
-/// Thread-safe; share one instance across concurrent callers (it owns one connection pool and one cached token).
+/// Thread-safe; share one instance across concurrent callers (it owns one connection pool and one cached token), or take
+/// instances from <c>services.AddAirlineApiClient(configuration)</c>, which all share one pool and one token.
 /// </summary>
 public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
 {
