@@ -4,23 +4,23 @@ namespace Harness.Client;
 
 /// <summary>
 /// One bearer token shared by every concurrent caller; refreshed once, by whoever finds it stale, while the others wait.
+/// The DI registration shares one cache between all the typed clients it hands out, so the fetch comes
+/// with each call: whichever client finds the token stale posts /auth for all of them.
 /// </summary>
 internal sealed class AccessTokenCache : IDisposable
 {
     private readonly SemaphoreSlim refreshGate = new(1, 1);
-    private readonly Func<CancellationToken, Task<AuthResponse>> fetch;
     private readonly TimeProvider clock;
     private readonly TimeSpan skew;
     private CachedToken? current;
 
-    public AccessTokenCache(Func<CancellationToken, Task<AuthResponse>> fetch, TimeProvider clock, TimeSpan skew)
+    public AccessTokenCache(TimeProvider clock, TimeSpan skew)
     {
-        this.fetch = fetch;
         this.clock = clock;
         this.skew = skew;
     }
 
-    public async Task<string> GetAsync(CancellationToken cancellationToken)
+    public async Task<string> GetAsync(Func<CancellationToken, Task<AuthResponse>> fetch, CancellationToken cancellationToken)
     {
         var token = Volatile.Read(ref current);
         if (IsFresh(token))

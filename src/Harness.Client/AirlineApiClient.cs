@@ -10,9 +10,10 @@ namespace Harness.Client;
 
 /// <summary>
 /// Typed client for the HTS Ancillaries for Airlines API v1.1: one method per operation, one instance per target.
-/// Thread-safe; share one instance across concurrent callers (it owns one connection pool and one cached token).
+/// Thread-safe; share one instance across concurrent callers (it owns one connection pool and one cached token), or take
+/// instances from <c>services.AddAirlineApiClient(configuration)</c>, which all share one pool and one token.
 /// </summary>
-public sealed class AirlineApiClient : IDisposable
+public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
 {
     /// <summary>Request header carrying the airline session id.</summary>
     public const string HcSessionIdHeader = "HC-Session-ID";
@@ -23,40 +24,33 @@ public sealed class AirlineApiClient : IDisposable
     /// <summary>Optional request header of the two receipt endpoints.</summary>
     public const string VerificationCodeHeader = "verification-code";
 
-    // What StringContent used to put on the wire; kept so the request bytes are unchanged.
-    private static readonly ContentType JsonContentType = "application/json; charset=utf-8";
-
-    private readonly RestClient rest;
+    private readonly RestTransport transport;
     private readonly AirlineApiOptions options;
     private readonly AccessTokenCache tokens;
+    private readonly bool ownsTokens;
     private BearerHeader? bearer;
 
+    /// <summary>A client with its own connection pool (<see cref="AirlineApiOptions.MaxConnectionsPerServer"/>) and token.</summary>
     public AirlineApiClient(AirlineApiOptions options)
+        : this(OwnHttpClient(options), ownsHttpClient: true, options, new AccessTokenCache(options.TimeProvider, options.TokenRefreshSkew), ownsTokens: true)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        this.options = options;
-
-        var baseUrl = options.BaseUrl.AbsoluteUri.EndsWith('/') ? options.BaseUrl : new Uri(options.BaseUrl.AbsoluteUri + "/");
-        var handler = options.HttpMessageHandler ?? new SocketsHttpHandler
-        {
-            MaxConnectionsPerServer = options.MaxConnectionsPerServer,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        };
-        rest = new RestClient(
-            handler,
-            disposeHandler: options.HttpMessageHandler is null,
-            configureRestClient: o =>
-            {
-                o.BaseUrl = baseUrl;
-                o.Timeout = options.Timeout;
-                o.ThrowOnAnyError = false;
-                o.FollowRedirects = false;
-            });
-        tokens = new AccessTokenCache(FetchTokenAsync, options.TimeProvider, options.TokenRefreshSkew);
     }
 
-    /// <summary><c>postAuth</c>: POST /auth. Exchanges the configured credentials for a token and caches it.</summary>
+    /// <summary>The typed client of <c>AddAirlineApiClient</c>: the factory's pipeline, the registration's shared token.</summary>
+    internal AirlineApiClient(HttpClient httpClient, AirlineApiOptions options, AccessTokenCache tokens)
+        : this(httpClient, ownsHttpClient: false, options, tokens, ownsTokens: false)
+    {
+    }
+
+    private AirlineApiClient(HttpClient httpClient, bool ownsHttpClient, AirlineApiOptions options, AccessTokenCache tokens, bool ownsTokens)
+    {
+        this.options = options;
+        this.tokens = tokens;
+        this.ownsTokens = ownsTokens;
+        transport = new RestTransport(httpClient, ownsHttpClient, options.BaseUrl, options.Timeout, followRedirects: false);
+    }
+
+    /// <inheritdoc />
     public async Task<ApiResponse<AuthResponse>> AuthenticateAsync(CancellationToken cancellationToken = default)
     {
         var response = await PostAuthAsync(cancellationToken);
@@ -64,11 +58,11 @@ public sealed class AirlineApiClient : IDisposable
         return response;
     }
 
-    /// <summary><c>postSessions</c>: POST /sessions. 204 means "not performed" (no session id).</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<AirlineSession>> CreateSessionAsync(CreateAirlineSessionRequest request, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateAirlineSessionRequest, AirlineSession>(AirlineOperations.PostSessions, request, null, null, cancellationToken);
 
-    /// <summary><c>postEvents</c>: POST /events. <c>HC-Session-ID</c> is required; success is 204.</summary>
+    /// <inheritdoc />
     public async Task<ApiResponse> SendEventAsync(string hcSessionId, Event evt, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hcSessionId);
@@ -76,71 +70,71 @@ public sealed class AirlineApiClient : IDisposable
         return await SendJsonAsync<Event, object>(AirlineOperations.PostEvents, evt, null, hcSessionId, cancellationToken);
     }
 
-    /// <summary><c>postCfar_offers</c>: POST /cfar_offers. Read <see cref="ApiResponse.HtsSessionId"/> from the result.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<IReadOnlyList<CfarOffer>>> CreateCfarOffersAsync(CreateCfarOfferRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateCfarOfferRequest, IReadOnlyList<CfarOffer>>(AirlineOperations.PostCfarOffers, request, null, hcSessionId, cancellationToken);
 
-    /// <summary><c>postCfar_offersExternal</c>: POST /cfar_offers/external. Returns one offer, not an array.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarOffer>> CreateExternalCfarOfferAsync(CreateExternalCfarOfferRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateExternalCfarOfferRequest, CfarOffer>(AirlineOperations.PostCfarOffersExternal, request, null, hcSessionId, cancellationToken);
 
-    /// <summary><c>postCfar_contracts</c>: POST /cfar_contracts. 204 means "validated but not performed".</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarContract>> CreateCfarContractAsync(CreateCfarContractRequest request, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateCfarContractRequest, CfarContract>(AirlineOperations.PostCfarContracts, request, null, null, cancellationToken);
 
-    /// <summary><c>getCfar_contractsId</c>: GET /cfar_contracts/{id}.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarContract>> GetCfarContractAsync(string contractId, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendAsync(AirlineOperations.GetCfarContractsId, contractId, null, hcSessionId, null, ReadJson<CfarContract>, cancellationToken);
 
-    /// <summary><c>putCfar_contractsIdUpdate_status</c>: PUT /cfar_contracts/{id}/update_status. 204 means "validated but not performed".</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarContract>> UpdateCfarContractStatusAsync(string contractId, UpdateCfarContractRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<UpdateCfarContractRequest, CfarContract>(AirlineOperations.PutCfarContractsIdUpdateStatus, request, contractId, hcSessionId, cancellationToken);
 
-    /// <summary><c>putCfar_contractsIdForms_of_payment</c>: PUT /cfar_contracts/{id}/forms_of_payment. 204 means "validated but not performed".</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarContract>> UpdateCfarFormsOfPaymentAsync(string contractId, UpdateCfarFormOfPaymentRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<UpdateCfarFormOfPaymentRequest, CfarContract>(AirlineOperations.PutCfarContractsIdFormsOfPayment, request, contractId, hcSessionId, cancellationToken);
 
-    /// <summary><c>postCfar_contractsIdPayment</c>: POST /cfar_contracts/{id}/payment.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarPayment>> ProcessCfarPaymentAsync(string contractId, ProcessCfarPaymentRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<ProcessCfarPaymentRequest, CfarPayment>(AirlineOperations.PostCfarContractsIdPayment, request, contractId, hcSessionId, cancellationToken);
 
-    /// <summary><c>putCfar_contractsIdItinerary_slices</c>: PUT /cfar_contracts/{id}/itinerary_slices. 204 means "validated but not performed".</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarContract>> UpdateCfarItinerarySlicesAsync(string contractId, UpdateCfarContractItinerarySlicesRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<UpdateCfarContractItinerarySlicesRequest, CfarContract>(AirlineOperations.PutCfarContractsIdItinerarySlices, request, contractId, hcSessionId, cancellationToken);
 
-    /// <summary><c>postCfar_contract_exercises</c>: POST /cfar_contract_exercises.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarContractExercise>> CreateCfarExerciseAsync(CreateCfarContractExerciseRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateCfarContractExerciseRequest, CfarContractExercise>(AirlineOperations.PostCfarContractExercises, request, null, hcSessionId, cancellationToken);
 
-    /// <summary><c>putCfar_contract_exercisesIdMark_completed</c>: PUT /cfar_contract_exercises/{id}/mark_completed.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CfarContractExercise>> MarkCfarExerciseCompletedAsync(string exerciseId, MarkCfarContractExerciseCompleteRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<MarkCfarContractExerciseCompleteRequest, CfarContractExercise>(AirlineOperations.PutCfarContractExercisesIdMarkCompleted, request, exerciseId, hcSessionId, cancellationToken);
 
-    /// <summary><c>getCustomerCfarPayoutReceipt</c>: GET /customer/cfar/payout/receipt (PDF; anonymous or session header).</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<PayoutReceipt>> GetCfarPayoutReceiptAsync(string? verificationCode = null, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendAsync(AirlineOperations.GetCustomerCfarPayoutReceipt, null, null, hcSessionId, verificationCode, ReadReceipt, cancellationToken);
 
-    /// <summary><c>postDg_offers</c>: POST /dg_offers. Read <see cref="ApiResponse.HtsSessionId"/> from the result.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<IReadOnlyList<CreateDgOfferItemResponse>>> CreateDgOffersAsync(CreateDgOffersRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateDgOffersRequest, IReadOnlyList<CreateDgOfferItemResponse>>(AirlineOperations.PostDgOffers, request, null, hcSessionId, cancellationToken);
 
-    /// <summary><c>postDg_contracts</c>: POST /dg_contracts. 204 means "validated but not performed".</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<DgContract>> CreateDgContractAsync(CreateDgContractRequest request, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateDgContractRequest, DgContract>(AirlineOperations.PostDgContracts, request, null, null, cancellationToken);
 
-    /// <summary><c>getDg_contractsId</c>: GET /dg_contracts/{id}.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<DgContract>> GetDgContractAsync(string contractId, CancellationToken cancellationToken = default) =>
         SendAsync(AirlineOperations.GetDgContractsId, contractId, null, null, null, ReadJson<DgContract>, cancellationToken);
 
-    /// <summary><c>postDg_contractsIdPayment</c>: POST /dg_contracts/{id}/payment.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<DgPayment>> ProcessDgPaymentAsync(string contractId, ProcessDgPaymentRequest request, CancellationToken cancellationToken = default) =>
         SendJsonAsync<ProcessDgPaymentRequest, DgPayment>(AirlineOperations.PostDgContractsIdPayment, request, contractId, null, cancellationToken);
 
-    /// <summary><c>putDg_contractsIdUpdate_status</c>: PUT /dg_contracts/{id}/update_status. 204 means "validated but not performed".</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<DgContract>> UpdateDgContractStatusAsync(string contractId, UpdateDgContractStatusRequest request, CancellationToken cancellationToken = default) =>
         SendJsonAsync<UpdateDgContractStatusRequest, DgContract>(AirlineOperations.PutDgContractsIdUpdateStatus, request, contractId, null, cancellationToken);
 
-    /// <summary><c>putDg_contractsIdItinerary_slices</c>: PUT /dg_contracts/{id}/itinerary_slices. The body is a bare array (minItems 1).</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<DgContract>> UpdateDgItinerarySlicesAsync(string contractId, IReadOnlyList<DgItinerarySlice> slices, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(slices);
@@ -152,22 +146,39 @@ public sealed class AirlineApiClient : IDisposable
         return SendJsonAsync<IReadOnlyList<DgItinerarySlice>, DgContract>(AirlineOperations.PutDgContractsIdItinerarySlices, slices, contractId, null, cancellationToken);
     }
 
-    /// <summary><c>postDg_contract_exercises</c>: POST /dg_contract_exercises. Read <see cref="ApiResponse.HtsSessionId"/> from the result.</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<CreateDgContractExerciseResponse>> CreateDgExerciseAsync(CreateDgContractExerciseRequest request, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendJsonAsync<CreateDgContractExerciseRequest, CreateDgContractExerciseResponse>(AirlineOperations.PostDgContractExercises, request, null, hcSessionId, cancellationToken);
 
-    /// <summary><c>getCustomerDgPayoutReceipt</c>: GET /customer/dg/payout/receipt (PDF; anonymous or session header).</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<PayoutReceipt>> GetDgPayoutReceiptAsync(string? verificationCode = null, string? hcSessionId = null, CancellationToken cancellationToken = default) =>
         SendAsync(AirlineOperations.GetCustomerDgPayoutReceipt, null, null, hcSessionId, verificationCode, ReadReceipt, cancellationToken);
 
-    /// <summary><c>getCustomerDg_exercisesIdSession</c>: GET /customer/dg_exercises/{id}/session (no authentication).</summary>
+    /// <inheritdoc />
     public Task<ApiResponse<GetDgExerciseSessionResponse>> GetDgExerciseSessionAsync(string exerciseId, CancellationToken cancellationToken = default) =>
         SendAsync(AirlineOperations.GetCustomerDgExercisesIdSession, exerciseId, null, null, null, ReadJson<GetDgExerciseSessionResponse>, cancellationToken);
 
     public void Dispose()
     {
-        rest.Dispose();
-        tokens.Dispose();
+        transport.Dispose();
+        if (ownsTokens)
+        {
+            tokens.Dispose();
+        }
+    }
+
+    /// <summary>The primary handler of one target's connection pool, here and in <c>AddAirlineApiClient</c>.</summary>
+    internal static SocketsHttpHandler CreateHandler(AirlineApiOptions options) => new()
+    {
+        MaxConnectionsPerServer = options.MaxConnectionsPerServer,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    };
+
+    private static HttpClient OwnHttpClient(AirlineApiOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return new HttpClient(options.HttpMessageHandler ?? CreateHandler(options), disposeHandler: options.HttpMessageHandler is null);
     }
 
     private Task<ApiResponse<AuthResponse>> PostAuthAsync(CancellationToken cancellationToken) =>
@@ -200,13 +211,13 @@ public sealed class AirlineApiClient : IDisposable
         CancellationToken cancellationToken)
     {
         var path = operation.ResolvePath(id);
-        var request = new RestRequest(path, ToRestMethod(operation.Method)) { AdvancedResponseWriter = BufferedResponse.Read };
+        var request = RestTransport.Request(path, ToRestMethod(operation.Method), jsonBody, RestTransport.JsonUtf8);
         // The redacted copy for OnCall is only built when someone listens.
         var sentHeaders = options.OnCall is null ? null : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? token = null;
         if (operation.RequiresToken)
         {
-            token = await tokens.GetAsync(cancellationToken);
+            token = await tokens.GetAsync(FetchTokenAsync, cancellationToken);
             AddHeader(request, sentHeaders, "Authorization", BearerHeaderValue(token));
         }
 
@@ -220,15 +231,9 @@ public sealed class AirlineApiClient : IDisposable
             AddHeader(request, sentHeaders, VerificationCodeHeader, verificationCode);
         }
 
-        if (jsonBody is not null)
-        {
-            request.AddParameter(new BodyParameter(jsonBody, JsonContentType, DataFormat.Binary));
-        }
-
         var started = Stopwatch.GetTimestamp();
-        var response = await rest.ExecuteAsync(request, cancellationToken);
+        var response = await transport.SendAsync(request, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
-        // RestSharp reports 0 when no response arrived (refused, timed out, aborted); then the writer never ran.
         var buffered = response as BufferedResponse;
         var statusCode = buffered?.Status ?? 0;
         var headers = buffered?.HeaderValues ?? BufferedResponse.NoHeaders;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using RestSharp;
-using RestSharp.Serializers.Json;
 
 namespace Harness.Client.Atlas;
 
@@ -11,7 +10,7 @@ namespace Harness.Client.Atlas;
 /// shared by every caller. Atlas answers HTTP 200 with {status, msg}; anything but status 0 throws an
 /// <see cref="AtlasApiException"/> subtype chosen by the code alone.
 /// </summary>
-public sealed class AtlasClient : IDisposable
+public sealed class AtlasClient : IAtlasClient, IDisposable
 {
     public const string UpdateWebhookUrlPath = "updateWebhookURL.do";
     public const string IncidentListPath = "event/getPageList.do";
@@ -25,35 +24,33 @@ public sealed class AtlasClient : IDisposable
     public const string ClientIdHeader = "x-atlas-client-id";
     public const string ClientSecretHeader = "x-atlas-client-secret";
 
-    private readonly RestClient _rest;
+    private readonly RestTransport _transport;
     private readonly string _clientId;
     private readonly Uri _baseUrl;
 
+    /// <summary>A client with its own connection pool, or on <see cref="AtlasClientOptions.HttpMessageHandler"/> (not disposed here).</summary>
     public AtlasClient(AtlasClientOptions options)
+        : this(OwnHttpClient(options), ownsHttpClient: true, options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        options.Validate();
-        _clientId = options.ClientId;
-        _baseUrl = options.BaseUrl!;
-
-        var handler = options.HttpMessageHandler;
-        var restOptions = new RestClientOptions(_baseUrl)
-        {
-            Timeout = options.Timeout,
-            AutomaticDecompression = DecompressionMethods.GZip,
-            ThrowOnAnyError = false,
-            ThrowOnDeserializationError = false,
-        };
-        if (handler is not null)
-            restOptions.ConfigureMessageHandler = _ => handler;
-
-        _rest = new RestClient(restOptions, configureSerialization: s => s.UseSystemTextJson(AtlasJson.Options));
-        _rest.AddDefaultHeader(ClientIdHeader, options.ClientId);
-        _rest.AddDefaultHeader(ClientSecretHeader, options.ClientSecret);
-        _rest.AddDefaultHeader("Accept-Encoding", "gzip");
     }
 
-    /// <summary>POST /updateWebhookURL.do: every event type is sent to this one URL.</summary>
+    /// <summary>The typed client of <c>AddAtlasClient</c>: the factory's handler pipeline.</summary>
+    internal AtlasClient(HttpClient httpClient, AtlasClientOptions options)
+        : this(httpClient, ownsHttpClient: false, options)
+    {
+    }
+
+    private AtlasClient(HttpClient httpClient, bool ownsHttpClient, AtlasClientOptions options)
+    {
+        _clientId = options.ClientId;
+        _baseUrl = options.BaseUrl!;
+        _transport = new RestTransport(httpClient, ownsHttpClient, _baseUrl, options.Timeout, followRedirects: true);
+        _transport.AddDefaultHeader(ClientIdHeader, options.ClientId);
+        _transport.AddDefaultHeader(ClientSecretHeader, options.ClientSecret);
+        _transport.AddDefaultHeader("Accept-Encoding", "gzip");
+    }
+
+    /// <inheritdoc />
     public Task UpdateWebhookUrlAsync(Uri url, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(url);
@@ -62,17 +59,14 @@ public sealed class AtlasClient : IDisposable
         return PostAsync<JsonElement>(UpdateWebhookUrlPath, new UpdateWebhookUrlRequest { Url = url.AbsoluteUri, Cid = _clientId }, cancellationToken);
     }
 
-    /// <summary>POST /event/getPageList.do: one page of incidents matching <paramref name="query"/>.</summary>
+    /// <inheritdoc />
     public Task<IncidentPage> GetIncidentPageAsync(IncidentListQuery query, CancellationToken cancellationToken = default)
     {
         ValidateQuery(query);
         return PostAsync<IncidentPage>(IncidentListPath, query, cancellationToken);
     }
 
-    /// <summary>
-    /// Walks every page from <see cref="IncidentListQuery.PageIndex"/> (default 1) on. Stops at a short or empty page,
-    /// or once <c>total</c> records have been seen.
-    /// </summary>
+    /// <inheritdoc />
     public async IAsyncEnumerable<Incident> GetAllIncidentsAsync(
         IncidentListQuery query,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -93,7 +87,7 @@ public sealed class AtlasClient : IDisposable
         }
     }
 
-    /// <summary>POST /event/confirmEmailScheduleChangeEvent.do: acknowledge an email.schedulechange incident.</summary>
+    /// <inheritdoc />
     public Task ConfirmEmailScheduleChangeEventAsync(EmailScheduleChangeConfirmation confirmation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
@@ -101,7 +95,7 @@ public sealed class AtlasClient : IDisposable
         return PostAsync<JsonElement>(ConfirmEmailScheduleChangeEventPath, confirmation, cancellationToken);
     }
 
-    /// <summary>POST /event/confirmAbnormalCancelledEvent.do: acknowledge an abnormal.cancelled incident.</summary>
+    /// <inheritdoc />
     public Task ConfirmAbnormalCancelledEventAsync(AbnormalCancelledConfirmation confirmation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
@@ -109,7 +103,7 @@ public sealed class AtlasClient : IDisposable
         return PostAsync<JsonElement>(ConfirmAbnormalCancelledEventPath, confirmation, cancellationToken);
     }
 
-    /// <summary>POST /event/confirmEvent.do: acknowledge an order.schedulechange incident.</summary>
+    /// <inheritdoc />
     public Task ConfirmEventAsync(EventConfirmation confirmation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
@@ -117,28 +111,44 @@ public sealed class AtlasClient : IDisposable
         return PostAsync<JsonElement>(ConfirmEventPath, confirmation, cancellationToken);
     }
 
-    public void Dispose() => _rest.Dispose();
+    public void Dispose() => _transport.Dispose();
 
     public override string ToString() => $"AtlasClient {{ BaseUrl = {_baseUrl}, ClientId = {_clientId} }}";
 
-    private async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
+    /// <summary>The primary handler of an Atlas connection pool, here and in <c>AddAtlasClient</c>.</summary>
+    internal static SocketsHttpHandler CreateHandler() => new()
     {
-        var request = new RestRequest(path, Method.Post).AddJsonBody(body, ContentType.Json);
-        var response = await _rest.ExecuteAsync(request, cancellationToken);
-        cancellationToken.ThrowIfCancellationRequested();
-        return Interpret<T>(path, response);
+        AutomaticDecompression = DecompressionMethods.GZip,
+        UseCookies = false,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+    };
+
+    private static HttpClient OwnHttpClient(AtlasClientOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        // An injected handler is the caller's: when set, decompression is its business too.
+        return new HttpClient(options.HttpMessageHandler ?? CreateHandler(), disposeHandler: options.HttpMessageHandler is null);
     }
 
-    private static T Interpret<T>(string path, RestResponse response)
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), AtlasJson.Options);
+        var answer = await _transport.SendAsync(RestTransport.Request(path, Method.Post, json, RestTransport.JsonUtf8), cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Interpret<T>(path, answer);
+    }
+
+    private static T Interpret<T>(string path, RestResponse answer)
     {
         // No HTTP status at all means no answer (refused, timed out, aborted); an HTTP error status still carries a body to read.
-        if (response.StatusCode == 0)
-            throw new AtlasTransportException($"Atlas {path} could not be reached ({response.ResponseStatus}): {response.ErrorMessage}", response.ErrorException);
+        if (answer is not BufferedResponse response)
+            throw new AtlasTransportException($"Atlas {path} could not be reached ({answer.ResponseStatus}): {answer.ErrorMessage}", answer.ErrorException);
 
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(response.Content ?? "");
+            document = JsonDocument.Parse(WithoutByteOrderMark(response.Body));
         }
         catch (JsonException ex)
         {
@@ -160,7 +170,7 @@ public sealed class AtlasClient : IDisposable
 
             if (status != 0)
                 throw AtlasApiException.For(path, status, ReadString(root, "msg"));
-            if (!response.IsSuccessful)
+            if (!response.IsSuccessStatusCode)
                 throw new AtlasTransportException($"Atlas {path} answered HTTP {(int)response.StatusCode} with status 0; Atlas answers 200.");
 
             try
@@ -179,7 +189,7 @@ public sealed class AtlasClient : IDisposable
         root.ValueKind == JsonValueKind.Object && root.TryGetProperty("code", out var code)
         && TryReadInt(code, out var value) && value == (int)AtlasStatus.RateLimitExceeded;
 
-    private static AtlasRateLimitedException RateLimited(string path, RestResponse response, JsonElement root)
+    private static AtlasRateLimitedException RateLimited(string path, BufferedResponse response, JsonElement root)
     {
         TimeSpan? retryAfter = null;
         int? limit = null;
@@ -194,15 +204,18 @@ public sealed class AtlasClient : IDisposable
             message = ReadString(root, "message");
         }
 
-        if (retryAfter is null)
+        if (retryAfter is null && response.HeaderValues.TryGetValue("Retry-After", out var header)
+            && int.TryParse(header, System.Globalization.CultureInfo.InvariantCulture, out var headerSeconds))
         {
-            var header = response.Headers?.FirstOrDefault(h => string.Equals(h.Name, "Retry-After", StringComparison.OrdinalIgnoreCase));
-            if (int.TryParse(header?.Value?.ToString(), System.Globalization.CultureInfo.InvariantCulture, out var headerSeconds))
-                retryAfter = TimeSpan.FromSeconds(headerSeconds);
+            retryAfter = TimeSpan.FromSeconds(headerSeconds);
         }
 
         return new AtlasRateLimitedException(path, retryAfter, limitType, limit, message);
     }
+
+    /// <summary>A string read used to drop the UTF-8 byte order mark; the byte reader must do it itself.</summary>
+    private static ReadOnlyMemory<byte> WithoutByteOrderMark(byte[] body) =>
+        body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsMemory(3) : body;
 
     private static bool TryReadInt(JsonElement element, out int value)
     {

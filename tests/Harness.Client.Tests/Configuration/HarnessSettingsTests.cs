@@ -1,4 +1,5 @@
 using Harness.Client.Configuration;
+using Harness.Client.Tests.Support;
 
 namespace Harness.Client.Tests.Configuration;
 
@@ -56,6 +57,7 @@ public sealed class HarnessSettingsTests : IDisposable
     [InlineData("HARNESS_SEED", "abc")]
     [InlineData("HARNESS_TARGET_URL", "ftp://x")]
     [InlineData("HARNESS_TIMEOUT_SECONDS", "0")]
+    [InlineData("HARNESS_ATLAS_URL", "atlas.example")]
     public void Load_WithBadValue_ThrowsNamingVariableAndValue(string variable, string value)
     {
         var act = () => HarnessSettings.Load(directory, Env((variable, value), ("HARNESS_CLIENT_ID", "i"), ("HARNESS_CLIENT_SECRET", "s")));
@@ -78,6 +80,40 @@ public sealed class HarnessSettingsTests : IDisposable
         var act = () => HarnessSettings.Load(directory, _ => null).ToAirlineApiOptions();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*sandbox*");
+    }
+
+    [Fact]
+    public void Load_FromConfiguration_RootVariablesOverrideTheHarnessSection()
+    {
+        var configuration = TestConfiguration.With(
+            ("Harness:TargetUrl", "https://file.example/airline/v1.1"),
+            ("Harness:ClientId", "file-id"),
+            ("Harness:ClientSecret", "file-secret"),
+            ("Harness:TimeoutSeconds", "12"),
+            ("Harness:AtlasUrl", "https://atlas.example/base"),
+            ("HARNESS_CLIENT_ID", "env-id"),
+            ("HARNESS_ATLAS_CLIENT_ID", "atlas-id"),
+            ("HARNESS_ATLAS_CLIENT_SECRET", "atlas-secret"));
+
+        var settings = HarnessSettings.Load(configuration);
+
+        settings.TargetUrl.Should().Be(new Uri("https://file.example/airline/v1.1/"));
+        settings.ClientId.Should().Be("env-id");
+        settings.ClientSecret.Should().Be("file-secret");
+        settings.Timeout.Should().Be(TimeSpan.FromSeconds(12));
+        var atlas = settings.ToAtlasClientOptions();
+        atlas.BaseUrl.Should().Be(new Uri("https://atlas.example/base/"));
+        atlas.ClientId.Should().Be("atlas-id");
+        atlas.Timeout.Should().Be(TimeSpan.FromSeconds(12));
+        settings.ToString().Should().NotContain("file-secret").And.NotContain("atlas-secret");
+    }
+
+    [Fact]
+    public void Load_FromConfiguration_RealTargetWithoutSecret_ThrowsNamingTheVariable()
+    {
+        var act = () => HarnessSettings.Load(TestConfiguration.With(("Harness:TargetUrl", "https://x.example/"), ("Harness:ClientId", "id")));
+
+        act.Should().Throw<InvalidOperationException>().WithMessage("HARNESS_CLIENT_SECRET is not set*");
     }
 
     private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
