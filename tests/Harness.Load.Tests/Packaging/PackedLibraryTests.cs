@@ -15,7 +15,7 @@ namespace Harness.Load.Tests.Packaging;
 public sealed partial class PackedLibraryTests : IAsyncLifetime, IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("harness-load-pack-").FullName;
-    private readonly string _version = $"1.0.0-roundtrip.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    private readonly string _version = $"0.1.0-roundtrip.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
     private TestTarget _target = null!;
 
     public async Task InitializeAsync() => _target = await TestTarget.StartAsync();

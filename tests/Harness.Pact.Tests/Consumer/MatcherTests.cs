@@ -125,7 +125,7 @@ public sealed class MatcherTests : IDisposable
 
         var verify = () => verifier.Verify();
 
-        verify.Should().Throw<Harness.Pact.Verifier.PactFailureException>().WithMessage("*contract_status*");
+        verify.Should().Throw<Harness.Pact.Exceptions.PactFailureException>().WithMessage("*contract_status*");
     }
 
     [Fact]
