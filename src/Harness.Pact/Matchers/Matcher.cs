@@ -253,15 +253,17 @@ public sealed class MatcherConverter : JsonConverterFactory
         else
         {
             writer.WriteString("pact:matcher:type", value.Type);
-            if (value is Matcher matcher)
-            {
-                WriteAttributes(writer, matcher, options);
-            }
         }
 
+        // PactNet's order: the type, the example, then the rule's attributes.
         writer.WritePropertyName(value is Matcher { ValueName: var valueName } ? valueName : "value");
         object? example = value.Value;
         JsonSerializer.Serialize(writer, example, example?.GetType() ?? typeof(object), options);
+        if (value is Matcher { Type: not "regex" } matcher)
+        {
+            WriteAttributes(writer, matcher, options);
+        }
+
         writer.WriteEndObject();
     }
 
