@@ -21,6 +21,17 @@ internal static class RunSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var output = context.Output ?? Console.Out;
+        var agentErrors = context.ErrorOutput ?? Console.Error;
+        try
+        {
+            context = ForAgent(context);
+        }
+        catch (ArgumentException ex)
+        {
+            await agentErrors.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return Usage(context, ex.Message);
+        }
+
         var progress = context.ErrorOutput ?? Console.Error;
         var errors = context.ErrorOutput ?? Console.Error;
         try
@@ -107,6 +118,20 @@ internal static class RunSession
             MaxInFlight = g.Lead.MaxInFlight,
             Progress = context.Quiet ? null : p => progress.WriteLine(ProgressLine(p)),
         })).ToArray();
+        if (StartDelay(context.StartAt, DateTimeOffset.UtcNow) is { } wait)
+        {
+            if (!context.Quiet)
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{context.Shard}: waiting {wait.TotalSeconds:0.###} s for --start-at {context.StartAt:O}")).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(wait, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped while waiting: the engines see the stop and report nothing run.
+            }
+        }
+
         var started = Stopwatch.GetTimestamp();
         var runs = engines.Select(e => Task.Run(e.RunAsync, CancellationToken.None)).ToArray();
         using var reportingStop = new CancellationTokenSource();
@@ -257,6 +282,23 @@ internal static class RunSession
             ? new LoadPlan(props.LoadSimulations, TimeSpan.Zero, seed)
             : new LoadPlan([warm, .. props.LoadSimulations], warmUp, seed);
     }
+
+    /// <summary>This agent's share of the context: every scenario's simulations split, and the agent's own seed.</summary>
+    internal static LoadRunnerContext ForAgent(LoadRunnerContext context)
+    {
+        var shard = context.Shard;
+        if (shard.AgentCount == 1)
+            return context;
+        return context with
+        {
+            Seed = shard.Seed(context.Seed),
+            Scenarios = context.Scenarios.Select(s => s with { LoadSimulations = [.. s.LoadSimulations.Select(shard.Apply)] }).ToArray(),
+        };
+    }
+
+    /// <summary>How long to wait for <c>--start-at</c>; null when it is unset or already past (the agent's clock offset is reported).</summary>
+    internal static TimeSpan? StartDelay(DateTimeOffset? startAt, DateTimeOffset now) =>
+        startAt is { } at && at > now ? at - now : null;
 
     private static void CheckTarget(LoadRunnerContext context)
     {
