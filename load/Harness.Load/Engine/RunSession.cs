@@ -168,6 +168,11 @@ internal static class RunSession
                 var dir = outcomes.Length == 1 ? folder : Path.Combine(folder, s.Name);
                 var report = RunReport.From(summary, final);
                 reportFiles.AddRange(await ReportWriter.WriteAsync(report, dir, context.ReportFormats, context.ReportFileName, CancellationToken.None).ConfigureAwait(false));
+                if (context.ReportFormats.Contains(ReportFormat.Json))
+                {
+                    // The lossless output `merge` reads: every histogram bucket, and who this agent was.
+                    await File.WriteAllTextAsync(Path.Combine(dir, AgentOutput.FileName), AgentOutput.ToJson(AgentOutput.From(final, context.Shard, context.StartAt)), CancellationToken.None).ConfigureAwait(false);
+                }
                 if (!context.Quiet || context.Output is not null)
                     await output.WriteAsync(MarkdownReport.Render(report)).ConfigureAwait(false);
             }
