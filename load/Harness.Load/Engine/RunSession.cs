@@ -124,7 +124,9 @@ internal static class RunSession
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{context.Shard}: waiting {wait.TotalSeconds:0.###} s for --start-at {context.StartAt:O}")).ConfigureAwait(false);
             try
             {
-                await Task.Delay(wait, linked.Token).ConfigureAwait(false);
+                // Timers may fire a little early against the wall clock: wait again until the instant has passed.
+                for (var left = wait; left > TimeSpan.Zero; left = StartDelay(context.StartAt, DateTimeOffset.UtcNow) ?? TimeSpan.Zero)
+                    await Task.Delay(left + TimeSpan.FromMilliseconds(1), linked.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {

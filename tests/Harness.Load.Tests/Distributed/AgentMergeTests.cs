@@ -1,4 +1,8 @@
+using Harness.Load.Cli;
 using Harness.Load.Engine;
+using Harness.Load.Profiles;
+using Harness.Load.Targets;
+using Harness.Load.Reports;
 
 namespace Harness.Load.Tests.Distributed;
 
@@ -42,6 +46,31 @@ public sealed class AgentMergeTests : IDisposable
         Refused([agents[0], agents[1], Edit(2, o => o with { AgentIndex = 1 })]).Should().Contain("agent index 1 appears twice");
         Refused([agents[0], agents[2]]).Should().Contain("missing agent 1 of 3");
         Refused([agents[0], agents[1], Edit(2, o => o with { AgentCount = 4 })]).Should().Contain("mixed agent counts");
+    }
+
+    [Fact]
+    public async Task MergeCommand_WritesTheWholeTestsSummary_AndRefusesAMissingAgentWithExitCode2()
+    {
+        var agents = await RunAgentsAsync(rate: 60, count: 3);
+        var outDir = Path.Combine(_dir, "merged");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var cli = new LoadCli(ProfileCatalog.BuiltIn(), new UrlTargetFactory(), stdout, stderr);
+
+        var exit = await cli.InvokeAsync(["merge", .. agents.Select(a => a.Source), "--out", outDir], CancellationToken.None);
+
+        exit.Should().Be(0, stderr.ToString());
+        var summary = await ReportWriter.ReadSummaryAsync(Path.Combine(outDir, ReportWriter.SummaryFile), CancellationToken.None);
+        summary.Requests.Total.Should().Be(60);
+        summary.Requests.ByStatus["200"].Should().Be(60);
+        summary.LatencyMs.Corrected.Count.Should().Be(60);
+        summary.TargetRate.Should().Be(60);
+        summary.Verdict.Should().Be("pass");
+
+        var missing = await cli.InvokeAsync(["merge", agents[0].Source, agents[2].Source, "--out", outDir], CancellationToken.None);
+
+        missing.Should().Be(2);
+        stderr.ToString().Should().Contain("missing agent 1 of 3");
     }
 
     private static string Refused(IReadOnlyList<(string, AgentOutput)> agents)
