@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Harness.Load.Engine;
 using Harness.Load.Profiles;
 using Harness.Load.Profiles.Airline;
 using Harness.Load.Reports;
@@ -34,6 +35,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
                 ["profiles"] => ListProfiles(),
                 ["compare", var summary, var baseline] => await CompareAsync(summary, baseline, cancellationToken).ConfigureAwait(false),
                 ["compare", ..] => await Usage("compare takes two files: compare <summary.json> <baseline.json>").ConfigureAwait(false),
+                ["merge", .. var rest] => await MergeAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["serve-echo", .. var rest] => await ServeEchoAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["bench-body", .. var rest] => BenchBody(rest),
                 [] or ["--help" or "-h"] => Help(),
@@ -55,7 +57,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
 
     private int Help()
     {
-        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json>");
+        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json> | merge <agent-dir>... --out <dir> [--baseline <summary.json>]");
         stdout.WriteLine("run's flags (as LoadRunner…Run(args)), plus --max-connections N (the run's connection pool):");
         stdout.Write(RunArgs.Help());
         return ExitCodes.Ok;
@@ -208,6 +210,52 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         var comparison = tolerances.Compare(summary, baseline, baselinePath);
         await stdout.WriteAsync(MarkdownReport.RenderChecks($"Baseline {Path.GetFileName(baselinePath)}: {(comparison.Passed ? "pass" : "fail")}", comparison.Checks, withBaseline: true)).ConfigureAwait(false);
         return comparison.Passed ? ExitCodes.Ok : ExitCodes.ThresholdFailed;
+    }
+
+    /// <summary>merge &lt;agent-dir&gt;… --out &lt;dir&gt; [--baseline file]: the agents' agent.json merged into one summary.json and agent.json.</summary>
+    private async Task<int> MergeAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var dirs = new List<string>();
+        string? outDir = null;
+        string? baselinePath = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--out" when i + 1 < args.Length:
+                    outDir = args[++i];
+                    break;
+                case "--baseline" when i + 1 < args.Length:
+                    baselinePath = args[++i];
+                    break;
+                case var a when a.StartsWith('-'):
+                    return await Usage($"merge: unknown flag '{a}'; usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]").ConfigureAwait(false);
+                default:
+                    dirs.Add(args[i]);
+                    break;
+            }
+        }
+
+        if (dirs.Count == 0 || outDir is null)
+            return await Usage("usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]").ConfigureAwait(false);
+        var agents = dirs.Select(d => (d, AgentOutput.Read(Path.Combine(d, AgentOutput.FileName)))).ToArray();
+        var merged = AgentMerge.Merge(agents);
+        var summary = SummaryBuilder.BuildMerged(merged);
+        BaselineComparison? comparison = null;
+        if (baselinePath is not null)
+        {
+            var baseline = await ReportWriter.ReadSummaryAsync(baselinePath, cancellationToken).ConfigureAwait(false);
+            var tolerances = (catalog.TryGet(summary.Profile, out _) ? catalog.Settings(summary.Profile).BaselineTolerances : null) ?? BaselineTolerances.Default;
+            comparison = tolerances.Compare(summary, baseline, baselinePath);
+        }
+
+        summary = SummaryBuilder.Decide(summary, [], comparison);
+        Directory.CreateDirectory(outDir);
+        await File.WriteAllTextAsync(Path.Combine(outDir, ReportWriter.SummaryFile), ReportWriter.ToJson(summary), cancellationToken).ConfigureAwait(false);
+        await File.WriteAllTextAsync(Path.Combine(outDir, AgentOutput.FileName), AgentOutput.ToJson(merged), cancellationToken).ConfigureAwait(false);
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"merged {agents.Length} agents of '{summary.Scenario}': {summary.Requests.Total} iterations, p50 {summary.LatencyMs.Corrected.P50} ms, p99 {summary.LatencyMs.Corrected.P99} ms, verdict {summary.Verdict} → {Path.GetFullPath(outDir)}")).ConfigureAwait(false);
+        return SummaryBuilder.ExitCode(summary);
     }
 
     private async Task<int> ServeEchoAsync(string[] args, CancellationToken cancellationToken)

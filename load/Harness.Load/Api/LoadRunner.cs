@@ -54,6 +54,12 @@ public sealed record LoadRunnerContext
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Harness: this agent's share of a distributed test (<c>--agents N --agent-index K</c>); one agent by default.</summary>
+    public AgentShard Shard { get; init; } = AgentShard.Single;
+
+    /// <summary>Harness: the UTC instant every agent starts its load at (<c>--start-at</c>), so their time series line up.</summary>
+    public DateTimeOffset? StartAt { get; init; }
+
     /// <summary>Harness: compare each scenario with this baseline (a saved summary.json of the same scenario).</summary>
     public string? BaselinePath { get; init; }
 
@@ -97,6 +103,12 @@ public sealed record LoadRunnerContext
         this with { Target = target ?? throw new ArgumentNullException(nameof(target)), AllowRemote = allowRemote, MaxRate = maxRate };
 
     public LoadRunnerContext WithSeed(int seed) => this with { Seed = seed };
+
+    /// <summary>Harness: run agent <paramref name="agentIndex"/>'s share (of <paramref name="agentCount"/>) of every scenario.</summary>
+    public LoadRunnerContext WithAgents(int agentCount, int agentIndex) => this with { Shard = new AgentShard(agentCount, agentIndex) };
+
+    /// <summary>Harness: wait until <paramref name="startAt"/> (UTC) before starting the load.</summary>
+    public LoadRunnerContext WithStartAt(DateTimeOffset startAt) => this with { StartAt = startAt.ToUniversalTime() };
 
     public LoadRunnerContext WithBaseline(string baselinePath) => this with { BaselinePath = Required(baselinePath, nameof(baselinePath)) };
 

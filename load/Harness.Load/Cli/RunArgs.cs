@@ -32,10 +32,14 @@ internal static class RunArgs
     private static readonly Option<string?> TestSuite = new("--test-suite") { Description = "The test's suite (reports, sinks)." };
     private static readonly Option<string?> ReportingInterval = new("--reporting-interval") { Description = "How often thresholds are checked and sinks get live stats (default 5s)." };
 
+    private static readonly Option<int?> Agents = new("--agents") { Description = "Distributed test: this run is one of N agents and does 1/N of the load (exact split)." };
+    private static readonly Option<int?> AgentIndex = new("--agent-index") { Description = "This agent's index, 0..N-1 (default: $JOB_COMPLETION_INDEX, then $HARNESS_AGENT_INDEX)." };
+    private static readonly Option<string?> StartAt = new("--start-at") { Description = "UTC instant (ISO 8601, e.g. 2026-01-01T12:00:00Z) at which every agent starts its load." };
+
     private static readonly Option[] All =
     [
         Rate, Concurrency, Duration, Ramp, Warmup, Target, AllowRemote, MaxRate, Out, Seed, Baseline, SaveBaseline, MaxInFlight,
-        Quiet, Scenarios, Formats, TestName, TestSuite, ReportingInterval,
+        Quiet, Scenarios, Formats, TestName, TestSuite, ReportingInterval, Agents, AgentIndex, StartAt,
     ];
 
     /// <summary>The context with the flags applied; null with <paramref name="error"/> set when they are wrong (null error: help was printed).</summary>
@@ -105,6 +109,12 @@ internal static class RunArgs
             c = c.WithTestSuite(suite);
         if (p.GetValue(ReportingInterval) is { } interval)
             c = c.WithReportingInterval(DurationText.Parse(interval, "--reporting-interval"));
+        if (p.GetValue(Agents) is { } agents)
+            c = c with { Shard = AgentShard.Resolve(agents, p.GetValue(AgentIndex), Environment.GetEnvironmentVariable) };
+        else if (p.GetValue(AgentIndex) is not null)
+            throw new ArgumentException("--agent-index needs --agents N");
+        if (p.GetValue(StartAt) is { } startAt)
+            c = c.WithStartAt(ParseInstant(startAt));
         if (p.GetValue(Formats) is { Length: > 0 } formats)
             c = c.WithReportFormats(formats.Select(ParseFormat).ToArray());
 
@@ -156,6 +166,15 @@ internal static class RunArgs
 
     private static TimeSpan Parse(ParseResult p, Option<string?> option, TimeSpan fallback) =>
         p.GetValue(option) is { } text ? DurationText.Parse(text, option.Name) : fallback;
+
+    /// <summary>An ISO 8601 instant with an explicit offset or Z (a local time would start agents in different zones apart).</summary>
+    internal static DateTimeOffset ParseInstant(string text)
+    {
+        var hasZone = text.EndsWith('Z') || text.EndsWith('z') || System.Text.RegularExpressions.Regex.IsMatch(text, @"[+-]\d\d:?\d\d$");
+        return hasZone && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal, out var instant)
+            ? instant.ToUniversalTime()
+            : throw new ArgumentException($"--start-at: '{text}' is not a UTC instant; write it as ISO 8601 with Z or an offset, e.g. 2026-01-01T12:00:00Z");
+    }
 
     private static ReportFormat ParseFormat(string text) =>
         Enum.TryParse<ReportFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format)

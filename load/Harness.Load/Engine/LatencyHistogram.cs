@@ -67,6 +67,52 @@ internal sealed class LatencyHistogram
         UpdateMin(other.Min);
     }
 
+    public int PrecisionBits => _precisionBits;
+
+    /// <summary>
+    /// Every bucket with a count, and the exact count, sum, min and max: lossless (<see cref="FromSnapshot"/> gives back
+    /// a histogram with the same buckets, so merged agents' percentiles are those of one histogram of all their values).
+    /// </summary>
+    public HistogramSnapshot Snapshot()
+    {
+        var buckets = new List<long[]>();
+        for (var i = 0; i < _counts.Length; i++)
+        {
+            var c = Interlocked.Read(ref _counts[i]);
+            if (c != 0)
+                buckets.Add([i, c]);
+        }
+
+        return new HistogramSnapshot(_precisionBits, Count, Interlocked.Read(ref _sum), Min, Max, buckets);
+    }
+
+    /// <summary>The histogram a <see cref="Snapshot"/> was taken of; an error naming what is inconsistent otherwise.</summary>
+    public static LatencyHistogram FromSnapshot(HistogramSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var h = new LatencyHistogram(snapshot.PrecisionBits);
+        long total = 0;
+        foreach (var bucket in snapshot.Buckets)
+        {
+            if (bucket is not [var index, var count] || index < 0 || index >= h._counts.Length || count < 0)
+                throw new InvalidDataException($"histogram bucket [{string.Join(", ", bucket ?? [])}] is not [index 0..{h._counts.Length - 1}, count ≥ 0]");
+            h._counts[index] += count;
+            total += count;
+        }
+
+        if (total != snapshot.Count)
+            throw new InvalidDataException($"histogram buckets hold {total} values but its count is {snapshot.Count}");
+        h._count = snapshot.Count;
+        h._sum = snapshot.Sum;
+        if (snapshot.Count > 0)
+        {
+            h._min = snapshot.Min;
+            h._max = snapshot.Max;
+        }
+
+        return h;
+    }
+
     /// <summary>
     /// The nearest-rank percentile (the value at rank ceil(p/100 · count)), as the midpoint of its bucket clamped to
     /// the recorded min and max. Returns 0 for an empty histogram.
@@ -173,3 +219,6 @@ internal sealed class LatencyHistogram
         }
     }
 }
+
+/// <summary>A <see cref="LatencyHistogram"/> on disk: precision, exact totals and the non-empty buckets as [index, count].</summary>
+internal sealed record HistogramSnapshot(int PrecisionBits, long Count, long Sum, long Min, long Max, IReadOnlyList<long[]> Buckets);

@@ -21,6 +21,17 @@ internal static class RunSession
     {
         ArgumentNullException.ThrowIfNull(context);
         var output = context.Output ?? Console.Out;
+        var agentErrors = context.ErrorOutput ?? Console.Error;
+        try
+        {
+            context = ForAgent(context);
+        }
+        catch (ArgumentException ex)
+        {
+            await agentErrors.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return Usage(context, ex.Message);
+        }
+
         var progress = context.ErrorOutput ?? Console.Error;
         var errors = context.ErrorOutput ?? Console.Error;
         try
@@ -107,6 +118,22 @@ internal static class RunSession
             MaxInFlight = g.Lead.MaxInFlight,
             Progress = context.Quiet ? null : p => progress.WriteLine(ProgressLine(p)),
         })).ToArray();
+        if (StartDelay(context.StartAt, DateTimeOffset.UtcNow) is { } wait)
+        {
+            if (!context.Quiet)
+                await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{context.Shard}: waiting {wait.TotalSeconds:0.###} s for --start-at {context.StartAt:O}")).ConfigureAwait(false);
+            try
+            {
+                // Timers may fire a little early against the wall clock: wait again until the instant has passed.
+                for (var left = wait; left > TimeSpan.Zero; left = StartDelay(context.StartAt, DateTimeOffset.UtcNow) ?? TimeSpan.Zero)
+                    await Task.Delay(left + TimeSpan.FromMilliseconds(1), linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped while waiting: the engines see the stop and report nothing run.
+            }
+        }
+
         var started = Stopwatch.GetTimestamp();
         var runs = engines.Select(e => Task.Run(e.RunAsync, CancellationToken.None)).ToArray();
         using var reportingStop = new CancellationTokenSource();
@@ -143,6 +170,11 @@ internal static class RunSession
                 var dir = outcomes.Length == 1 ? folder : Path.Combine(folder, s.Name);
                 var report = RunReport.From(summary, final);
                 reportFiles.AddRange(await ReportWriter.WriteAsync(report, dir, context.ReportFormats, context.ReportFileName, CancellationToken.None).ConfigureAwait(false));
+                if (context.ReportFormats.Contains(ReportFormat.Json))
+                {
+                    // The lossless output `merge` reads: every histogram bucket, and who this agent was.
+                    await File.WriteAllTextAsync(Path.Combine(dir, AgentOutput.FileName), AgentOutput.ToJson(AgentOutput.From(final, context.Shard, context.StartAt)), CancellationToken.None).ConfigureAwait(false);
+                }
                 if (!context.Quiet || context.Output is not null)
                     await output.WriteAsync(MarkdownReport.Render(report)).ConfigureAwait(false);
             }
@@ -257,6 +289,23 @@ internal static class RunSession
             ? new LoadPlan(props.LoadSimulations, TimeSpan.Zero, seed)
             : new LoadPlan([warm, .. props.LoadSimulations], warmUp, seed);
     }
+
+    /// <summary>This agent's share of the context: every scenario's simulations split, and the agent's own seed.</summary>
+    internal static LoadRunnerContext ForAgent(LoadRunnerContext context)
+    {
+        var shard = context.Shard;
+        if (shard.AgentCount == 1)
+            return context;
+        return context with
+        {
+            Seed = shard.Seed(context.Seed),
+            Scenarios = context.Scenarios.Select(s => s with { LoadSimulations = [.. s.LoadSimulations.Select(shard.Apply)] }).ToArray(),
+        };
+    }
+
+    /// <summary>How long to wait for <c>--start-at</c>; null when it is unset or already past (the agent's clock offset is reported).</summary>
+    internal static TimeSpan? StartDelay(DateTimeOffset? startAt, DateTimeOffset now) =>
+        startAt is { } at && at > now ? at - now : null;
 
     private static void CheckTarget(LoadRunnerContext context)
     {

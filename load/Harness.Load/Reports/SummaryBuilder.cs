@@ -56,6 +56,52 @@ internal static class SummaryBuilder
         };
     }
 
+    /// <summary>
+    /// The summary of a merged distributed test (<see cref="AgentMerge"/>): the same fields as one machine's, from the
+    /// merged histograms. The code thresholds are not in the agents' output, so the verdict is sanity and baseline only.
+    /// </summary>
+    public static RunSummary BuildMerged(AgentOutput merged)
+    {
+        ArgumentNullException.ThrowIfNull(merged);
+        var it = merged.Iterations;
+        var total = it.Ok.Count + it.Fail.Count;
+        var ratio = merged.TargetRate is > 0 ? merged.AchievedRate / merged.TargetRate.Value : (double?)null;
+        return new RunSummary
+        {
+            Profile = merged.Scenario,
+            Scenario = merged.Scenario,
+            Model = merged.Model,
+            Target = "(merged agents)",
+            StartedAt = merged.ActualStart,
+            Seed = merged.Seed,
+            Incomplete = false,
+            TargetRate = merged.TargetRate is { } t ? Round(t) : null,
+            AchievedRate = Round(merged.AchievedRate),
+            DurationS = Round(merged.DurationS),
+            WarmupS = Round(merged.WarmupS),
+            Requests = new RequestCounts(total, it.Ok.Count, it.Fail.Count, total == 0 ? 0 : Round(100.0 * it.Fail.Count / total),
+                it.ByStatus.ToDictionary(p => StatusKey(p.Key), p => p.Value.Corrected.Count)),
+            Late = merged.Late,
+            Dropped = merged.Dropped,
+            LatenessMs = Summarize(LatencyHistogram.FromSnapshot(merged.Lateness)),
+            LatencyMs = Pair(it.Corrected, it.Service),
+            Steps = merged.Steps.Select(s => new StepSummary(s.Name, s.Ok.Count, s.Fail.Count, s.Ok.Bytes + s.Fail.Bytes, Pair(s.Corrected, s.Service),
+                s.ByStatus.ToDictionary(p => StatusKey(p.Key), p =>
+                {
+                    var h = LatencyHistogram.FromSnapshot(p.Value.Corrected);
+                    return new StatusSummary(h.Count, Ms(h.ValueAtPercentile(50)), Ms(h.ValueAtPercentile(99)));
+                }))).ToArray(),
+            Errors = merged.Errors.OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value),
+            Sanity = ratio is not { } r ? new SanityCheck(true, null, "no target rate to reach")
+                : r >= SanityRatio ? new SanityCheck(true, Math.Round(r, 4), $"the agents together achieved {r:P1} of the target rate")
+                : new SanityCheck(false, Math.Round(r, 4), $"the agents together achieved {r:P1} of the target rate (< {SanityRatio:P0})"),
+            Verdict = "pass",
+        };
+
+        static LatencyPair Pair(HistogramSnapshot corrected, HistogramSnapshot service) =>
+            new(Summarize(LatencyHistogram.FromSnapshot(corrected)), Summarize(LatencyHistogram.FromSnapshot(service)));
+    }
+
     /// <summary>Evaluates thresholds (and the baseline, if any) and sets the verdict.</summary>
     public static RunSummary Decide(RunSummary summary, IReadOnlyList<ThresholdResult> thresholds, BaselineComparison? baseline)
     {
