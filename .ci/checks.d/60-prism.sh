@@ -107,7 +107,7 @@ prism_validating_proxy() (
       timeout 600 dotnet test scenarios/Harness.Scenarios.Tests -c "$config" --no-build \
       --filter "FullyQualifiedName~RealTargetTests" --logger "console;verbosity=normal" >"$logs/journeys.log" 2>&1 ||
       { status=1; echo "The journeys failed through Prism (log: $logs/journeys.log):"; grep -E "Failed|failed at step|Expected" "$logs/journeys.log" | head -20; }
-    grep -E "^(Passed|Failed)!|Total tests" "$logs/journeys.log" | tail -2
+    grep -E "Total tests|^ +(Passed|Failed): " "$logs/journeys.log" | tail -3
   fi
 
   if [[ " $steps " == *" curl "* ]]; then
