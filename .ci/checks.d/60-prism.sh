@@ -98,8 +98,12 @@ prism_summary() { # LOGDIR: the violations Prism reported (exit 1 when any)
 prism_validating_proxy() (
   set -uo pipefail
   local logs=${out:-.ci/out}/prism steps=${PRISM_STEPS:-journeys curl load} status=0 started=$SECONDS
+  local config=${CONFIGURATION:-Debug} built
+  for built in scenarios/Harness.Scenarios.Tests/bin/$config/net10.0/Harness.Scenarios.Tests.dll \
+    "$PRISM_LOAD_PROJECT/bin/$config/net10.0/Harness.Load.Airline.dll"; do
+    [ -f "$built" ] || { echo "$built is missing: run 'dotnet build Harness.sln' first" >&2; return 1; }
+  done
   prism_up "$logs" || return 1
-  local config=${CONFIGURATION:-Debug}
 
   if [[ " $steps " == *" journeys "* ]]; then
     echo "::: through Prism: the journey suite in real-target mode (RealTargetTests)"
