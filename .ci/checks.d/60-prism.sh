@@ -143,7 +143,7 @@ prism_validating_proxy() (
 
 # The check above must be able to fail: the sandbox's response-break hook drops `premium`, which the spec requires in
 # postCfar_contracts's 201; the curl walk through Prism must stop, and the summariser must name that operation, the
-# response direction and Prism's message.
+# response direction and Prism's message. Likewise for a request outside the spec (postSessions, request direction).
 prism_catches_a_violation() (
   set -uo pipefail
   local logs=${out:-.ci/out}/prism-break
@@ -154,17 +154,22 @@ prism_catches_a_violation() (
     echo "The curl walk passed although the sandbox dropped a required field: Prism did not stop it" >&2
     return 1
   fi
+  # And a request that breaks the spec (flow_type outside its enum): Prism must refuse it before the sandbox sees it.
+  curl -sS -o /dev/null --max-time 30 -X POST "$prism_base"sessions -H 'Content-Type: application/json' \
+    -H 'Authorization: Bearer prism-check' -d '{"flow_type":"browse","language":"en","point_of_sale":"CA"}'
   local summary rc
   summary=$(prism_summary "$logs"); rc=$?
   echo "$summary"
   [ "$rc" -eq 1 ] || { echo "The summariser exited $rc, not 1" >&2; return 1; }
   grep -qE "VIOLATION postCfar_contracts response .*premium" <<<"$summary" ||
     { echo "The summary does not name postCfar_contracts, response, premium" >&2; return 1; }
+  grep -qE "VIOLATION postSessions request .*flow_type" <<<"$summary" ||
+    { echo "The summary does not name postSessions, request, flow_type" >&2; return 1; }
 )
 
 if declare -F check >/dev/null; then
   check "Prism validating proxy: journeys, curl walk and load smoke (offers, events) in real-target mode, 0 violations" prism_validating_proxy
-  check "Prism check fails on a violation: a dropped required field is reported (operation, direction, message)" prism_catches_a_violation
+  check "Prism check fails on a violation: a dropped response field and a request outside the spec are reported (operation, direction, message)" prism_catches_a_violation
 else
   prism_validating_proxy; rc=$?
   prism_catches_a_violation || rc=1

@@ -195,6 +195,8 @@ def summarise(spec, log_path, prism_log):
         print(f"{len(problems)} violations ({len(unique)} distinct) reported by Prism:")
         for (name, direction, severity, message), statuses in sorted(unique.items()):
             print(f"  VIOLATION {name} {direction} [{severity}] {message} (x{len(statuses)}, HTTP {statuses[0]})")
+    else:
+        print("0 violations reported by Prism (requests and responses).")
     explained = sum(1 for _, _, severity, _, _ in problems if severity == "Error")
     if terminated > explained:
         print(f"  Prism's log shows {terminated} requests terminated with an error, the tap explains {explained}: "
