@@ -11,7 +11,7 @@
 # of violations. Any violation fails the check, named by operation, direction (request/response) and Prism's message.
 # Logs: .ci/out/prism/. Standalone, after a build: `bash .ci/checks.d/60-prism.sh` (PRISM_STEPS="journeys curl load"
 # picks the parts). The second check proves the first can fail: the curl walk against a sandbox whose response-break
-# hook drops a required field must be reported by the summariser.
+# hook drops a required field, and a request outside the spec, must both be reported by the summariser.
 . .ci/sandbox.sh
 
 # The load project the smoke runs (built by `dotnet build Harness.sln`; --no-build, the build's configuration).
