@@ -43,7 +43,7 @@ root.SetAction(async (result, ct) =>
 
     foreach (var stale in report.UnusedAllowEntries)
     {
-        Console.WriteLine($"Allow-list entry no survivor needs (remove it): {stale.Operator} {stale.Target} {stale.Interaction}");
+        Console.WriteLine($"Allow-list entry no survivor needs (remove it): {string.Join(",", stale.AllOperators)} {stale.Target} {string.Join(" | ", stale.AllInteractions)}");
     }
 
     Console.WriteLine(report.TotalLine());

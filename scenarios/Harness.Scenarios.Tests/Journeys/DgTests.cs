@@ -66,6 +66,7 @@ public sealed class DgTests(SandboxFixture fixture, ITestOutputHelper output)
 
         context.DgExerciseSessionId.Should().NotBeNullOrEmpty();
         fixture.Target.Sandbox!.State.DgExerciseSession(context.DgExercise!.Id).Should().Be(context.DgExerciseSessionId);
+        context.PayoutReceipt!.ContentType.Should().StartWith("application/pdf", "the receipt found through the exercise's session");
     }
 
     [Fact]

@@ -9,25 +9,6 @@ public sealed class SeedSweepTests(SandboxFixture fixture, ITestOutputHelper out
 {
     private const int Seeds = 25;
 
-    private static readonly Journey[] SelfContained =
-    [
-        CfarJourneys.PurchaseAirlineMerchant,
-        CfarJourneys.PurchaseHtsMerchant,
-        CfarJourneys.PurchaseHtsMerchantDeclined,
-        CfarJourneys.CompleteExerciseTwice,
-        CfarJourneys.ExerciseUnconfirmedContract,
-        CfarJourneys.ChangesAfterBooking,
-        CfarJourneys.VoidBeforeConfirmation,
-        CfarJourneys.ExternalOffer,
-        DgJourneys.PurchaseAirlineMerchant,
-        DgJourneys.PurchaseHtsMerchant,
-        DgJourneys.PurchaseHtsMerchantDeclined,
-        DgJourneys.Changes,
-        DgJourneys.QueuedThenFailed,
-        DgJourneys.Exercise,
-        DgJourneys.ExerciseUnconfirmedContract,
-    ];
-
     [Fact]
     public async Task AllJourneys_AcrossManySeeds_Pass()
     {
@@ -38,7 +19,7 @@ public sealed class SeedSweepTests(SandboxFixture fixture, ITestOutputHelper out
 
         for (var seed = first; seed < first + Seeds; seed++)
         {
-            foreach (var journey in SelfContained)
+            foreach (var journey in JourneyCatalog.SelfContained)
             {
                 var result = await runner.RunAsync(journey, fixture.Target.NewContext(seed));
                 if (!result.Succeeded)

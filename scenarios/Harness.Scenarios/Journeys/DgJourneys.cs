@@ -70,13 +70,14 @@ public static class DgJourneys
             DgSteps.ConfirmContractStep.Expecting(StepOutcome.Error(422, "illegal_transition"), "confirm a failed DG contract (refused)"),
         ]);
 
-    /// <summary>Purchase, then an exercise after a disruption, then the exercise's session looked up by exercise id.</summary>
+    /// <summary>Purchase, then an exercise after a disruption, the exercise's session looked up by exercise id, and its payout receipt.</summary>
     public static readonly Journey Exercise = new(
         "DG exercise and session lookup",
         [
             .. PurchaseAirlineMerchant.Steps,
             DgSteps.CreateExerciseStep,
             DgSteps.GetExerciseSessionStep,
+            DgSteps.GetPayoutReceiptStep,
         ],
         JourneyRequirements.PaidContracts);
 

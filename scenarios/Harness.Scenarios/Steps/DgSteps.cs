@@ -33,6 +33,8 @@ public static class DgSteps
 
     public static readonly Step GetExerciseSessionStep = new("get DG exercise session", StepOutcome.Status(200), GetExerciseSession);
 
+    public static readonly Step GetPayoutReceiptStep = new("get DG payout receipt", StepOutcome.Status(200), GetPayoutReceipt);
+
     /// <summary><c>POST /dg_offers</c> for the context's trip on its session; picks one offer.</summary>
     public static async Task<ApiResponse> CreateOffers(JourneyContext context)
     {
@@ -151,6 +153,18 @@ public static class DgSteps
         var exercise = JourneyContext.Require(context.DgExercise, "DG exercise");
         var response = await context.Client.GetDgExerciseSessionAsync(exercise.Id, context.CancellationToken);
         StepCheckException.ThrowIfDifferent("exercise session_id", context.DgExerciseSessionId, response.RequiredBody.SessionId);
+        return response;
+    }
+
+    /// <summary><c>GET /customer/dg/payout/receipt</c> in the exercise's session (<c>HC-Session-ID</c>, the spec's SessionAuth): a PDF.</summary>
+    public static async Task<ApiResponse> GetPayoutReceipt(JourneyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var session = JourneyContext.Require(context.DgExerciseSessionId, "DG exercise session");
+        var response = await context.Client.GetDgPayoutReceiptAsync(hcSessionId: session, cancellationToken: context.CancellationToken);
+        var receipt = response.RequiredBody;
+        StepCheckException.ThrowIfFalse(receipt.Content.AsSpan().StartsWith("%PDF-"u8), "receipt", "a PDF document", $"{receipt.Content.Length} bytes of {receipt.ContentType}");
+        context.PayoutReceipt = receipt;
         return response;
     }
 
