@@ -25,7 +25,7 @@ public sealed class AuthContractTests(ContractsFixture fixture) : ContractTest(f
         const string wrongSecret = "not-the-sandbox-secret";
         Pact.UponReceiving("a request for an access token with a wrong client secret")
             .WithRequest(HttpMethod.Post, BasePath + "/auth")
-            .WithJsonBody(Json(new AuthRequest { ClientId = SandboxClientId, ClientSecret = wrongSecret }))
+            .WithJsonBody(Json(new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = wrongSecret }))
             .WillRespond()
             .WithStatus(401);
 
@@ -41,7 +41,7 @@ public sealed class AuthContractTests(ContractsFixture fixture) : ContractTest(f
     [Fact]
     public async Task AuthenticateAsync_WithWronglyTypedClientId_Throws400()
     {
-        var call = new ApiCall(HttpMethod.Post, "/auth", Json(new AuthRequest { ClientId = SandboxClientId, ClientSecret = SandboxClientSecret }));
+        var call = new ApiCall(HttpMethod.Post, "/auth", Json(new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = SandboxCredentials.ClientSecret }));
         await ExpectBadRequestAsync(AuthDescription, call, "client_id", "string", client => client.AuthenticateAsync(), Caller.Anonymous);
     }
 }

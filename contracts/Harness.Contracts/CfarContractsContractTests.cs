@@ -17,10 +17,10 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     private const string Payment = "a request to pay for a CFAR contract";
     private const string Slices = "a request to update a CFAR contract's itinerary slices";
 
-    private static ProviderState OfferExists => State(ProviderStates.CfarOfferExists, ("offer_id", OfferId));
+    private static ProviderState OfferExists => State(ProviderStates.CfarOfferExists, (ProviderStateParams.OfferId, OfferId));
 
     private static ProviderState ContractExists(string status = "created") =>
-        State(ProviderStates.CfarContractExists, ("contract_id", ContractId), ("status", status));
+        State(ProviderStates.CfarContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, status));
 
     private CreateCfarContractRequest CreateRequest() => Fakers.CreateCfarContractRequest([OfferId], Trip);
 
@@ -119,7 +119,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
             response.RequiredBody.CoverageValue.Should().Be(400.00m);
-            response.RequiredBody.Itinerary.Slices[0].Segments[0].OriginAirport.Should().Be("YUL");
+            response.RequiredBody.Itinerary.Slices[0].Segments[0].OriginAirport.Should().Be(StandardTrip.Origin);
         });
     }
 

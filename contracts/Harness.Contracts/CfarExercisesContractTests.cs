@@ -23,7 +23,7 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
     public async Task CreateCfarExerciseAsync_OnConfirmedContract_ReturnsExercise()
     {
         var request = CreateRequest();
-        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.ConfirmedCfarContractExists, ("contract_id", ContractId)))
+        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.ConfirmedCfarContractExists, (ProviderStateParams.ContractId, ContractId)))
             .WillRespond()
             .WithStatus(201)
             .WithCacheHeaders()
@@ -72,7 +72,7 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
     public async Task MarkCfarExerciseCompletedAsync_WhenOpen_ReturnsExercise()
     {
         var request = CompleteRequest();
-        Expect(Complete, CompleteCall(request), Caller.WithValidToken, State(ProviderStates.CfarExerciseExists, ("exercise_id", ExerciseId)))
+        Expect(Complete, CompleteCall(request), Caller.WithValidToken, State(ProviderStates.CfarExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId)))
             .WillRespond()
             .WithStatus(200)
             .WithCacheHeaders()
@@ -121,7 +121,7 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
             CompleteCall(request),
             client => client.MarkCfarExerciseCompletedAsync(ExerciseId, request),
             Caller.WithValidToken,
-            State(ProviderStates.CompletedCfarExerciseExists, ("exercise_id", ExerciseId)));
+            State(ProviderStates.CompletedCfarExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId)));
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
             var offer = response.RequiredBody.Should().ContainSingle().Subject;
             offer.Id.Should().Be("cfar-offer-1");
             offer.CoverageValue.Should().Be(400.00m);
-            offer.Itinerary.Slices[0].Segments[0].FlightNumber.Should().Be("AC870");
+            offer.Itinerary.Slices[0].Segments[0].FlightNumber.Should().Be(StandardTrip.FlightNumber);
         });
     }
 

@@ -12,7 +12,7 @@ public sealed class CfarReceiptsContractTests(ContractsFixture fixture) : Contra
     [Fact]
     public async Task GetCfarPayoutReceiptAsync_ForCompletedExercise_ReturnsPdf()
     {
-        Expect(What, Call, Caller.Anonymous, State(ProviderStates.CompletedCfarExerciseExists, ("exercise_id", "cfar-exercise-1"), ("verification_code", VerificationCode)))
+        Expect(What, Call, Caller.Anonymous, State(ProviderStates.CompletedCfarExerciseExists, (ProviderStateParams.ExerciseId, "cfar-exercise-1"), (ProviderStateParams.VerificationCode, VerificationCode)))
             .WithHeader(AirlineApiClient.VerificationCodeHeader, VerificationCode)
             .WillRespond()
             .WithStatus(200)

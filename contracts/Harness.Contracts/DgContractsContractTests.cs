@@ -16,10 +16,10 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     private const string UpdateStatus = "a request to update a DG contract's status";
     private const string Slices = "a request to update a DG contract's itinerary slices";
 
-    private static ProviderState OfferExists => State(ProviderStates.DgOfferExists, ("offer_id", OfferId));
+    private static ProviderState OfferExists => State(ProviderStates.DgOfferExists, (ProviderStateParams.OfferId, OfferId));
 
     private static ProviderState ContractExists(string status = "created") =>
-        State(ProviderStates.DgContractExists, ("contract_id", ContractId), ("status", status));
+        State(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, status));
 
     private CreateDgContractRequest CreateRequest() => Fakers.CreateDgContractRequest([OfferId], Trip);
 

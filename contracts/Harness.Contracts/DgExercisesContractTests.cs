@@ -19,7 +19,7 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
     public async Task CreateDgExerciseAsync_OnConfirmedContract_ReturnsExerciseAndSession()
     {
         var request = CreateRequest();
-        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.DgContractExists, ("contract_id", ContractId), ("status", "confirmed")))
+        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, "confirmed")))
             .WillRespond()
             .WithStatus(201)
             .WithCacheHeaders()
@@ -67,7 +67,7 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
     [Fact]
     public async Task GetDgExerciseSessionAsync_WhenExists_ReturnsSessionId()
     {
-        Expect(GetSession, SessionCall(), Caller.Anonymous, State(ProviderStates.DgExerciseExists, ("exercise_id", ExerciseId), ("session_id", SessionId)))
+        Expect(GetSession, SessionCall(), Caller.Anonymous, State(ProviderStates.DgExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId), (ProviderStateParams.SessionId, SessionId)))
             .WillRespond()
             .WithStatus(200)
             .WithJsonBody(new { SessionId = Match.Type(SessionId) });

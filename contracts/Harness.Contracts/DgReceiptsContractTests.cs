@@ -12,7 +12,7 @@ public sealed class DgReceiptsContractTests(ContractsFixture fixture) : Contract
     [Fact]
     public async Task GetDgPayoutReceiptAsync_ForExercise_ReturnsPdf()
     {
-        Expect(What, Call, Caller.Anonymous, State(ProviderStates.DgExerciseExists, ("exercise_id", ExerciseId)))
+        Expect(What, Call, Caller.Anonymous, State(ProviderStates.DgExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId)))
             .WithHeader(AirlineApiClient.VerificationCodeHeader, ExerciseId)
             .WillRespond()
             .WithStatus(200)

@@ -12,7 +12,7 @@ public sealed class EventsContractTests(ContractsFixture fixture) : ContractTest
     public async Task SendEventAsync_ForKnownSession_Returns204()
     {
         Event evt = Fakers.OffersDisplayed();
-        Expect(What, Call(evt), Caller.WithValidToken, State(ProviderStates.SessionExists, ("session_id", SessionId)))
+        Expect(What, Call(evt), Caller.WithValidToken, State(ProviderStates.SessionExists, (ProviderStateParams.SessionId, SessionId)))
             .WithHeader(AirlineApiClient.HcSessionIdHeader, SessionId)
             .WillRespond()
             .WithStatus(204)
