@@ -37,11 +37,4 @@ public sealed class AuthContractTests(ContractsFixture fixture) : ContractTest(f
             },
             wrongSecret);
     }
-
-    [Fact]
-    public async Task AuthenticateAsync_WithWronglyTypedClientId_Throws400()
-    {
-        var call = new ApiCall(HttpMethod.Post, "/auth", Json(new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = SandboxCredentials.ClientSecret }));
-        await ExpectBadRequestAsync(AuthDescription, call, "client_id", "string", client => client.AuthenticateAsync(), Caller.Anonymous);
-    }
 }

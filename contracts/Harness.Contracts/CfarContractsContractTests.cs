@@ -69,27 +69,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task CreateCfarContractAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = CreateRequest();
-        await ExpectNotPerformedAsync(Create, "postCfar_contracts", CreateCall(request), client => client.CreateCfarContractAsync(request), OfferExists);
-    }
-
-    [Fact]
-    public async Task CreateCfarContractAsync_WithUnknownToken_Throws401()
-    {
-        var request = CreateRequest();
-        await ExpectUnauthorizedAsync(Create, CreateCall(request), client => client.CreateCfarContractAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateCfarContractAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = CreateRequest();
-        await ExpectForbiddenAsync(Create, Product, CreateCall(request), client => client.CreateCfarContractAsync(request));
-    }
-
-    [Fact]
     public async Task CreateCfarContractAsync_ForUnknownOffer_Throws422()
     {
         var request = CreateRequest();
@@ -141,18 +120,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task GetCfarContractAsync_WithUnknownToken_Throws401() =>
-        await ExpectUnauthorizedAsync(Get, GetCall(), client => client.GetCfarContractAsync(ContractId));
-
-    [Fact]
-    public async Task GetCfarContractAsync_WithoutCfarProduct_Throws403() =>
-        await ExpectForbiddenAsync(Get, Product, GetCall(), client => client.GetCfarContractAsync(ContractId));
-
-    [Fact]
-    public async Task GetCfarContractAsync_ForUnknownId_Throws404() =>
-        await ExpectNotFoundAsync(Get, GetCall("no-such-contract"), client => client.GetCfarContractAsync("no-such-contract"));
-
-    [Fact]
     public async Task UpdateCfarContractStatusAsync_ToConfirmed_ReturnsConfirmedContract()
     {
         var request = ConfirmRequest();
@@ -170,35 +137,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Status.Should().Be(CfarStatus.Confirmed);
         });
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = ConfirmRequest();
-        await ExpectNotPerformedAsync(
-            UpdateStatus, "putCfar_contractsIdUpdate_status", UpdateStatusCall(request), client => client.UpdateCfarContractStatusAsync(ContractId, request), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WithUnknownToken_Throws401()
-    {
-        var request = ConfirmRequest();
-        await ExpectUnauthorizedAsync(UpdateStatus, UpdateStatusCall(request), client => client.UpdateCfarContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = ConfirmRequest();
-        await ExpectForbiddenAsync(UpdateStatus, Product, UpdateStatusCall(request), client => client.UpdateCfarContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_ForUnknownId_Throws404()
-    {
-        var request = ConfirmRequest();
-        await ExpectNotFoundAsync(UpdateStatus, UpdateStatusCall(request, "no-such-contract"), client => client.UpdateCfarContractStatusAsync("no-such-contract", request));
     }
 
     [Fact]
@@ -234,35 +172,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
         });
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = FormsRequest();
-        await ExpectNotPerformedAsync(
-            FormsOfPayment, "putCfar_contractsIdForms_of_payment", FormsCall(request), client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WithUnknownToken_Throws401()
-    {
-        var request = FormsRequest();
-        await ExpectUnauthorizedAsync(FormsOfPayment, FormsCall(request), client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = FormsRequest();
-        await ExpectForbiddenAsync(FormsOfPayment, Product, FormsCall(request), client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_ForUnknownId_Throws404()
-    {
-        var request = FormsRequest();
-        await ExpectNotFoundAsync(FormsOfPayment, FormsCall(request, "no-such-contract"), client => client.UpdateCfarFormsOfPaymentAsync("no-such-contract", request));
     }
 
     [Fact]
@@ -321,27 +230,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task ProcessCfarPaymentAsync_WithUnknownToken_Throws401()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectUnauthorizedAsync(Payment, PaymentCall(request), client => client.ProcessCfarPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectForbiddenAsync(Payment, Product, PaymentCall(request), client => client.ProcessCfarPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_ForUnknownId_Throws404()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectNotFoundAsync(Payment, PaymentCall(request, "no-such-contract"), client => client.ProcessCfarPaymentAsync("no-such-contract", request));
-    }
-
-    [Fact]
     public async Task ProcessCfarPaymentAsync_OnConfirmedContract_Throws422()
     {
         var request = Fakers.ProcessCfarPaymentRequest();
@@ -377,35 +265,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = SlicesRequest();
-        await ExpectNotPerformedAsync(
-            Slices, "putCfar_contractsIdItinerary_slices", SlicesCall(request), client => client.UpdateCfarItinerarySlicesAsync(ContractId, request), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WithUnknownToken_Throws401()
-    {
-        var request = SlicesRequest();
-        await ExpectUnauthorizedAsync(Slices, SlicesCall(request), client => client.UpdateCfarItinerarySlicesAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = SlicesRequest();
-        await ExpectForbiddenAsync(Slices, Product, SlicesCall(request), client => client.UpdateCfarItinerarySlicesAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_ForUnknownId_Throws404()
-    {
-        var request = SlicesRequest();
-        await ExpectNotFoundAsync(Slices, SlicesCall(request, "no-such-contract"), client => client.UpdateCfarItinerarySlicesAsync("no-such-contract", request));
-    }
-
-    [Fact]
     public async Task UpdateCfarItinerarySlicesAsync_OnCanceledContract_Throws422()
     {
         var request = SlicesRequest();
@@ -418,40 +277,5 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             client => client.UpdateCfarItinerarySlicesAsync(ContractId, request),
             Caller.WithValidToken,
             ContractExists("canceled"));
-    }
-
-    [Fact]
-    public async Task CreateCfarContractAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = CreateRequest();
-        await ExpectBadRequestAsync(Create, CreateCall(request), "offer_ids", "array", client => client.CreateCfarContractAsync(request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = ConfirmRequest();
-        await ExpectBadRequestAsync(UpdateStatus, UpdateStatusCall(request), "status", "string", client => client.UpdateCfarContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = FormsRequest();
-        await ExpectBadRequestAsync(FormsOfPayment, FormsCall(request), "forms_of_payment", "array", client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectBadRequestAsync(Payment, PaymentCall(request), "payment_method_token", "string", client => client.ProcessCfarPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = SlicesRequest();
-        await ExpectBadRequestAsync(Slices, SlicesCall(request), "slices", "array", client => client.UpdateCfarItinerarySlicesAsync(ContractId, request));
     }
 }

@@ -42,20 +42,6 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task CreateCfarExerciseAsync_WithUnknownToken_Throws401()
-    {
-        var request = CreateRequest();
-        await ExpectUnauthorizedAsync(Create, CreateCall(request), client => client.CreateCfarExerciseAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateCfarExerciseAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = CreateRequest();
-        await ExpectForbiddenAsync(Create, Product, CreateCall(request), client => client.CreateCfarExerciseAsync(request));
-    }
-
-    [Fact]
     public async Task CreateCfarExerciseAsync_ForUnknownContract_Throws422()
     {
         var request = CreateRequest();
@@ -89,27 +75,6 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task MarkCfarExerciseCompletedAsync_WithUnknownToken_Throws401()
-    {
-        var request = CompleteRequest();
-        await ExpectUnauthorizedAsync(Complete, CompleteCall(request), client => client.MarkCfarExerciseCompletedAsync(ExerciseId, request));
-    }
-
-    [Fact]
-    public async Task MarkCfarExerciseCompletedAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = CompleteRequest();
-        await ExpectForbiddenAsync(Complete, Product, CompleteCall(request), client => client.MarkCfarExerciseCompletedAsync(ExerciseId, request));
-    }
-
-    [Fact]
-    public async Task MarkCfarExerciseCompletedAsync_ForUnknownId_Throws404()
-    {
-        var request = CompleteRequest();
-        await ExpectNotFoundAsync(Complete, CompleteCall(request, "no-such-exercise"), client => client.MarkCfarExerciseCompletedAsync("no-such-exercise", request));
-    }
-
-    [Fact]
     public async Task MarkCfarExerciseCompletedAsync_WhenAlreadyCompleted_Throws422()
     {
         var request = CompleteRequest();
@@ -122,19 +87,5 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
             client => client.MarkCfarExerciseCompletedAsync(ExerciseId, request),
             Caller.WithValidToken,
             State(ProviderStates.CompletedCfarExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId)));
-    }
-
-    [Fact]
-    public async Task CreateCfarExerciseAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = CreateRequest();
-        await ExpectBadRequestAsync(Create, CreateCall(request), "contract_id", "string", client => client.CreateCfarExerciseAsync(request));
-    }
-
-    [Fact]
-    public async Task MarkCfarExerciseCompletedAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = CompleteRequest();
-        await ExpectBadRequestAsync(Complete, CompleteCall(request), "refund_amount", "string", client => client.MarkCfarExerciseCompletedAsync(ExerciseId, request));
     }
 }

@@ -39,20 +39,6 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     }
 
     [Fact]
-    public async Task CreateCfarOffersAsync_WithUnknownToken_Throws401()
-    {
-        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
-        await ExpectUnauthorizedAsync(Offers, OffersCall(request), client => client.CreateCfarOffersAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateCfarOffersAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
-        await ExpectForbiddenAsync(Offers, "cfar", OffersCall(request), client => client.CreateCfarOffersAsync(request));
-    }
-
-    [Fact]
     public async Task CreateCfarOffersAsync_ForUnknownSession_Throws422()
     {
         var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
@@ -93,20 +79,6 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     }
 
     [Fact]
-    public async Task CreateExternalCfarOfferAsync_WithUnknownToken_Throws401()
-    {
-        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
-        await ExpectUnauthorizedAsync(External, ExternalCall(request), client => client.CreateExternalCfarOfferAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateExternalCfarOfferAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
-        await ExpectForbiddenAsync(External, "cfar", ExternalCall(request), client => client.CreateExternalCfarOfferAsync(request));
-    }
-
-    [Fact]
     public async Task CreateExternalCfarOfferAsync_ForUnknownSession_Throws422()
     {
         var request = Fakers.CreateExternalCfarOfferRequest(Trip);
@@ -121,19 +93,5 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
             var failure = await ShouldFailAsync(() => client.CreateExternalCfarOfferAsync(request, UnknownSession), 422);
             failure.Errors[0].Code.Should().Be("unknown_session");
         });
-    }
-
-    [Fact]
-    public async Task CreateCfarOffersAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
-        await ExpectBadRequestAsync(Offers, OffersCall(request), "itinerary", "array", client => client.CreateCfarOffersAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateExternalCfarOfferAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = Fakers.CreateExternalCfarOfferRequest(Trip);
-        await ExpectBadRequestAsync(External, ExternalCall(request), "premium_total_amount", "string", client => client.CreateExternalCfarOfferAsync(request));
     }
 }

@@ -38,20 +38,6 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
     }
 
     [Fact]
-    public async Task CreateDgExerciseAsync_WithUnknownToken_Throws401()
-    {
-        var request = CreateRequest();
-        await ExpectUnauthorizedAsync(Create, CreateCall(request), client => client.CreateDgExerciseAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateDgExerciseAsync_WithoutDgProduct_Throws403()
-    {
-        var request = CreateRequest();
-        await ExpectForbiddenAsync(Create, "dg", CreateCall(request), client => client.CreateDgExerciseAsync(request));
-    }
-
-    [Fact]
     public async Task CreateDgExerciseAsync_ForUnknownContract_Throws422()
     {
         var request = CreateRequest();
@@ -79,16 +65,5 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
             response.StatusCode.Should().Be(200);
             response.RequiredBody.SessionId.Should().Be(SessionId);
         });
-    }
-
-    [Fact]
-    public async Task GetDgExerciseSessionAsync_ForUnknownId_Throws404() =>
-        await ExpectNotFoundAsync(GetSession, SessionCall("no-such-exercise"), client => client.GetDgExerciseSessionAsync("no-such-exercise"), Caller.Anonymous);
-
-    [Fact]
-    public async Task CreateDgExerciseAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = CreateRequest();
-        await ExpectBadRequestAsync(Create, CreateCall(request), "contract_id", "string", client => client.CreateDgExerciseAsync(request));
     }
 }

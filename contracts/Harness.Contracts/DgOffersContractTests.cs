@@ -36,20 +36,6 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
     }
 
     [Fact]
-    public async Task CreateDgOffersAsync_WithUnknownToken_Throws401()
-    {
-        var request = NewRequest();
-        await ExpectUnauthorizedAsync(What, Call(request), client => client.CreateDgOffersAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateDgOffersAsync_WithoutDgProduct_Throws403()
-    {
-        var request = NewRequest();
-        await ExpectForbiddenAsync(What, "dg", Call(request), client => client.CreateDgOffersAsync(request));
-    }
-
-    [Fact]
     public async Task CreateDgOffersAsync_ForUnknownSession_Throws422()
     {
         var request = NewRequest();
@@ -65,12 +51,5 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
             var failure = await ShouldFailAsync(() => client.CreateDgOffersAsync(request, unknown), 422);
             failure.Errors[0].Code.Should().Be("unknown_session");
         });
-    }
-
-    [Fact]
-    public async Task CreateDgOffersAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = NewRequest();
-        await ExpectBadRequestAsync(What, Call(request), "itinerary", "array", client => client.CreateDgOffersAsync(request));
     }
 }

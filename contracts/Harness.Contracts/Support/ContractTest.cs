@@ -45,6 +45,7 @@ public abstract class ContractTest : IDisposable
         Pact = fixture.NewPact();
         Fakers = new AirlineFakers(StandardTrip.Seed, StandardTrip.Now);
         Trip = TripData.Standard();
+        Cases = new OperationCases(Fakers, Trip);
     }
 
     protected ContractsFixture Fixture { get; }
@@ -55,6 +56,9 @@ public abstract class ContractTest : IDisposable
 
     protected Trip Trip { get; }
 
+    /// <summary>Every operation's example request on these fakers (<see cref="OperationCases"/>).</summary>
+    protected OperationCases Cases { get; }
+
     public void Dispose()
     {
         Pact.Dispose();
@@ -62,7 +66,7 @@ public abstract class ContractTest : IDisposable
     }
 
     /// <summary>The body exactly as the client serialises it (declared type, so union members carry their "type").</summary>
-    protected static JsonNode Json<T>(T value) => JsonNode.Parse(AirlineJson.Serialize(value))!;
+    public static JsonNode Json<T>(T value) => JsonNode.Parse(AirlineJson.Serialize(value))!;
 
     protected static ProviderState State(string name, params (string Name, string Value)[] parameters) => ProviderState.Of(name, parameters);
 
@@ -204,19 +208,22 @@ public abstract class ContractTest : IDisposable
     }
 
     /// <summary>The "validated but not performed" 204: the client reports NotPerformed and no body.</summary>
-    protected async Task ExpectNotPerformedAsync<T>(string what, string operationId, ApiCall call, Func<AirlineApiClient, Task<ApiResponse<T>>> act, params ProviderState[] states)
+    protected async Task ExpectNotPerformedAsync(OperationCase example)
     {
-        Expect($"{what} that is validated but not performed", call, Caller.WithValidToken, [.. states, State(ProviderStates.OperationAnswers204, (ProviderStateParams.OperationId, operationId))])
+        ArgumentNullException.ThrowIfNull(example);
+        var states = example.NotPerformedStates ?? throw new ArgumentException($"{example.Operation} declares no \"validated but not performed\" 204.", nameof(example));
+        var operationId = State(ProviderStates.OperationAnswers204, (ProviderStateParams.OperationId, example.Operation.OperationId));
+        Expect($"{example.Description} that is validated but not performed", example.Call, Caller.WithValidToken, [.. states, operationId])
             .WillRespond()
             .WithStatus(204)
             .WithCacheHeaders();
         await VerifyAsync(async client =>
         {
-            var response = await act(client);
-            response.StatusCode.Should().Be(204);
-            response.NotPerformed.Should().BeTrue();
-            response.Body.Should().BeNull();
-            ShouldSurfaceCacheHeaders(response);
+            var result = await example.Run(client);
+            result.Response.StatusCode.Should().Be(204);
+            result.Response.NotPerformed.Should().BeTrue();
+            result.Body.Should().BeNull();
+            ShouldSurfaceCacheHeaders(result.Response);
         });
     }
 
