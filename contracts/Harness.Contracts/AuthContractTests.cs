@@ -24,7 +24,7 @@ public sealed class AuthContractTests(ContractsFixture fixture) : ContractTest(f
     {
         const string wrongSecret = "not-the-sandbox-secret";
         Pact.UponReceiving("a request for an access token with a wrong client secret")
-            .WithRequest(HttpMethod.Post, BasePath + "/auth")
+            .WithRequest(HttpMethod.Post, BasePath + AirlineOperations.PostAuth.PathTemplate)
             .WithJsonBody(Json(new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = wrongSecret }))
             .WillRespond()
             .WithStatus(401);
@@ -33,7 +33,7 @@ public sealed class AuthContractTests(ContractsFixture fixture) : ContractTest(f
             async client =>
             {
                 var failure = await ShouldFailAsync(() => client.AuthenticateAsync(), 401);
-                failure.OperationId.Should().Be("postAuth");
+                failure.OperationId.Should().Be(AirlineOperations.PostAuth.OperationId);
             },
             wrongSecret);
     }

@@ -6,16 +6,16 @@ namespace Harness.Contracts;
 /// </summary>
 public sealed class CfarContractsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string OfferId = "cfar-offer-1";
-    private const string ContractId = "cfar-contract-1";
-    private const string Product = "cfar";
+    private const string OfferId = OperationCases.CfarOfferId;
+    private const string ContractId = OperationCases.CfarContractId;
+    private const string Product = Products.Cfar;
 
-    private const string Create = "a request to create a CFAR contract";
-    private const string Get = "a request for a CFAR contract";
-    private const string UpdateStatus = "a request to update a CFAR contract's status";
-    private const string FormsOfPayment = "a request to update a CFAR contract's forms of payment";
-    private const string Payment = "a request to pay for a CFAR contract";
-    private const string Slices = "a request to update a CFAR contract's itinerary slices";
+    private static readonly string Create = OperationCases.Describe(AirlineOperations.PostCfarContracts);
+    private static readonly string Get = OperationCases.Describe(AirlineOperations.GetCfarContractsId);
+    private static readonly string UpdateStatus = OperationCases.Describe(AirlineOperations.PutCfarContractsIdUpdateStatus);
+    private static readonly string FormsOfPayment = OperationCases.Describe(AirlineOperations.PutCfarContractsIdFormsOfPayment);
+    private static readonly string Payment = OperationCases.Describe(AirlineOperations.PostCfarContractsIdPayment);
+    private static readonly string Slices = OperationCases.Describe(AirlineOperations.PutCfarContractsIdItinerarySlices);
 
     private static ProviderState OfferExists => State(ProviderStates.CfarOfferExists, (ProviderStateParams.OfferId, OfferId));
 
@@ -30,21 +30,21 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
 
     private UpdateCfarContractItinerarySlicesRequest SlicesRequest() => Fakers.UpdateCfarContractItinerarySlicesRequest(Trip);
 
-    private static ApiCall CreateCall(CreateCfarContractRequest request) => new(HttpMethod.Post, "/cfar_contracts", Json(request));
+    private static ApiCall CreateCall(CreateCfarContractRequest request) => OperationCases.Call(AirlineOperations.PostCfarContracts, null, request);
 
-    private static ApiCall GetCall(string id = ContractId) => new(HttpMethod.Get, $"/cfar_contracts/{id}");
+    private static ApiCall GetCall(string id = ContractId) => OperationCases.Call<object>(AirlineOperations.GetCfarContractsId, id, null);
 
     private static ApiCall UpdateStatusCall(UpdateCfarContractRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/cfar_contracts/{id}/update_status", Json(request));
+        OperationCases.Call(AirlineOperations.PutCfarContractsIdUpdateStatus, id, request);
 
     private static ApiCall FormsCall(UpdateCfarFormOfPaymentRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/cfar_contracts/{id}/forms_of_payment", Json(request));
+        OperationCases.Call(AirlineOperations.PutCfarContractsIdFormsOfPayment, id, request);
 
     private static ApiCall PaymentCall(ProcessCfarPaymentRequest request, string id = ContractId) =>
-        new(HttpMethod.Post, $"/cfar_contracts/{id}/payment", Json(request));
+        OperationCases.Call(AirlineOperations.PostCfarContractsIdPayment, id, request);
 
     private static ApiCall SlicesCall(UpdateCfarContractItinerarySlicesRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/cfar_contracts/{id}/itinerary_slices", Json(request));
+        OperationCases.Call(AirlineOperations.PutCfarContractsIdItinerarySlices, id, request);
 
     [Fact]
     public async Task CreateCfarContractAsync_FromOffer_ReturnsCreatedContract()

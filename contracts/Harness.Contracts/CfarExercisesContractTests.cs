@@ -3,21 +3,21 @@ namespace Harness.Contracts;
 /// <summary>postCfar_contract_exercises and putCfar_contract_exercisesIdMark_completed.</summary>
 public sealed class CfarExercisesContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string ContractId = "cfar-contract-1";
-    private const string ExerciseId = "cfar-exercise-1";
-    private const string Product = "cfar";
-    private const string Create = "a request to exercise a CFAR contract";
-    private const string Complete = "a request to mark a CFAR exercise completed";
+    private const string ContractId = OperationCases.CfarContractId;
+    private const string ExerciseId = OperationCases.CfarExerciseId;
+    private const string Product = Products.Cfar;
+    private static readonly string Create = OperationCases.Describe(AirlineOperations.PostCfarContractExercises);
+    private static readonly string Complete = OperationCases.Describe(AirlineOperations.PutCfarContractExercisesIdMarkCompleted);
 
     private CreateCfarContractExerciseRequest CreateRequest() => Fakers.CreateCfarContractExerciseRequest(ContractId, Trip);
 
     // Below the contract's 400.00 coverage, so within either refund allowance.
     private MarkCfarContractExerciseCompleteRequest CompleteRequest() => Fakers.MarkCfarContractExerciseCompleteRequest(100.00m);
 
-    private static ApiCall CreateCall(CreateCfarContractExerciseRequest request) => new(HttpMethod.Post, "/cfar_contract_exercises", Json(request));
+    private static ApiCall CreateCall(CreateCfarContractExerciseRequest request) => OperationCases.Call(AirlineOperations.PostCfarContractExercises, null, request);
 
     private static ApiCall CompleteCall(MarkCfarContractExerciseCompleteRequest request, string id = ExerciseId) =>
-        new(HttpMethod.Put, $"/cfar_contract_exercises/{id}/mark_completed", Json(request));
+        OperationCases.Call(AirlineOperations.PutCfarContractExercisesIdMarkCompleted, id, request);
 
     [Fact]
     public async Task CreateCfarExerciseAsync_OnConfirmedContract_ReturnsExercise()

@@ -3,15 +3,15 @@ namespace Harness.Contracts;
 /// <summary>postCfar_offers (POST /cfar_offers, an array) and postCfar_offersExternal (POST /cfar_offers/external, one offer).</summary>
 public sealed class CfarOffersContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string Offers = "a request for CFAR offers";
-    private const string External = "a request for an external CFAR offer";
+    private static readonly string Offers = OperationCases.Describe(AirlineOperations.PostCfarOffers);
+    private static readonly string External = OperationCases.Describe(AirlineOperations.PostCfarOffersExternal);
     private const string UnknownSession = "no-such-session";
     private const string SessionId = "5b1e8f2a-6c3d-4e7f-9a0b-1c2d3e4f5a6b";
     private const string ExternalSessionId = "8a4f2c6e-3d1b-4e9a-b7c5-2f0d8e6a1c3b";
 
-    private ApiCall OffersCall(CreateCfarOfferRequest request) => new(HttpMethod.Post, "/cfar_offers", Json(request));
+    private ApiCall OffersCall(CreateCfarOfferRequest request) => OperationCases.Call(AirlineOperations.PostCfarOffers, null, request);
 
-    private ApiCall ExternalCall(CreateExternalCfarOfferRequest request) => new(HttpMethod.Post, "/cfar_offers/external", Json(request));
+    private ApiCall ExternalCall(CreateExternalCfarOfferRequest request) => OperationCases.Call(AirlineOperations.PostCfarOffersExternal, null, request);
 
     [Fact]
     public async Task CreateCfarOffersAsync_WhenPriced_ReturnsOffersAndSession()

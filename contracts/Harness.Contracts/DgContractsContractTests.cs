@@ -6,15 +6,15 @@ namespace Harness.Contracts;
 /// </summary>
 public sealed class DgContractsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string OfferId = "dg-offer-1";
-    private const string ContractId = "dg-contract-1";
-    private const string Product = "dg";
+    private const string OfferId = OperationCases.DgOfferId;
+    private const string ContractId = OperationCases.DgContractId;
+    private const string Product = Products.Dg;
 
-    private const string Create = "a request to create a DG contract";
-    private const string Get = "a request for a DG contract";
-    private const string Payment = "a request to pay for a DG contract";
-    private const string UpdateStatus = "a request to update a DG contract's status";
-    private const string Slices = "a request to update a DG contract's itinerary slices";
+    private static readonly string Create = OperationCases.Describe(AirlineOperations.PostDgContracts);
+    private static readonly string Get = OperationCases.Describe(AirlineOperations.GetDgContractsId);
+    private static readonly string Payment = OperationCases.Describe(AirlineOperations.PostDgContractsIdPayment);
+    private static readonly string UpdateStatus = OperationCases.Describe(AirlineOperations.PutDgContractsIdUpdateStatus);
+    private static readonly string Slices = OperationCases.Describe(AirlineOperations.PutDgContractsIdItinerarySlices);
 
     private static ProviderState OfferExists => State(ProviderStates.DgOfferExists, (ProviderStateParams.OfferId, OfferId));
 
@@ -27,18 +27,18 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
 
     private IReadOnlyList<DgItinerarySlice> SlicesRequest() => Fakers.DgItinerarySlices(Trip);
 
-    private static ApiCall CreateCall(CreateDgContractRequest request) => new(HttpMethod.Post, "/dg_contracts", Json(request));
+    private static ApiCall CreateCall(CreateDgContractRequest request) => OperationCases.Call(AirlineOperations.PostDgContracts, null, request);
 
-    private static ApiCall GetCall(string id = ContractId) => new(HttpMethod.Get, $"/dg_contracts/{id}");
+    private static ApiCall GetCall(string id = ContractId) => OperationCases.Call<object>(AirlineOperations.GetDgContractsId, id, null);
 
     private static ApiCall PaymentCall(ProcessDgPaymentRequest request, string id = ContractId) =>
-        new(HttpMethod.Post, $"/dg_contracts/{id}/payment", Json(request));
+        OperationCases.Call(AirlineOperations.PostDgContractsIdPayment, id, request);
 
     private static ApiCall UpdateStatusCall(UpdateDgContractStatusRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/dg_contracts/{id}/update_status", Json(request));
+        OperationCases.Call(AirlineOperations.PutDgContractsIdUpdateStatus, id, request);
 
     private static ApiCall SlicesCall(IReadOnlyList<DgItinerarySlice> slices, string id = ContractId) =>
-        new(HttpMethod.Put, $"/dg_contracts/{id}/itinerary_slices", Json(slices));
+        OperationCases.Call(AirlineOperations.PutDgContractsIdItinerarySlices, id, slices);
 
     [Fact]
     public async Task CreateDgContractAsync_FromOffer_ReturnsCreatedContract()

@@ -3,17 +3,17 @@ namespace Harness.Contracts;
 /// <summary>postDg_contract_exercises and getCustomerDg_exercisesIdSession (no authentication).</summary>
 public sealed class DgExercisesContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string ContractId = "dg-contract-1";
-    private const string ExerciseId = "dg-exercise-1";
+    private const string ContractId = OperationCases.DgContractId;
+    private const string ExerciseId = OperationCases.DgExerciseId;
     private const string SessionId = "3e8a1f6c-4b2d-4d7e-9f0a-5c6b7d8e9f01";
-    private const string Create = "a request to exercise a DG contract";
-    private const string GetSession = "a request for a DG exercise's session";
+    private static readonly string Create = OperationCases.Describe(AirlineOperations.PostDgContractExercises);
+    private static readonly string GetSession = OperationCases.Describe(AirlineOperations.GetCustomerDgExercisesIdSession);
 
     private CreateDgContractExerciseRequest CreateRequest() => Fakers.CreateDgContractExerciseRequest(ContractId, Trip);
 
-    private static ApiCall CreateCall(CreateDgContractExerciseRequest request) => new(HttpMethod.Post, "/dg_contract_exercises", Json(request));
+    private static ApiCall CreateCall(CreateDgContractExerciseRequest request) => OperationCases.Call(AirlineOperations.PostDgContractExercises, null, request);
 
-    private static ApiCall SessionCall(string id = ExerciseId) => new(HttpMethod.Get, $"/customer/dg_exercises/{id}/session");
+    private static ApiCall SessionCall(string id = ExerciseId) => OperationCases.Call<object>(AirlineOperations.GetCustomerDgExercisesIdSession, id, null);
 
     [Fact]
     public async Task CreateDgExerciseAsync_OnConfirmedContract_ReturnsExerciseAndSession()

@@ -3,12 +3,12 @@ namespace Harness.Contracts;
 /// <summary>postDg_offers: POST /dg_offers (an array of create_dg_offer_item_response).</summary>
 public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string What = "a request for DG offers";
+    private static readonly string What = OperationCases.Describe(AirlineOperations.PostDgOffers);
     private const string SessionId = "7c2d9e4f-1a3b-4c5d-8e6f-0a1b2c3d4e5f";
 
     private CreateDgOffersRequest NewRequest() => Fakers.CreateDgOffersRequest(Trip, DgRequestType.Fare);
 
-    private static ApiCall Call(CreateDgOffersRequest request) => new(HttpMethod.Post, "/dg_offers", Json(request));
+    private static ApiCall Call(CreateDgOffersRequest request) => OperationCases.Call(AirlineOperations.PostDgOffers, null, request);
 
     [Fact]
     public async Task CreateDgOffersAsync_WhenPriced_ReturnsOffersAndSession()

@@ -3,10 +3,10 @@ namespace Harness.Contracts;
 /// <summary>postEvents: POST /events (HC-Session-ID required; success is 204).</summary>
 public sealed class EventsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string What = "a request to record an event";
-    private const string SessionId = "contract-session-1";
+    private static readonly string What = OperationCases.Describe(AirlineOperations.PostEvents);
+    private const string SessionId = OperationCases.EventSessionId;
 
-    private static ApiCall Call(Event evt) => new(HttpMethod.Post, "/events", Json(evt));
+    private static ApiCall Call(Event evt) => OperationCases.Call(AirlineOperations.PostEvents, null, evt);
 
     [Fact]
     public async Task SendEventAsync_ForKnownSession_Returns204()

@@ -3,11 +3,11 @@ namespace Harness.Contracts;
 /// <summary>postSessions: POST /sessions (201, or 204 "validated but not performed").</summary>
 public sealed class SessionsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string What = "a request to create a session";
+    private static readonly string What = OperationCases.Describe(AirlineOperations.PostSessions);
 
     private CreateAirlineSessionRequest NewSession() => Fakers.CreateAirlineSessionRequest(FlowType.Purchase);
 
-    private ApiCall Call(CreateAirlineSessionRequest request) => new(HttpMethod.Post, "/sessions", Json(request));
+    private ApiCall Call(CreateAirlineSessionRequest request) => OperationCases.Call(AirlineOperations.PostSessions, null, request);
 
     [Fact]
     public async Task CreateSessionAsync_WhenCreated_ReturnsSessionId()

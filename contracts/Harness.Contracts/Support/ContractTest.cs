@@ -236,7 +236,7 @@ public abstract class ContractTest : IDisposable
 
         tokenExpected = true;
         Pact.UponReceiving(AuthDescription)
-            .WithRequest(HttpMethod.Post, BasePath + "/auth")
+            .WithRequest(HttpMethod.Post, BasePath + AirlineOperations.PostAuth.PathTemplate)
             .WithJsonBody(Json(new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = SandboxCredentials.ClientSecret }))
             .WillRespond()
             .WithStatus(201)

@@ -86,85 +86,126 @@ public sealed class OperationCases(AirlineFakers fakers, Trip trip)
         ArgumentNullException.ThrowIfNull(operation);
         var cfar = ProviderState.Of(ProviderStates.CfarContractExists, (ProviderStateParams.ContractId, CfarContractId), (ProviderStateParams.Status, "created"));
         var dg = ProviderState.Of(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, DgContractId), (ProviderStateParams.Status, "created"));
-        switch (operation.OperationId)
+        var examples = new Dictionary<AirlineOperation, Func<string?, OperationCase>>
         {
-            case "postAuth":
+            [AirlineOperations.PostAuth] = _ =>
+            {
                 var auth = new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = SandboxCredentials.ClientSecret };
                 return Case(operation, null, auth, c => c.AuthenticateAsync(), ("client_id", "string"));
-            case "postEvents":
+            },
+            [AirlineOperations.PostEvents] = _ =>
+            {
                 Event evt = fakers.OffersDisplayed();
                 return new(operation, Describe(operation), Call(operation, null, evt), async c => new(await c.SendEventAsync(EventSessionId, evt), null), ("occurred_date_time", "string"));
-            case "postSessions":
+            },
+            [AirlineOperations.PostSessions] = _ =>
+            {
                 var session = fakers.CreateAirlineSessionRequest(FlowType.Purchase);
                 return Case(operation, null, session, c => c.CreateSessionAsync(session), ("point_of_sale", "string"), []);
-            case "postCfar_offers":
+            },
+            [AirlineOperations.PostCfarOffers] = _ =>
+            {
                 var offers = fakers.CreateCfarOfferRequest(trip, RequestType.Fare);
                 return Case(operation, null, offers, c => c.CreateCfarOffersAsync(offers), ("itinerary", "array"));
-            case "postCfar_offersExternal":
+            },
+            [AirlineOperations.PostCfarOffersExternal] = _ =>
+            {
                 var external = fakers.CreateExternalCfarOfferRequest(trip);
                 return Case(operation, null, external, c => c.CreateExternalCfarOfferAsync(external), ("premium_total_amount", "string"));
-            case "postCfar_contracts":
+            },
+            [AirlineOperations.PostCfarContracts] = _ =>
+            {
                 var cfarContract = fakers.CreateCfarContractRequest([CfarOfferId], trip);
                 return Case(operation, null, cfarContract, c => c.CreateCfarContractAsync(cfarContract), ("offer_ids", "array"),
                     [ProviderState.Of(ProviderStates.CfarOfferExists, (ProviderStateParams.OfferId, CfarOfferId))]);
-            case "getCfar_contractsId":
-                id ??= CfarContractId;
+            },
+            [AirlineOperations.GetCfarContractsId] = given =>
+            {
+                var id = given ?? CfarContractId;
                 return Case<object, CfarContract>(operation, id, null, c => c.GetCfarContractAsync(id));
-            case "putCfar_contractsIdUpdate_status":
-                id ??= CfarContractId;
+            },
+            [AirlineOperations.PutCfarContractsIdUpdateStatus] = given =>
+            {
+                var id = given ?? CfarContractId;
                 var cfarStatus = fakers.UpdateCfarContractRequest(CfarStatus.Confirmed, trip);
                 return Case(operation, id, cfarStatus, c => c.UpdateCfarContractStatusAsync(id, cfarStatus), ("status", "string"), [cfar]);
-            case "putCfar_contractsIdForms_of_payment":
-                id ??= CfarContractId;
+            },
+            [AirlineOperations.PutCfarContractsIdFormsOfPayment] = given =>
+            {
+                var id = given ?? CfarContractId;
                 var forms = fakers.UpdateCfarFormOfPaymentRequest(trip);
                 return Case(operation, id, forms, c => c.UpdateCfarFormsOfPaymentAsync(id, forms), ("forms_of_payment", "array"), [cfar]);
-            case "postCfar_contractsIdPayment":
-                id ??= CfarContractId;
+            },
+            [AirlineOperations.PostCfarContractsIdPayment] = given =>
+            {
+                var id = given ?? CfarContractId;
                 var cfarPayment = fakers.ProcessCfarPaymentRequest();
                 return Case(operation, id, cfarPayment, c => c.ProcessCfarPaymentAsync(id, cfarPayment), ("payment_method_token", "string"));
-            case "putCfar_contractsIdItinerary_slices":
-                id ??= CfarContractId;
+            },
+            [AirlineOperations.PutCfarContractsIdItinerarySlices] = given =>
+            {
+                var id = given ?? CfarContractId;
                 var cfarSlices = fakers.UpdateCfarContractItinerarySlicesRequest(trip);
                 return Case(operation, id, cfarSlices, c => c.UpdateCfarItinerarySlicesAsync(id, cfarSlices), ("slices", "array"), [cfar]);
-            case "postCfar_contract_exercises":
+            },
+            [AirlineOperations.PostCfarContractExercises] = _ =>
+            {
                 var cfarExercise = fakers.CreateCfarContractExerciseRequest(CfarContractId, trip);
                 return Case(operation, null, cfarExercise, c => c.CreateCfarExerciseAsync(cfarExercise), ("contract_id", "string"));
-            case "putCfar_contract_exercisesIdMark_completed":
-                id ??= CfarExerciseId;
+            },
+            [AirlineOperations.PutCfarContractExercisesIdMarkCompleted] = given =>
+            {
+                var id = given ?? CfarExerciseId;
                 // Below the contract's 400.00 coverage, so within either refund allowance.
                 var complete = fakers.MarkCfarContractExerciseCompleteRequest(100.00m);
                 return Case(operation, id, complete, c => c.MarkCfarExerciseCompletedAsync(id, complete), ("refund_amount", "string"));
-            case "postDg_offers":
+            },
+            [AirlineOperations.PostDgOffers] = _ =>
+            {
                 var dgOffers = fakers.CreateDgOffersRequest(trip, DgRequestType.Fare);
                 return Case(operation, null, dgOffers, c => c.CreateDgOffersAsync(dgOffers), ("itinerary", "array"));
-            case "postDg_contracts":
+            },
+            [AirlineOperations.PostDgContracts] = _ =>
+            {
                 var dgContract = fakers.CreateDgContractRequest([DgOfferId], trip);
                 return Case(operation, null, dgContract, c => c.CreateDgContractAsync(dgContract), ("offer_ids", "array"),
                     [ProviderState.Of(ProviderStates.DgOfferExists, (ProviderStateParams.OfferId, DgOfferId))]);
-            case "getDg_contractsId":
-                id ??= DgContractId;
+            },
+            [AirlineOperations.GetDgContractsId] = given =>
+            {
+                var id = given ?? DgContractId;
                 return Case<object, DgContract>(operation, id, null, c => c.GetDgContractAsync(id));
-            case "postDg_contractsIdPayment":
-                id ??= DgContractId;
+            },
+            [AirlineOperations.PostDgContractsIdPayment] = given =>
+            {
+                var id = given ?? DgContractId;
                 var dgPayment = fakers.ProcessDgPaymentRequest();
                 return Case(operation, id, dgPayment, c => c.ProcessDgPaymentAsync(id, dgPayment), ("payment_token", "string"));
-            case "putDg_contractsIdUpdate_status":
-                id ??= DgContractId;
+            },
+            [AirlineOperations.PutDgContractsIdUpdateStatus] = given =>
+            {
+                var id = given ?? DgContractId;
                 var dgStatus = fakers.UpdateDgContractStatusRequest(DgStatus.Confirmed, trip);
                 return Case(operation, id, dgStatus, c => c.UpdateDgContractStatusAsync(id, dgStatus), ("status", "string"), [dg]);
-            case "putDg_contractsIdItinerary_slices":
-                id ??= DgContractId;
+            },
+            [AirlineOperations.PutDgContractsIdItinerarySlices] = given =>
+            {
+                var id = given ?? DgContractId;
                 var dgSlices = fakers.DgItinerarySlices(trip);
                 return Case(operation, id, dgSlices, c => c.UpdateDgItinerarySlicesAsync(id, dgSlices), ("segments", "array"), [dg]);
-            case "postDg_contract_exercises":
+            },
+            [AirlineOperations.PostDgContractExercises] = _ =>
+            {
                 var dgExercise = fakers.CreateDgContractExerciseRequest(DgContractId, trip);
                 return Case(operation, null, dgExercise, c => c.CreateDgExerciseAsync(dgExercise), ("contract_id", "string"));
-            case "getCustomerDg_exercisesIdSession":
-                id ??= DgExerciseId;
+            },
+            [AirlineOperations.GetCustomerDgExercisesIdSession] = given =>
+            {
+                var id = given ?? DgExerciseId;
                 return Case<object, GetDgExerciseSessionResponse>(operation, id, null, c => c.GetDgExerciseSessionAsync(id));
-            default:
-                throw new ArgumentException($"No example request for {operation}.", nameof(operation));
-        }
+            },
+        };
+        return examples.TryGetValue(operation, out var example) ? example(id) : throw new ArgumentException($"No example request for {operation}.", nameof(operation));
     }
 
     /// <summary>The call the pact records: the operation's method and path (from the table) and the body as the client serialises it.</summary>
