@@ -2,7 +2,8 @@ namespace Harness.Contracts;
 
 /// <summary>
 /// The CFAR contract lifecycle: postCfar_contracts, getCfar_contractsId, putCfar_contractsIdUpdate_status,
-/// putCfar_contractsIdForms_of_payment, postCfar_contractsIdPayment, putCfar_contractsIdItinerary_slices.
+/// putCfar_contractsIdForms_of_payment, putCfar_contractsIdItinerary_slices (the payment and the cases every operation
+/// shares: SharedCasesContractTests).
 /// </summary>
 public sealed class CfarContractsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
@@ -14,7 +15,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     private static readonly string Get = OperationCases.Describe(AirlineOperations.GetCfarContractsId);
     private static readonly string UpdateStatus = OperationCases.Describe(AirlineOperations.PutCfarContractsIdUpdateStatus);
     private static readonly string FormsOfPayment = OperationCases.Describe(AirlineOperations.PutCfarContractsIdFormsOfPayment);
-    private static readonly string Payment = OperationCases.Describe(AirlineOperations.PostCfarContractsIdPayment);
     private static readonly string Slices = OperationCases.Describe(AirlineOperations.PutCfarContractsIdItinerarySlices);
 
     private static ProviderState OfferExists => State(ProviderStates.CfarOfferExists, (ProviderStateParams.OfferId, OfferId));
@@ -39,9 +39,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
 
     private static ApiCall FormsCall(UpdateCfarFormOfPaymentRequest request, string id = ContractId) =>
         OperationCases.Call(AirlineOperations.PutCfarContractsIdFormsOfPayment, id, request);
-
-    private static ApiCall PaymentCall(ProcessCfarPaymentRequest request, string id = ContractId) =>
-        OperationCases.Call(AirlineOperations.PostCfarContractsIdPayment, id, request);
 
     private static ApiCall SlicesCall(UpdateCfarContractItinerarySlicesRequest request, string id = ContractId) =>
         OperationCases.Call(AirlineOperations.PutCfarContractsIdItinerarySlices, id, request);
@@ -187,61 +184,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request),
             Caller.WithValidToken,
             ContractExists("canceled"));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_OnCreatedContract_Succeeds()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        Expect(Payment, PaymentCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(true) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessCfarPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeTrue();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_WhenDeclined_ReturnsNotSucceeded()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        Expect($"{Payment} that is declined", PaymentCall(request), Caller.WithValidToken, ContractExists(), State(ProviderStates.PaymentWillBeDeclined))
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(false) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessCfarPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeFalse();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_OnConfirmedContract_Throws422()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectErrorAsync(
-            $"{Payment} that is already confirmed",
-            422,
-            "not_payable",
-            "Only a created contract can be paid; this one is \"confirmed\".",
-            PaymentCall(request),
-            client => client.ProcessCfarPaymentAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("confirmed"));
     }
 
     [Fact]

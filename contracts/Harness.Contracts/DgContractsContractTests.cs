@@ -1,8 +1,9 @@
 namespace Harness.Contracts;
 
 /// <summary>
-/// The DG contract lifecycle: postDg_contracts, getDg_contractsId, postDg_contractsIdPayment,
-/// putDg_contractsIdUpdate_status, putDg_contractsIdItinerary_slices (a bare array body).
+/// The DG contract lifecycle: postDg_contracts, getDg_contractsId, putDg_contractsIdUpdate_status,
+/// putDg_contractsIdItinerary_slices (a bare array body); the payment and the cases every operation shares are in
+/// SharedCasesContractTests.
 /// </summary>
 public sealed class DgContractsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
@@ -12,7 +13,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
 
     private static readonly string Create = OperationCases.Describe(AirlineOperations.PostDgContracts);
     private static readonly string Get = OperationCases.Describe(AirlineOperations.GetDgContractsId);
-    private static readonly string Payment = OperationCases.Describe(AirlineOperations.PostDgContractsIdPayment);
     private static readonly string UpdateStatus = OperationCases.Describe(AirlineOperations.PutDgContractsIdUpdateStatus);
     private static readonly string Slices = OperationCases.Describe(AirlineOperations.PutDgContractsIdItinerarySlices);
 
@@ -30,9 +30,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     private static ApiCall CreateCall(CreateDgContractRequest request) => OperationCases.Call(AirlineOperations.PostDgContracts, null, request);
 
     private static ApiCall GetCall(string id = ContractId) => OperationCases.Call<object>(AirlineOperations.GetDgContractsId, id, null);
-
-    private static ApiCall PaymentCall(ProcessDgPaymentRequest request, string id = ContractId) =>
-        OperationCases.Call(AirlineOperations.PostDgContractsIdPayment, id, request);
 
     private static ApiCall UpdateStatusCall(UpdateDgContractStatusRequest request, string id = ContractId) =>
         OperationCases.Call(AirlineOperations.PutDgContractsIdUpdateStatus, id, request);
@@ -93,61 +90,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             response.RequiredBody.Id.Should().Be(ContractId);
             response.RequiredBody.Itinerary.Slices[0].Segments[0].Cabin.Should().Be(Cabin.Economy);
         });
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_OnCreatedContract_Succeeds()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        Expect(Payment, PaymentCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(true) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessDgPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeTrue();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_WhenDeclined_ReturnsNotSucceeded()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        Expect($"{Payment} that is declined", PaymentCall(request), Caller.WithValidToken, ContractExists(), State(ProviderStates.PaymentWillBeDeclined))
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(false) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessDgPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeFalse();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_OnConfirmedContract_Throws422()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        await ExpectErrorAsync(
-            $"{Payment} that is already confirmed",
-            422,
-            "not_payable",
-            "Only a created contract can be paid; this one is \"confirmed\".",
-            PaymentCall(request),
-            client => client.ProcessDgPaymentAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("confirmed"));
     }
 
     [Fact]

@@ -3,8 +3,9 @@ namespace Harness.Contracts;
 /// <summary>
 /// The interactions that are the same across operations, one table each: 401 (every operation with the bearer token),
 /// 403 (every operation of a product), 404 (every <c>{id}</c> operation), 400 (every operation with a JSON body) and the
-/// "validated but not performed" 204 (the eight that declare it). The rows come from the operation table
-/// (<see cref="AirlineOperations"/>), the requests from <see cref="OperationCases"/>; each row is one interaction.
+/// "validated but not performed" 204 (the eight that declare it); and the two payment operations, which answer alike
+/// for CFAR and DG. The rows come from the operation table (<see cref="AirlineOperations"/>), the requests from
+/// <see cref="OperationCases"/>; each row is one interaction.
 /// </summary>
 public sealed class SharedCasesContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
@@ -17,6 +18,8 @@ public sealed class SharedCasesContractTests(ContractsFixture fixture) : Contrac
     public static TheoryData<string> WithBody() => Rows(o => o.Method is "POST" or "PUT");
 
     public static TheoryData<string> WithNotPerformed() => Rows(o => o.NotPerformedOn204);
+
+    public static TheoryData<string> Payments() => Rows(o => o.PathTemplate.EndsWith("/payment", StringComparison.Ordinal));
 
     [Theory]
     [MemberData(nameof(WithToken))]
@@ -56,6 +59,72 @@ public sealed class SharedCasesContractTests(ContractsFixture fixture) : Contrac
     [MemberData(nameof(WithNotPerformed))]
     public async Task Operation_WhenNotPerformed_ReportsNotPerformed(string operationId) =>
         await ExpectNotPerformedAsync(Example(operationId));
+
+    [Theory]
+    [MemberData(nameof(Payments))]
+    public async Task Payment_OnCreatedContract_Succeeds(string operationId)
+    {
+        var example = Example(operationId);
+        Expect(example.Description, example.Call, Caller.WithValidToken, OperationCases.ContractExists(example.Operation.Product!))
+            .WillRespond()
+            .WithStatus(200)
+            .WithCacheHeaders()
+            .WithJsonBody(new { Succeeded = Match.Equality(true) });
+
+        await VerifyAsync(async client =>
+        {
+            var result = await example.Run(client);
+
+            result.Response.StatusCode.Should().Be(200);
+            ShouldSurfaceCacheHeaders(result.Response);
+            Succeeded(result).Should().BeTrue();
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Payments))]
+    public async Task Payment_WhenDeclined_ReturnsNotSucceeded(string operationId)
+    {
+        var example = Example(operationId);
+        var states = new[] { OperationCases.ContractExists(example.Operation.Product!), State(ProviderStates.PaymentWillBeDeclined) };
+        Expect($"{example.Description} that is declined", example.Call, Caller.WithValidToken, states)
+            .WillRespond()
+            .WithStatus(200)
+            .WithCacheHeaders()
+            .WithJsonBody(new { Succeeded = Match.Equality(false) });
+
+        await VerifyAsync(async client =>
+        {
+            var result = await example.Run(client);
+
+            result.Response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
+            ShouldSurfaceCacheHeaders(result.Response);
+            Succeeded(result).Should().BeFalse();
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Payments))]
+    public async Task Payment_OnConfirmedContract_Throws422(string operationId)
+    {
+        var example = Example(operationId);
+        await ExpectErrorAsync(
+            $"{example.Description} that is already confirmed",
+            422,
+            "not_payable",
+            "Only a created contract can be paid; this one is \"confirmed\".",
+            example.Call,
+            example.Act,
+            Caller.WithValidToken,
+            OperationCases.ContractExists(example.Operation.Product!, "confirmed"));
+    }
+
+    private static bool? Succeeded(OperationResult result) => result.Body switch
+    {
+        CfarPayment payment => payment.Succeeded,
+        DgPayment payment => payment.Succeeded,
+        _ => null,
+    };
 
     private OperationCase Example(string operationId) => Cases.For(AirlineOperations.ById(operationId));
 

@@ -84,8 +84,8 @@ public sealed class OperationCases(AirlineFakers fakers, Trip trip)
     public OperationCase For(AirlineOperation operation, string? id = null)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        var cfar = ProviderState.Of(ProviderStates.CfarContractExists, (ProviderStateParams.ContractId, CfarContractId), (ProviderStateParams.Status, "created"));
-        var dg = ProviderState.Of(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, DgContractId), (ProviderStateParams.Status, "created"));
+        var cfar = ContractExists(Products.Cfar);
+        var dg = ContractExists(Products.Dg);
         var examples = new Dictionary<AirlineOperation, Func<string?, OperationCase>>
         {
             [AirlineOperations.PostAuth] = _ =>
@@ -207,6 +207,11 @@ public sealed class OperationCases(AirlineFakers fakers, Trip trip)
         };
         return examples.TryGetValue(operation, out var example) ? example(id) : throw new ArgumentException($"No example request for {operation}.", nameof(operation));
     }
+
+    /// <summary>The product's "contract exists" state for the product's contract id, in <paramref name="status"/>.</summary>
+    public static ProviderState ContractExists(string product, string status = "created") => product == Products.Cfar
+        ? ProviderState.Of(ProviderStates.CfarContractExists, (ProviderStateParams.ContractId, CfarContractId), (ProviderStateParams.Status, status))
+        : ProviderState.Of(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, DgContractId), (ProviderStateParams.Status, status));
 
     /// <summary>The call the pact records: the operation's method and path (from the table) and the body as the client serialises it.</summary>
     public static ApiCall Call<TBody>(AirlineOperation operation, string? id, TBody? body) =>
