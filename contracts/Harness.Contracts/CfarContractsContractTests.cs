@@ -2,25 +2,25 @@ namespace Harness.Contracts;
 
 /// <summary>
 /// The CFAR contract lifecycle: postCfar_contracts, getCfar_contractsId, putCfar_contractsIdUpdate_status,
-/// putCfar_contractsIdForms_of_payment, postCfar_contractsIdPayment, putCfar_contractsIdItinerary_slices.
+/// putCfar_contractsIdForms_of_payment, putCfar_contractsIdItinerary_slices (the payment and the cases every operation
+/// shares: SharedCasesContractTests).
 /// </summary>
 public sealed class CfarContractsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string OfferId = "cfar-offer-1";
-    private const string ContractId = "cfar-contract-1";
-    private const string Product = "cfar";
+    private const string OfferId = OperationCases.CfarOfferId;
+    private const string ContractId = OperationCases.CfarContractId;
+    private const string Product = Products.Cfar;
 
-    private const string Create = "a request to create a CFAR contract";
-    private const string Get = "a request for a CFAR contract";
-    private const string UpdateStatus = "a request to update a CFAR contract's status";
-    private const string FormsOfPayment = "a request to update a CFAR contract's forms of payment";
-    private const string Payment = "a request to pay for a CFAR contract";
-    private const string Slices = "a request to update a CFAR contract's itinerary slices";
+    private static readonly string Create = OperationCases.Describe(AirlineOperations.PostCfarContracts);
+    private static readonly string Get = OperationCases.Describe(AirlineOperations.GetCfarContractsId);
+    private static readonly string UpdateStatus = OperationCases.Describe(AirlineOperations.PutCfarContractsIdUpdateStatus);
+    private static readonly string FormsOfPayment = OperationCases.Describe(AirlineOperations.PutCfarContractsIdFormsOfPayment);
+    private static readonly string Slices = OperationCases.Describe(AirlineOperations.PutCfarContractsIdItinerarySlices);
 
-    private static ProviderState OfferExists => State(ProviderStates.CfarOfferExists, ("offer_id", OfferId));
+    private static ProviderState OfferExists => State(ProviderStates.CfarOfferExists, (ProviderStateParams.OfferId, OfferId));
 
     private static ProviderState ContractExists(string status = "created") =>
-        State(ProviderStates.CfarContractExists, ("contract_id", ContractId), ("status", status));
+        State(ProviderStates.CfarContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, status));
 
     private CreateCfarContractRequest CreateRequest() => Fakers.CreateCfarContractRequest([OfferId], Trip);
 
@@ -30,21 +30,18 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
 
     private UpdateCfarContractItinerarySlicesRequest SlicesRequest() => Fakers.UpdateCfarContractItinerarySlicesRequest(Trip);
 
-    private static ApiCall CreateCall(CreateCfarContractRequest request) => new(HttpMethod.Post, "/cfar_contracts", Json(request));
+    private static ApiCall CreateCall(CreateCfarContractRequest request) => OperationCases.Call(AirlineOperations.PostCfarContracts, null, request);
 
-    private static ApiCall GetCall(string id = ContractId) => new(HttpMethod.Get, $"/cfar_contracts/{id}");
+    private static ApiCall GetCall(string id = ContractId) => OperationCases.Call<object>(AirlineOperations.GetCfarContractsId, id, null);
 
     private static ApiCall UpdateStatusCall(UpdateCfarContractRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/cfar_contracts/{id}/update_status", Json(request));
+        OperationCases.Call(AirlineOperations.PutCfarContractsIdUpdateStatus, id, request);
 
     private static ApiCall FormsCall(UpdateCfarFormOfPaymentRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/cfar_contracts/{id}/forms_of_payment", Json(request));
-
-    private static ApiCall PaymentCall(ProcessCfarPaymentRequest request, string id = ContractId) =>
-        new(HttpMethod.Post, $"/cfar_contracts/{id}/payment", Json(request));
+        OperationCases.Call(AirlineOperations.PutCfarContractsIdFormsOfPayment, id, request);
 
     private static ApiCall SlicesCall(UpdateCfarContractItinerarySlicesRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/cfar_contracts/{id}/itinerary_slices", Json(request));
+        OperationCases.Call(AirlineOperations.PutCfarContractsIdItinerarySlices, id, request);
 
     [Fact]
     public async Task CreateCfarContractAsync_FromOffer_ReturnsCreatedContract()
@@ -66,27 +63,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             response.RequiredBody.Status.Should().Be(CfarStatus.Created);
             response.RequiredBody.Offers.Should().ContainSingle().Which.Id.Should().Be(OfferId);
         });
-    }
-
-    [Fact]
-    public async Task CreateCfarContractAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = CreateRequest();
-        await ExpectNotPerformedAsync(Create, "postCfar_contracts", CreateCall(request), client => client.CreateCfarContractAsync(request), OfferExists);
-    }
-
-    [Fact]
-    public async Task CreateCfarContractAsync_WithUnknownToken_Throws401()
-    {
-        var request = CreateRequest();
-        await ExpectUnauthorizedAsync(Create, CreateCall(request), client => client.CreateCfarContractAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateCfarContractAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = CreateRequest();
-        await ExpectForbiddenAsync(Create, Product, CreateCall(request), client => client.CreateCfarContractAsync(request));
     }
 
     [Fact]
@@ -119,7 +95,7 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Id.Should().Be(ContractId);
             response.RequiredBody.CoverageValue.Should().Be(400.00m);
-            response.RequiredBody.Itinerary.Slices[0].Segments[0].OriginAirport.Should().Be("YUL");
+            response.RequiredBody.Itinerary.Slices[0].Segments[0].OriginAirport.Should().Be(StandardTrip.Origin);
         });
     }
 
@@ -141,18 +117,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task GetCfarContractAsync_WithUnknownToken_Throws401() =>
-        await ExpectUnauthorizedAsync(Get, GetCall(), client => client.GetCfarContractAsync(ContractId));
-
-    [Fact]
-    public async Task GetCfarContractAsync_WithoutCfarProduct_Throws403() =>
-        await ExpectForbiddenAsync(Get, Product, GetCall(), client => client.GetCfarContractAsync(ContractId));
-
-    [Fact]
-    public async Task GetCfarContractAsync_ForUnknownId_Throws404() =>
-        await ExpectNotFoundAsync(Get, GetCall("no-such-contract"), client => client.GetCfarContractAsync("no-such-contract"));
-
-    [Fact]
     public async Task UpdateCfarContractStatusAsync_ToConfirmed_ReturnsConfirmedContract()
     {
         var request = ConfirmRequest();
@@ -170,35 +134,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Status.Should().Be(CfarStatus.Confirmed);
         });
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = ConfirmRequest();
-        await ExpectNotPerformedAsync(
-            UpdateStatus, "putCfar_contractsIdUpdate_status", UpdateStatusCall(request), client => client.UpdateCfarContractStatusAsync(ContractId, request), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WithUnknownToken_Throws401()
-    {
-        var request = ConfirmRequest();
-        await ExpectUnauthorizedAsync(UpdateStatus, UpdateStatusCall(request), client => client.UpdateCfarContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = ConfirmRequest();
-        await ExpectForbiddenAsync(UpdateStatus, Product, UpdateStatusCall(request), client => client.UpdateCfarContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_ForUnknownId_Throws404()
-    {
-        var request = ConfirmRequest();
-        await ExpectNotFoundAsync(UpdateStatus, UpdateStatusCall(request, "no-such-contract"), client => client.UpdateCfarContractStatusAsync("no-such-contract", request));
     }
 
     [Fact]
@@ -237,35 +172,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = FormsRequest();
-        await ExpectNotPerformedAsync(
-            FormsOfPayment, "putCfar_contractsIdForms_of_payment", FormsCall(request), client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WithUnknownToken_Throws401()
-    {
-        var request = FormsRequest();
-        await ExpectUnauthorizedAsync(FormsOfPayment, FormsCall(request), client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = FormsRequest();
-        await ExpectForbiddenAsync(FormsOfPayment, Product, FormsCall(request), client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_ForUnknownId_Throws404()
-    {
-        var request = FormsRequest();
-        await ExpectNotFoundAsync(FormsOfPayment, FormsCall(request, "no-such-contract"), client => client.UpdateCfarFormsOfPaymentAsync("no-such-contract", request));
-    }
-
-    [Fact]
     public async Task UpdateCfarFormsOfPaymentAsync_OnCanceledContract_Throws422()
     {
         var request = FormsRequest();
@@ -278,82 +184,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request),
             Caller.WithValidToken,
             ContractExists("canceled"));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_OnCreatedContract_Succeeds()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        Expect(Payment, PaymentCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(true) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessCfarPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeTrue();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_WhenDeclined_ReturnsNotSucceeded()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        Expect($"{Payment} that is declined", PaymentCall(request), Caller.WithValidToken, ContractExists(), State(ProviderStates.PaymentWillBeDeclined))
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(false) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessCfarPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeFalse();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_WithUnknownToken_Throws401()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectUnauthorizedAsync(Payment, PaymentCall(request), client => client.ProcessCfarPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectForbiddenAsync(Payment, Product, PaymentCall(request), client => client.ProcessCfarPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_ForUnknownId_Throws404()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectNotFoundAsync(Payment, PaymentCall(request, "no-such-contract"), client => client.ProcessCfarPaymentAsync("no-such-contract", request));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_OnConfirmedContract_Throws422()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectErrorAsync(
-            $"{Payment} that is already confirmed",
-            422,
-            "not_payable",
-            "Only a created contract can be paid; this one is \"confirmed\".",
-            PaymentCall(request),
-            client => client.ProcessCfarPaymentAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("confirmed"));
     }
 
     [Fact]
@@ -377,35 +207,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = SlicesRequest();
-        await ExpectNotPerformedAsync(
-            Slices, "putCfar_contractsIdItinerary_slices", SlicesCall(request), client => client.UpdateCfarItinerarySlicesAsync(ContractId, request), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WithUnknownToken_Throws401()
-    {
-        var request = SlicesRequest();
-        await ExpectUnauthorizedAsync(Slices, SlicesCall(request), client => client.UpdateCfarItinerarySlicesAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WithoutCfarProduct_Throws403()
-    {
-        var request = SlicesRequest();
-        await ExpectForbiddenAsync(Slices, Product, SlicesCall(request), client => client.UpdateCfarItinerarySlicesAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_ForUnknownId_Throws404()
-    {
-        var request = SlicesRequest();
-        await ExpectNotFoundAsync(Slices, SlicesCall(request, "no-such-contract"), client => client.UpdateCfarItinerarySlicesAsync("no-such-contract", request));
-    }
-
-    [Fact]
     public async Task UpdateCfarItinerarySlicesAsync_OnCanceledContract_Throws422()
     {
         var request = SlicesRequest();
@@ -418,40 +219,5 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             client => client.UpdateCfarItinerarySlicesAsync(ContractId, request),
             Caller.WithValidToken,
             ContractExists("canceled"));
-    }
-
-    [Fact]
-    public async Task CreateCfarContractAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = CreateRequest();
-        await ExpectBadRequestAsync(Create, CreateCall(request), "offer_ids", "array", client => client.CreateCfarContractAsync(request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarContractStatusAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = ConfirmRequest();
-        await ExpectBadRequestAsync(UpdateStatus, UpdateStatusCall(request), "status", "string", client => client.UpdateCfarContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = FormsRequest();
-        await ExpectBadRequestAsync(FormsOfPayment, FormsCall(request), "forms_of_payment", "array", client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessCfarPaymentAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = Fakers.ProcessCfarPaymentRequest();
-        await ExpectBadRequestAsync(Payment, PaymentCall(request), "payment_method_token", "string", client => client.ProcessCfarPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = SlicesRequest();
-        await ExpectBadRequestAsync(Slices, SlicesCall(request), "slices", "array", client => client.UpdateCfarItinerarySlicesAsync(ContractId, request));
     }
 }

@@ -7,12 +7,12 @@ public sealed class CfarReceiptsContractTests(ContractsFixture fixture) : Contra
 {
     private const string What = "a request for a CFAR payout receipt";
     private const string VerificationCode = "0b7e4c2d-9a1f-4e3b-8c5d-6f7a8b9c0d1e";
-    private static readonly ApiCall Call = new(HttpMethod.Get, "/customer/cfar/payout/receipt");
+    private static readonly ApiCall Call = OperationCases.Call<object>(AirlineOperations.GetCustomerCfarPayoutReceipt, null, null);
 
     [Fact]
     public async Task GetCfarPayoutReceiptAsync_ForCompletedExercise_ReturnsPdf()
     {
-        Expect(What, Call, Caller.Anonymous, State(ProviderStates.CompletedCfarExerciseExists, ("exercise_id", "cfar-exercise-1"), ("verification_code", VerificationCode)))
+        Expect(What, Call, Caller.Anonymous, State(ProviderStates.CompletedCfarExerciseExists, (ProviderStateParams.ExerciseId, "cfar-exercise-1"), (ProviderStateParams.VerificationCode, VerificationCode)))
             .WithHeader(AirlineApiClient.VerificationCodeHeader, VerificationCode)
             .WillRespond()
             .WithStatus(200)

@@ -1,25 +1,25 @@
 namespace Harness.Contracts;
 
 /// <summary>
-/// The DG contract lifecycle: postDg_contracts, getDg_contractsId, postDg_contractsIdPayment,
-/// putDg_contractsIdUpdate_status, putDg_contractsIdItinerary_slices (a bare array body).
+/// The DG contract lifecycle: postDg_contracts, getDg_contractsId, putDg_contractsIdUpdate_status,
+/// putDg_contractsIdItinerary_slices (a bare array body); the payment and the cases every operation shares are in
+/// SharedCasesContractTests.
 /// </summary>
 public sealed class DgContractsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
-    private const string OfferId = "dg-offer-1";
-    private const string ContractId = "dg-contract-1";
-    private const string Product = "dg";
+    private const string OfferId = OperationCases.DgOfferId;
+    private const string ContractId = OperationCases.DgContractId;
+    private const string Product = Products.Dg;
 
-    private const string Create = "a request to create a DG contract";
-    private const string Get = "a request for a DG contract";
-    private const string Payment = "a request to pay for a DG contract";
-    private const string UpdateStatus = "a request to update a DG contract's status";
-    private const string Slices = "a request to update a DG contract's itinerary slices";
+    private static readonly string Create = OperationCases.Describe(AirlineOperations.PostDgContracts);
+    private static readonly string Get = OperationCases.Describe(AirlineOperations.GetDgContractsId);
+    private static readonly string UpdateStatus = OperationCases.Describe(AirlineOperations.PutDgContractsIdUpdateStatus);
+    private static readonly string Slices = OperationCases.Describe(AirlineOperations.PutDgContractsIdItinerarySlices);
 
-    private static ProviderState OfferExists => State(ProviderStates.DgOfferExists, ("offer_id", OfferId));
+    private static ProviderState OfferExists => State(ProviderStates.DgOfferExists, (ProviderStateParams.OfferId, OfferId));
 
     private static ProviderState ContractExists(string status = "created") =>
-        State(ProviderStates.DgContractExists, ("contract_id", ContractId), ("status", status));
+        State(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, status));
 
     private CreateDgContractRequest CreateRequest() => Fakers.CreateDgContractRequest([OfferId], Trip);
 
@@ -27,18 +27,15 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
 
     private IReadOnlyList<DgItinerarySlice> SlicesRequest() => Fakers.DgItinerarySlices(Trip);
 
-    private static ApiCall CreateCall(CreateDgContractRequest request) => new(HttpMethod.Post, "/dg_contracts", Json(request));
+    private static ApiCall CreateCall(CreateDgContractRequest request) => OperationCases.Call(AirlineOperations.PostDgContracts, null, request);
 
-    private static ApiCall GetCall(string id = ContractId) => new(HttpMethod.Get, $"/dg_contracts/{id}");
-
-    private static ApiCall PaymentCall(ProcessDgPaymentRequest request, string id = ContractId) =>
-        new(HttpMethod.Post, $"/dg_contracts/{id}/payment", Json(request));
+    private static ApiCall GetCall(string id = ContractId) => OperationCases.Call<object>(AirlineOperations.GetDgContractsId, id, null);
 
     private static ApiCall UpdateStatusCall(UpdateDgContractStatusRequest request, string id = ContractId) =>
-        new(HttpMethod.Put, $"/dg_contracts/{id}/update_status", Json(request));
+        OperationCases.Call(AirlineOperations.PutDgContractsIdUpdateStatus, id, request);
 
     private static ApiCall SlicesCall(IReadOnlyList<DgItinerarySlice> slices, string id = ContractId) =>
-        new(HttpMethod.Put, $"/dg_contracts/{id}/itinerary_slices", Json(slices));
+        OperationCases.Call(AirlineOperations.PutDgContractsIdItinerarySlices, id, slices);
 
     [Fact]
     public async Task CreateDgContractAsync_FromOffer_ReturnsCreatedContract()
@@ -60,27 +57,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             response.RequiredBody.Status.Should().Be(DgStatus.Created);
             response.RequiredBody.ServiceCapValue.Should().Be(150.00m);
         });
-    }
-
-    [Fact]
-    public async Task CreateDgContractAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = CreateRequest();
-        await ExpectNotPerformedAsync(Create, "postDg_contracts", CreateCall(request), client => client.CreateDgContractAsync(request), OfferExists);
-    }
-
-    [Fact]
-    public async Task CreateDgContractAsync_WithUnknownToken_Throws401()
-    {
-        var request = CreateRequest();
-        await ExpectUnauthorizedAsync(Create, CreateCall(request), client => client.CreateDgContractAsync(request));
-    }
-
-    [Fact]
-    public async Task CreateDgContractAsync_WithoutDgProduct_Throws403()
-    {
-        var request = CreateRequest();
-        await ExpectForbiddenAsync(Create, Product, CreateCall(request), client => client.CreateDgContractAsync(request));
     }
 
     [Fact]
@@ -117,94 +93,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     }
 
     [Fact]
-    public async Task GetDgContractAsync_WithUnknownToken_Throws401() =>
-        await ExpectUnauthorizedAsync(Get, GetCall(), client => client.GetDgContractAsync(ContractId));
-
-    [Fact]
-    public async Task GetDgContractAsync_WithoutDgProduct_Throws403() =>
-        await ExpectForbiddenAsync(Get, Product, GetCall(), client => client.GetDgContractAsync(ContractId));
-
-    [Fact]
-    public async Task GetDgContractAsync_ForUnknownId_Throws404() =>
-        await ExpectNotFoundAsync(Get, GetCall("no-such-contract"), client => client.GetDgContractAsync("no-such-contract"));
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_OnCreatedContract_Succeeds()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        Expect(Payment, PaymentCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(true) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessDgPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeTrue();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_WhenDeclined_ReturnsNotSucceeded()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        Expect($"{Payment} that is declined", PaymentCall(request), Caller.WithValidToken, ContractExists(), State(ProviderStates.PaymentWillBeDeclined))
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
-            .WithJsonBody(new { Succeeded = Match.Equality(false) });
-
-        await VerifyAsync(async client =>
-        {
-            var response = await client.ProcessDgPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Succeeded.Should().BeFalse();
-        });
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_WithUnknownToken_Throws401()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        await ExpectUnauthorizedAsync(Payment, PaymentCall(request), client => client.ProcessDgPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_WithoutDgProduct_Throws403()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        await ExpectForbiddenAsync(Payment, Product, PaymentCall(request), client => client.ProcessDgPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_ForUnknownId_Throws404()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        await ExpectNotFoundAsync(Payment, PaymentCall(request, "no-such-contract"), client => client.ProcessDgPaymentAsync("no-such-contract", request));
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_OnConfirmedContract_Throws422()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        await ExpectErrorAsync(
-            $"{Payment} that is already confirmed",
-            422,
-            "not_payable",
-            "Only a created contract can be paid; this one is \"confirmed\".",
-            PaymentCall(request),
-            client => client.ProcessDgPaymentAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("confirmed"));
-    }
-
-    [Fact]
     public async Task UpdateDgContractStatusAsync_ToConfirmed_ReturnsConfirmedContract()
     {
         var request = ConfirmRequest();
@@ -222,35 +110,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Status.Should().Be(DgStatus.Confirmed);
         });
-    }
-
-    [Fact]
-    public async Task UpdateDgContractStatusAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var request = ConfirmRequest();
-        await ExpectNotPerformedAsync(
-            UpdateStatus, "putDg_contractsIdUpdate_status", UpdateStatusCall(request), client => client.UpdateDgContractStatusAsync(ContractId, request), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateDgContractStatusAsync_WithUnknownToken_Throws401()
-    {
-        var request = ConfirmRequest();
-        await ExpectUnauthorizedAsync(UpdateStatus, UpdateStatusCall(request), client => client.UpdateDgContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateDgContractStatusAsync_WithoutDgProduct_Throws403()
-    {
-        var request = ConfirmRequest();
-        await ExpectForbiddenAsync(UpdateStatus, Product, UpdateStatusCall(request), client => client.UpdateDgContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateDgContractStatusAsync_ForUnknownId_Throws404()
-    {
-        var request = ConfirmRequest();
-        await ExpectNotFoundAsync(UpdateStatus, UpdateStatusCall(request, "no-such-contract"), client => client.UpdateDgContractStatusAsync("no-such-contract", request));
     }
 
     [Fact]
@@ -289,35 +148,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     }
 
     [Fact]
-    public async Task UpdateDgItinerarySlicesAsync_WhenNotPerformed_ReportsNotPerformed()
-    {
-        var slices = SlicesRequest();
-        await ExpectNotPerformedAsync(
-            Slices, "putDg_contractsIdItinerary_slices", SlicesCall(slices), client => client.UpdateDgItinerarySlicesAsync(ContractId, slices), ContractExists());
-    }
-
-    [Fact]
-    public async Task UpdateDgItinerarySlicesAsync_WithUnknownToken_Throws401()
-    {
-        var slices = SlicesRequest();
-        await ExpectUnauthorizedAsync(Slices, SlicesCall(slices), client => client.UpdateDgItinerarySlicesAsync(ContractId, slices));
-    }
-
-    [Fact]
-    public async Task UpdateDgItinerarySlicesAsync_WithoutDgProduct_Throws403()
-    {
-        var slices = SlicesRequest();
-        await ExpectForbiddenAsync(Slices, Product, SlicesCall(slices), client => client.UpdateDgItinerarySlicesAsync(ContractId, slices));
-    }
-
-    [Fact]
-    public async Task UpdateDgItinerarySlicesAsync_ForUnknownId_Throws404()
-    {
-        var slices = SlicesRequest();
-        await ExpectNotFoundAsync(Slices, SlicesCall(slices, "no-such-contract"), client => client.UpdateDgItinerarySlicesAsync("no-such-contract", slices));
-    }
-
-    [Fact]
     public async Task UpdateDgItinerarySlicesAsync_OnCanceledContract_Throws422()
     {
         var slices = SlicesRequest();
@@ -330,34 +160,5 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             client => client.UpdateDgItinerarySlicesAsync(ContractId, slices),
             Caller.WithValidToken,
             ContractExists("canceled"));
-    }
-
-    [Fact]
-    public async Task CreateDgContractAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = CreateRequest();
-        await ExpectBadRequestAsync(Create, CreateCall(request), "offer_ids", "array", client => client.CreateDgContractAsync(request));
-    }
-
-    [Fact]
-    public async Task ProcessDgPaymentAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = Fakers.ProcessDgPaymentRequest();
-        await ExpectBadRequestAsync(Payment, PaymentCall(request), "payment_token", "string", client => client.ProcessDgPaymentAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateDgContractStatusAsync_WithWronglyTypedField_Throws400()
-    {
-        var request = ConfirmRequest();
-        await ExpectBadRequestAsync(UpdateStatus, UpdateStatusCall(request), "status", "string", client => client.UpdateDgContractStatusAsync(ContractId, request));
-    }
-
-    [Fact]
-    public async Task UpdateDgItinerarySlicesAsync_WithWronglyTypedField_Throws400()
-    {
-        // The body is a bare array: the first slice's segments arrive as a number.
-        var slices = SlicesRequest();
-        await ExpectBadRequestAsync(Slices, SlicesCall(slices), "segments", "array", client => client.UpdateDgItinerarySlicesAsync(ContractId, slices));
     }
 }

@@ -6,13 +6,13 @@ namespace Harness.Contracts;
 public sealed class DgReceiptsContractTests(ContractsFixture fixture) : ContractTest(fixture)
 {
     private const string What = "a request for a DG payout receipt";
-    private const string ExerciseId = "dg-exercise-1";
-    private static readonly ApiCall Call = new(HttpMethod.Get, "/customer/dg/payout/receipt");
+    private const string ExerciseId = OperationCases.DgExerciseId;
+    private static readonly ApiCall Call = OperationCases.Call<object>(AirlineOperations.GetCustomerDgPayoutReceipt, null, null);
 
     [Fact]
     public async Task GetDgPayoutReceiptAsync_ForExercise_ReturnsPdf()
     {
-        Expect(What, Call, Caller.Anonymous, State(ProviderStates.DgExerciseExists, ("exercise_id", ExerciseId)))
+        Expect(What, Call, Caller.Anonymous, State(ProviderStates.DgExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId)))
             .WithHeader(AirlineApiClient.VerificationCodeHeader, ExerciseId)
             .WillRespond()
             .WithStatus(200)

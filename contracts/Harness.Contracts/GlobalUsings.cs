@@ -1,3 +1,4 @@
+global using Harness.ApiFacts;
 global using Harness.Client;
 global using Harness.Client.Models;
 global using Harness.Contracts.Support;

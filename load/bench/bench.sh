@@ -35,9 +35,10 @@ stop_sandbox() { # SIGTERM, then SIGKILL if it has not stopped within 5 s: the b
 trap 'stop_sandbox; rm -f "$LUA"' EXIT
 for _ in $(seq 1 100); do curl -fsS "$URL/_admin/ping" >/dev/null 2>&1 && break; sleep 0.2; done
 
-# The token stays in this shell's environment: never in the output folder.
+# The token stays in this shell's environment: never in the output folder. Credentials: the sandbox's public ones.
+. src/Harness.ApiFacts/sandbox-credentials.env
 TOKEN=$(curl -fsS -X POST "$API/auth" -H 'Content-Type: application/json' \
-  -d '{"client_id":"sandbox-client","client_secret":"sandbox-secret"}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
+  -d "{\"client_id\":\"$SANDBOX_CLIENT_ID\",\"client_secret\":\"$SANDBOX_CLIENT_SECRET\"}" | python3 -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 export TOKEN
 "$BIN" bench-body --seed 1 >"$OUT/body.json"
 curl -fsS -o /dev/null -X POST "$API/cfar_offers" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' --data-binary @"$OUT/body.json"

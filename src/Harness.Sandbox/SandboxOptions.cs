@@ -6,15 +6,17 @@ public sealed record SandboxClient(string ClientId, string ClientSecret, params 
 /// <summary>How a sandbox is hosted and what it allows. Defaults suit tests: a random loopback port, one client.</summary>
 public sealed class SandboxOptions
 {
-    public const string DefaultClientId = "sandbox-client";
-    public const string DefaultClientSecret = "sandbox-secret";
+    /// <summary>The public sandbox client (<see cref="SandboxCredentials"/>), covering both products.</summary>
+    public const string DefaultClientId = SandboxCredentials.ClientId;
+
+    public const string DefaultClientSecret = SandboxCredentials.ClientSecret;
 
     /// <summary>0 picks a free port.</summary>
     public int Port { get; set; }
 
     public string Host { get; set; } = "127.0.0.1";
 
-    public IList<SandboxClient> Clients { get; set; } = [new SandboxClient(DefaultClientId, DefaultClientSecret, "cfar", "dg")];
+    public IList<SandboxClient> Clients { get; set; } = [new SandboxClient(DefaultClientId, DefaultClientSecret, Products.Cfar, Products.Dg)];
 
     /// <summary>
     /// How long a token from POST /auth (or the "a valid token exists" state) is accepted; <c>expires_in</c> answers it

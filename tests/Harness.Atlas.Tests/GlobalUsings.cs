@@ -6,3 +6,4 @@ global using Harness.Atlas.Webhooks;
 global using Harness.Client.Atlas;
 global using Harness.Sandbox.Atlas;
 global using Harness.TestData.Atlas;
+global using Harness.ApiFacts;

@@ -1,3 +1,4 @@
 global using System.Net;
 global using System.Text.Json.Nodes;
 global using Harness.Sandbox.Tests.Support;
+global using Harness.ApiFacts;

@@ -165,6 +165,30 @@ public sealed class ProviderStateTests(SandboxFixture fixture)
         await Api.TeardownAsync();
     }
 
+    public static TheoryData<string> CataloguedStates() => new(ProviderStates.Names.Concat(AtlasProviderStates.Names));
+
+    [Theory]
+    [MemberData(nameof(CataloguedStates))]
+    public async Task ProviderStates_EveryCataloguedStateWithItsRequiredParameters_IsSetUp(string state)
+    {
+        var definition = ProviderStates.Find(state) ?? AtlasProviderStates.Find(state);
+        var parameters = new JsonObject();
+        foreach (var parameter in definition!.Parameters.Where(p => p.Required))
+        {
+            parameters[parameter.Name] = parameter.Name switch
+            {
+                ProviderStateParams.OperationId => AirlineOperations.WithNotPerformed.First(),
+                ProviderStateParams.Product => Products.Dg,
+                _ => "catalogue-" + parameter.Name,
+            };
+        }
+
+        var reply = await Api.StateAsync(state, parameters);
+
+        reply.Status.Should().Be(HttpStatusCode.OK, $"the sandbox serves every catalogued state; '{state}' answered {reply.Json?.ToJsonString()}");
+        await Api.TeardownAsync();
+    }
+
     [Fact]
     public async Task ProviderStates_UnknownState_Answers400ListingKnownStates()
     {

@@ -1,1 +1,2 @@
 global using Harness.Verification.Tests.Support;
+global using Harness.ApiFacts;

@@ -14,14 +14,14 @@ public abstract class AtlasContractTest : IDisposable
     /// <summary>The Atlas sandbox's base path; pact paths carry it so the pact verifies against the sandbox as it is.</summary>
     public const string BasePath = "/atlas";
 
-    /// <summary>The sandbox's public, documented test client (src/Harness.Sandbox/Atlas/README.md): never a real partner.</summary>
-    public const string ClientId = "atlas-sandbox-client";
+    /// <summary>The sandbox's public, documented test client (<see cref="SandboxCredentials"/>): never a real partner.</summary>
+    public const string ClientId = SandboxCredentials.AtlasClientId;
 
     /// <summary>
     /// The sandbox's public, documented test secret: the only secret that may appear in a pact. The header is matched by
     /// <see cref="CredentialPattern"/>, so a provider check with a real secret still matches.
     /// </summary>
-    public const string ClientSecret = "atlas-sandbox-secret";
+    public const string ClientSecret = SandboxCredentials.AtlasClientSecret;
 
     public const string CredentialPattern = @"^\S+$";
 
@@ -54,7 +54,7 @@ public abstract class AtlasContractTest : IDisposable
     }
 
     protected static ProviderState Incident(string eventId, string type) =>
-        ProviderState.Of(AtlasProviderStates.IncidentExists, ("eventId", eventId), ("type", type));
+        ProviderState.Of(AtlasProviderStates.IncidentExists, (AtlasProviderStateParams.EventId, eventId), (AtlasProviderStateParams.Type, type));
 
     /// <summary>A POST of <paramref name="body"/> (as matchers, <paramref name="pins"/> applied) to <paramref name="path"/> under the base path.</summary>
     protected IRequestBuilderV4 Expect(

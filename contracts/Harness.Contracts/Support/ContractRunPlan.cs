@@ -7,8 +7,9 @@ using Xunit.Sdk;
 namespace Harness.Contracts.Support;
 
 /// <summary>
-/// xUnit's own test framework, plus a record of the run's plan: the test methods xUnit was asked to run (after any
-/// --filter) beside every test method xUnit discovers in the assembly, per collection. The contracts fixtures ask
+/// xUnit's own test framework, plus a record of the run's plan: the test cases xUnit was asked to run (after any
+/// --filter) beside every test case xUnit discovers in the assembly, per collection. A theory's rows are cases of their
+/// own (a --filter may pick some rows of a table-driven test), unless the runner runs the theory as one case. The contracts fixtures ask
 /// <see cref="RunsEveryTest"/> whether a pact that cannot be published is a failure (an unfiltered run, as in CI) or
 /// only a note (a filtered run). xUnit's discovery decides what a test is: [Fact], [Theory] and any other test
 /// attribute count alike, and nothing needs to be counted by hand.
@@ -18,6 +19,7 @@ public sealed class ContractRunPlan(IMessageSink messageSink) : XunitTestFramewo
     private static readonly Lock Gate = new();
     private static readonly Dictionary<string, HashSet<string>> Planned = new(StringComparer.Ordinal);
     private static readonly Dictionary<string, HashSet<string>> Declared = new(StringComparer.Ordinal);
+    private const string RowSeparator = "#";
 
     /// <summary>
     /// True when this run executes every test method of <paramref name="collection"/> that xUnit discovers; false for a
@@ -28,7 +30,8 @@ public sealed class ContractRunPlan(IMessageSink messageSink) : XunitTestFramewo
         lock (Gate)
         {
             return Declared.TryGetValue(collection, out var declared) && declared.Count > 0
-                && Planned.TryGetValue(collection, out var planned) && declared.IsSubsetOf(planned);
+                && Planned.TryGetValue(collection, out var planned)
+                && declared.All(key => planned.Contains(key) || planned.Contains(MethodOf(key)));
         }
     }
 
@@ -58,9 +61,21 @@ public sealed class ContractRunPlan(IMessageSink messageSink) : XunitTestFramewo
                 into[collection] = methods = new HashSet<string>(StringComparer.Ordinal);
             }
 
-            methods.Add(method.TestClass.Class.Name + "." + method.Method.Name);
+            methods.Add(KeyOf(testCase));
         }
     }
+
+    /// <summary>
+    /// A case's key: its method, then the case's unique id for one row of a theory, or nothing for a whole method (a fact,
+    /// or a theory run as one case, which runs every row).
+    /// </summary>
+    private static string KeyOf(ITestCase testCase)
+    {
+        var method = testCase.TestMethod.TestClass.Class.Name + "." + testCase.TestMethod.Method.Name;
+        return testCase.TestMethodArguments is { Length: > 0 } && testCase is not XunitTheoryTestCase ? method + RowSeparator + testCase.UniqueID : method;
+    }
+
+    private static string MethodOf(string key) => key.Split(RowSeparator)[0];
 
     private sealed class Executor(AssemblyName assemblyName, ISourceInformationProvider sourceInformation, IMessageSink diagnostics)
         : XunitTestFrameworkExecutor(assemblyName, sourceInformation, diagnostics)

@@ -31,13 +31,8 @@ public abstract class ContractTest : IDisposable
     /// </summary>
     public const string UnknownToken = "unknown-contract-test-token";
 
-    /// <summary>The sandbox's public, documented test credentials (never a real partner secret).</summary>
-    public const string SandboxClientId = "sandbox-client";
-
-    public const string SandboxClientSecret = "sandbox-secret";
-
-    /// <summary>The sandbox's base path; pact paths carry it so the pacts verify against the sandbox as they are.</summary>
-    public const string BasePath = "/airline/v1.1";
+    /// <summary>The spec's base path, where the sandbox serves the API; pact paths carry it so the pacts verify against the sandbox as they are.</summary>
+    public const string BasePath = AirlineOperations.BasePath;
 
     public const string AuthDescription = "a request for an access token";
 
@@ -49,7 +44,8 @@ public abstract class ContractTest : IDisposable
         Fixture = fixture;
         Pact = fixture.NewPact();
         Fakers = new AirlineFakers(StandardTrip.Seed, StandardTrip.Now);
-        Trip = StandardTrip.Create();
+        Trip = TripData.Standard();
+        Cases = new OperationCases(Fakers, Trip);
     }
 
     protected ContractsFixture Fixture { get; }
@@ -60,6 +56,9 @@ public abstract class ContractTest : IDisposable
 
     protected Trip Trip { get; }
 
+    /// <summary>Every operation's example request on these fakers (<see cref="OperationCases"/>).</summary>
+    protected OperationCases Cases { get; }
+
     public void Dispose()
     {
         Pact.Dispose();
@@ -67,7 +66,7 @@ public abstract class ContractTest : IDisposable
     }
 
     /// <summary>The body exactly as the client serialises it (declared type, so union members carry their "type").</summary>
-    protected static JsonNode Json<T>(T value) => JsonNode.Parse(AirlineJson.Serialize(value))!;
+    public static JsonNode Json<T>(T value) => JsonNode.Parse(AirlineJson.Serialize(value))!;
 
     protected static ProviderState State(string name, params (string Name, string Value)[] parameters) => ProviderState.Of(name, parameters);
 
@@ -86,7 +85,7 @@ public abstract class ContractTest : IDisposable
         var request = Pact.UponReceiving(description);
         if (caller == Caller.WithValidToken)
         {
-            request = request.Given(ProviderStates.ValidTokenExists, new Dictionary<string, string> { ["token"] = Token });
+            request = request.Given(ProviderStates.ValidTokenExists, new Dictionary<string, string> { [ProviderStateParams.Token] = Token });
         }
 
         foreach (var state in states)
@@ -108,7 +107,7 @@ public abstract class ContractTest : IDisposable
 
     /// <summary>Runs <paramref name="interact"/> with a client on the mock server; the interactions then join the pact.</summary>
     protected async Task VerifyAsync(
-        Func<AirlineApiClient, Task> interact, string clientSecret = SandboxClientSecret, Func<HttpMessageHandler>? handler = null)
+        Func<AirlineApiClient, Task> interact, string clientSecret = SandboxCredentials.ClientSecret, Func<HttpMessageHandler>? handler = null)
     {
         ArgumentNullException.ThrowIfNull(interact);
         await Pact.VerifyAsync(async context =>
@@ -117,7 +116,7 @@ public abstract class ContractTest : IDisposable
             using var client = new AirlineApiClient(new AirlineApiOptions
             {
                 BaseUrl = new Uri(context.MockServerUri, BasePath.TrimStart('/') + "/"),
-                ClientId = SandboxClientId,
+                ClientId = SandboxCredentials.ClientId,
                 ClientSecret = clientSecret,
                 HttpMessageHandler = messageHandler,
             });
@@ -155,7 +154,7 @@ public abstract class ContractTest : IDisposable
     /// <summary>403: the token is valid, but the client's contract does not cover the product.</summary>
     protected async Task ExpectForbiddenAsync(string what, string product, ApiCall call, Func<AirlineApiClient, Task> act)
     {
-        Expect($"{what} from a client without the {product} product", call, Caller.WithValidToken, State(ProviderStates.ClientLacksProduct, ("product", product)))
+        Expect($"{what} from a client without the {product} product", call, Caller.WithValidToken, State(ProviderStates.ClientLacksProduct, (ProviderStateParams.Product, product)))
             .WillRespond()
             .WithStatus(403);
         await VerifyAsync(async client => await ShouldFailAsync(() => act(client), 403));
@@ -209,19 +208,22 @@ public abstract class ContractTest : IDisposable
     }
 
     /// <summary>The "validated but not performed" 204: the client reports NotPerformed and no body.</summary>
-    protected async Task ExpectNotPerformedAsync<T>(string what, string operationId, ApiCall call, Func<AirlineApiClient, Task<ApiResponse<T>>> act, params ProviderState[] states)
+    protected async Task ExpectNotPerformedAsync(OperationCase example)
     {
-        Expect($"{what} that is validated but not performed", call, Caller.WithValidToken, [.. states, State(ProviderStates.OperationAnswers204, ("operation_id", operationId))])
+        ArgumentNullException.ThrowIfNull(example);
+        var states = example.NotPerformedStates ?? throw new ArgumentException($"{example.Operation} declares no \"validated but not performed\" 204.", nameof(example));
+        var operationId = State(ProviderStates.OperationAnswers204, (ProviderStateParams.OperationId, example.Operation.OperationId));
+        Expect($"{example.Description} that is validated but not performed", example.Call, Caller.WithValidToken, [.. states, operationId])
             .WillRespond()
             .WithStatus(204)
             .WithCacheHeaders();
         await VerifyAsync(async client =>
         {
-            var response = await act(client);
-            response.StatusCode.Should().Be(204);
-            response.NotPerformed.Should().BeTrue();
-            response.Body.Should().BeNull();
-            ShouldSurfaceCacheHeaders(response);
+            var result = await example.Run(client);
+            result.Response.StatusCode.Should().Be(204);
+            result.Response.NotPerformed.Should().BeTrue();
+            result.Body.Should().BeNull();
+            ShouldSurfaceCacheHeaders(result.Response);
         });
     }
 
@@ -234,8 +236,8 @@ public abstract class ContractTest : IDisposable
 
         tokenExpected = true;
         Pact.UponReceiving(AuthDescription)
-            .WithRequest(HttpMethod.Post, BasePath + "/auth")
-            .WithJsonBody(Json(new AuthRequest { ClientId = SandboxClientId, ClientSecret = SandboxClientSecret }))
+            .WithRequest(HttpMethod.Post, BasePath + AirlineOperations.PostAuth.PathTemplate)
+            .WithJsonBody(Json(new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = SandboxCredentials.ClientSecret }))
             .WillRespond()
             .WithStatus(201)
             .WithJsonBody(AuthResponseShape());

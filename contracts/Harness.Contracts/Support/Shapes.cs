@@ -210,15 +210,15 @@ public static class Shapes
         ExtAttributes = AnyObject(),
     };
 
-    private static Matcher Currency() => Match.Regex("CAD", "^[A-Z]{3}$");
+    private static Matcher Currency() => Match.Regex(StandardTrip.Currency, "^[A-Z]{3}$");
 
     private static object Itinerary(object segment) => new
     {
         PassengerPricing = Match.MinType(
             new
             {
-                PassengerCount = new { Count = Match.Integer(1), Type = OneOf("adult", PassengerTypes) },
-                IndividualPrice = Amount("500.00"),
+                PassengerCount = new { Count = Match.Integer(StandardTrip.Adults), Type = OneOf("adult", PassengerTypes) },
+                IndividualPrice = Amount(StandardTrip.FareAmount),
             },
             1),
         Currency = Currency(),
@@ -227,12 +227,12 @@ public static class Shapes
 
     private static Dictionary<string, object> Segment() => new()
     {
-        ["origin_airport"] = Match.Regex("YUL", "^[A-Z]{3}$"),
-        ["destination_airport"] = Match.Regex("CDG", "^[A-Z]{3}$"),
+        ["origin_airport"] = Match.Regex(StandardTrip.Origin, "^[A-Z]{3}$"),
+        ["destination_airport"] = Match.Regex(StandardTrip.Destination, "^[A-Z]{3}$"),
         ["departure_date_time"] = Local(StandardTrip.Departure),
-        ["arrival_date_time"] = Local(StandardTrip.Departure.AddHours(7)),
-        ["flight_number"] = Match.Regex("AC870", FlightNumberPattern),
-        ["validating_carrier_code"] = Match.Regex("AC", "^[A-Z0-9]{2}$"),
+        ["arrival_date_time"] = Local(StandardTrip.Departure + StandardTrip.FlightTime),
+        ["flight_number"] = Match.Regex(StandardTrip.FlightNumber, FlightNumberPattern),
+        ["validating_carrier_code"] = Match.Regex(StandardTrip.Carrier, "^[A-Z0-9]{2}$"),
     };
 
     private static Dictionary<string, object> CfarSegment()

@@ -13,8 +13,11 @@ namespace Harness.Client.Configuration;
 /// </summary>
 public sealed class HarnessSettings
 {
-    public const string SandboxClientId = "sandbox-client";
-    public const string SandboxClientSecret = "sandbox-secret";
+    /// <summary>The sandbox's public client, used when no real target is configured (<see cref="SandboxCredentials"/>).</summary>
+    public const string SandboxClientId = SandboxCredentials.ClientId;
+
+    public const string SandboxClientSecret = SandboxCredentials.ClientSecret;
+
     public const string SettingsFileName = "appsettings.json";
 
     public const string TargetUrlVariable = "HARNESS_TARGET_URL";

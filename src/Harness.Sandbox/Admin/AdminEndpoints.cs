@@ -123,12 +123,12 @@ internal static class AdminEndpoints
 
         try
         {
-            var isAtlas = atlas is not null && AtlasProviderStates.All.Contains(state);
-            if (!isAtlas && !ProviderStates.All.Contains(state))
+            var isAtlas = atlas is not null && AtlasProviderStates.Names.Contains(state);
+            if (!isAtlas && !ProviderStates.Names.Contains(state))
             {
                 var known = atlas is null
-                    ? $"Known states: {string.Join("; ", ProviderStates.All)}."
-                    : $"Known airline states: {string.Join("; ", ProviderStates.All)}. Known Atlas states: {string.Join("; ", AtlasProviderStates.All)}.";
+                    ? $"Known states: {string.Join("; ", ProviderStates.Names)}."
+                    : $"Known airline states: {string.Join("; ", ProviderStates.Names)}. Known Atlas states: {string.Join("; ", AtlasProviderStates.Names)}.";
                 throw new ArgumentException($"Unknown provider state \"{state}\". {known}");
             }
 

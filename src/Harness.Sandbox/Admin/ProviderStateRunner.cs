@@ -22,24 +22,24 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         switch (state)
         {
             case ProviderStates.SessionExists:
-                var sessionId = Param(parameters, "session_id") ?? Guid.NewGuid().ToString();
+                var sessionId = Param(parameters, ProviderStateParams.SessionId) ?? Guid.NewGuid().ToString();
                 State.Sessions.Put(sessionId, new Session(sessionId, sandbox.Now));
-                result["session_id"] = sessionId;
+                result[ProviderStateParams.SessionId] = sessionId;
                 break;
             case ProviderStates.CfarOfferExists:
-                result["offer_id"] = Offer(Products.Cfar, Param(parameters, "offer_id")).Id;
+                result[ProviderStateParams.OfferId] = Offer(Products.Cfar, Param(parameters, ProviderStateParams.OfferId)).Id;
                 break;
             case ProviderStates.DgOfferExists:
-                result["offer_id"] = Offer(Products.Dg, Param(parameters, "offer_id")).Id;
+                result[ProviderStateParams.OfferId] = Offer(Products.Dg, Param(parameters, ProviderStateParams.OfferId)).Id;
                 break;
             case ProviderStates.CfarContractExists:
-                result["contract_id"] = Contract(Products.Cfar, parameters, Param(parameters, "status") ?? "created").Id;
+                result[ProviderStateParams.ContractId] = Contract(Products.Cfar, parameters, Param(parameters, ProviderStateParams.Status) ?? "created").Id;
                 break;
             case ProviderStates.DgContractExists:
-                result["contract_id"] = Contract(Products.Dg, parameters, Param(parameters, "status") ?? "created").Id;
+                result[ProviderStateParams.ContractId] = Contract(Products.Dg, parameters, Param(parameters, ProviderStateParams.Status) ?? "created").Id;
                 break;
             case ProviderStates.ConfirmedCfarContractExists:
-                result["contract_id"] = Contract(Products.Cfar, parameters, "confirmed").Id;
+                result[ProviderStateParams.ContractId] = Contract(Products.Cfar, parameters, "confirmed").Id;
                 break;
             case ProviderStates.CfarExerciseExists:
                 CfarExercise(parameters, result, completed: false);
@@ -54,10 +54,10 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
                 sandbox.DeclineAllPayments = true;
                 break;
             case ProviderStates.OperationAnswers204:
-                sandbox.SetNotPerformed(Required(parameters, "operation_id"), true);
+                sandbox.SetNotPerformed(Required(parameters, ProviderStateParams.OperationId), true);
                 break;
             case ProviderStates.ClientLacksProduct:
-                var product = Required(parameters, "product");
+                var product = Required(parameters, ProviderStateParams.Product);
                 if (product is not (Products.Cfar or Products.Dg))
                 {
                     throw new ArgumentException($"product must be \"cfar\" or \"dg\", not \"{product}\".");
@@ -66,11 +66,11 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
                 sandbox.WithheldProducts[product] = true;
                 break;
             case ProviderStates.ValidTokenExists:
-                var products = parameters["products"] is JsonArray list ? list.Select(p => (string)p!).ToArray() : [Products.Cfar, Products.Dg];
-                sandbox.Tokens.Register(Required(parameters, "token"), TokenStore.ProviderStateClient, products, sandbox.Options.TokenLifetime);
+                var products = parameters[ProviderStateParams.Products] is JsonArray list ? list.Select(p => (string)p!).ToArray() : [Products.Cfar, Products.Dg];
+                sandbox.Tokens.Register(Required(parameters, ProviderStateParams.Token), TokenStore.ProviderStateClient, products, sandbox.Options.TokenLifetime);
                 break;
             default:
-                throw new ArgumentException($"Unknown provider state \"{state}\". Known states: {string.Join("; ", ProviderStates.All)}.");
+                throw new ArgumentException($"Unknown provider state \"{state}\". Known states: {string.Join("; ", ProviderStates.Names)}.");
         }
 
         return result;
@@ -110,19 +110,19 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
             throw new ArgumentException($"status must be one of [{string.Join(", ", statuses)}], not \"{status}\".");
         }
 
-        var offer = Offer(product, Param(parameters, "offer_id"));
+        var offer = Offer(product, Param(parameters, ProviderStateParams.OfferId));
         var body = new JsonObject
         {
             ["offer_ids"] = new JsonArray(offer.Id),
             ["itinerary"] = offer.Body()["itinerary"]!.DeepClone(),
             ["ext_attributes"] = new JsonObject(),
-            ["pnr_reference"] = Param(parameters, "pnr_reference") ?? "ABC123",
+            ["pnr_reference"] = Param(parameters, ProviderStateParams.PnrReference) ?? "ABC123",
         };
         var request = new OperationRequest(new DefaultHttpContext(), body, null, false, sandbox.Now);
         var created = _handlers.Contracts(product).Post(request);
         var generated = (string)created.Json!["id"]!;
         State.Contracts.TryGet(generated, out var contract);
-        var id = Param(parameters, "contract_id") ?? generated;
+        var id = Param(parameters, ProviderStateParams.ContractId) ?? generated;
         var json = contract!.Snapshot();
         json["id"] = id;
         json["status"] = status;
@@ -138,7 +138,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         var http = SessionContext(parameters);
         var body = new JsonObject
         {
-            ["contract_id"] = contract.Id,
+            [ProviderStateParams.ContractId] = contract.Id,
             ["pnr_reference"] = "ABC123",
             ["ext_attributes"] = new JsonObject(),
             ["itinerary"] = new JsonObject { ["slices"] = contract.Snapshot()["itinerary"]!["slices"]!.DeepClone() },
@@ -146,7 +146,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         var created = _handlers.CfarExercises.Create(new OperationRequest(http, body, null, false, sandbox.Now));
         var generated = (string)created.Json!["id"]!;
         State.CfarExercises.TryGet(generated, out var exercise);
-        var id = Param(parameters, "exercise_id") ?? generated;
+        var id = Param(parameters, ProviderStateParams.ExerciseId) ?? generated;
         var json = exercise!.Snapshot();
         json["id"] = id;
         State.CfarExercises.Remove(generated);
@@ -155,7 +155,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         contract.ExerciseId = id;
         State.CfarExercises.Put(id, rekeyed);
         sandbox.ExerciseByVerificationCode[rekeyed.RedirectionToken] = id;
-        if (Param(parameters, "verification_code") is { } code)
+        if (Param(parameters, ProviderStateParams.VerificationCode) is { } code)
         {
             sandbox.ExerciseByVerificationCode[code] = id;
         }
@@ -165,12 +165,12 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
             _handlers.CfarExercises.MarkCompleted(new OperationRequest(new DefaultHttpContext(), new JsonObject(), id, false, sandbox.Now));
         }
 
-        result["exercise_id"] = id;
-        result["contract_id"] = contract.Id;
-        result["verification_code"] = Param(parameters, "verification_code") ?? rekeyed.RedirectionToken;
+        result[ProviderStateParams.ExerciseId] = id;
+        result[ProviderStateParams.ContractId] = contract.Id;
+        result[ProviderStateParams.VerificationCode] = Param(parameters, ProviderStateParams.VerificationCode) ?? rekeyed.RedirectionToken;
         if (rekeyed.SessionId is { } session)
         {
-            result["session_id"] = session;
+            result[ProviderStateParams.SessionId] = session;
         }
     }
 
@@ -185,7 +185,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         segment["flight_status"] = "cancelled";
         var body = new JsonObject
         {
-            ["contract_id"] = contract.Id,
+            [ProviderStateParams.ContractId] = contract.Id,
             ["pnr_reference"] = "ABC123",
             ["itinerary"] = new JsonObject
             {
@@ -196,20 +196,20 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         var created = _handlers.DgExercises.Create(new OperationRequest(SessionContext(parameters), body, null, false, sandbox.Now));
         var generated = (string)created.Json!["id"]!;
         State.DgExercises.TryGet(generated, out var exercise);
-        var id = Param(parameters, "exercise_id") ?? generated;
+        var id = Param(parameters, ProviderStateParams.ExerciseId) ?? generated;
         State.DgExercises.Remove(generated);
         contract.ExerciseId = id;
         State.DgExercises.Put(id, exercise! with { Id = id });
-        result["exercise_id"] = id;
-        result["contract_id"] = contract.Id;
-        result["session_id"] = exercise.SessionId;
+        result[ProviderStateParams.ExerciseId] = id;
+        result[ProviderStateParams.ContractId] = contract.Id;
+        result[ProviderStateParams.SessionId] = exercise.SessionId;
     }
 
     /// <summary>A request context carrying HC-Session-ID when the state names a session (created if new).</summary>
     private DefaultHttpContext SessionContext(JsonObject parameters)
     {
         var http = new DefaultHttpContext();
-        if (Param(parameters, "session_id") is { } sessionId)
+        if (Param(parameters, ProviderStateParams.SessionId) is { } sessionId)
         {
             if (!State.HasSession(sessionId))
             {

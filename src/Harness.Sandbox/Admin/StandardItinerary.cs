@@ -3,32 +3,32 @@ using System.Text.Json.Nodes;
 
 namespace Harness.Sandbox.Admin;
 
-/// <summary>The itinerary provider states price: YUL→CDG on AC870, one adult at 500.00 CAD, 30 days from now.</summary>
+/// <summary>The itinerary provider states price: the standard trip (<see cref="StandardTrip"/>) departing after the sandbox's "now".</summary>
 internal static class StandardItinerary
 {
     public static JsonObject Build(string product, DateTimeOffset now)
     {
-        var departure = now.UtcDateTime.Date.AddDays(30).AddHours(18);
+        var departure = StandardTrip.DepartureAfter(now);
         var segment = new JsonObject
         {
-            ["origin_airport"] = "YUL",
-            ["destination_airport"] = "CDG",
+            ["origin_airport"] = StandardTrip.Origin,
+            ["destination_airport"] = StandardTrip.Destination,
             ["departure_date_time"] = Local(departure),
-            ["arrival_date_time"] = Local(departure.AddHours(7)),
-            ["flight_number"] = "AC870",
-            ["validating_carrier_code"] = "AC",
+            ["arrival_date_time"] = Local(departure + StandardTrip.FlightTime),
+            ["flight_number"] = StandardTrip.FlightNumber,
+            ["validating_carrier_code"] = StandardTrip.Carrier,
         };
         segment[product == Products.Cfar ? "fare_class" : "cabin"] = "economy";
         return new JsonObject
         {
-            ["currency"] = "CAD",
+            ["currency"] = StandardTrip.Currency,
             ["passenger_pricing"] = new JsonArray(new JsonObject
             {
-                ["passenger_count"] = new JsonObject { ["count"] = 1, ["type"] = "adult" },
-                ["individual_price"] = "500.00",
+                ["passenger_count"] = new JsonObject { ["count"] = StandardTrip.Adults, ["type"] = "adult" },
+                ["individual_price"] = StandardTrip.FareAmount,
             }),
             ["slices"] = new JsonArray(new JsonObject { ["segments"] = new JsonArray(segment) }),
-            ["total_price"] = "500.00",
+            ["total_price"] = StandardTrip.FareAmount,
         };
     }
 

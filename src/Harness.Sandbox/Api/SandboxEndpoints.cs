@@ -14,9 +14,19 @@ namespace Harness.Sandbox;
 /// <summary>Maps the sandbox into an ASP.NET Core app, so other providers (Atlas) can sit beside it under their own base path.</summary>
 public static class SandboxEndpoints
 {
-    public const string AirlineBasePath = "/airline/v1.1";
+    public const string AirlineBasePath = AirlineOperations.BasePath;
 
-    private sealed record Operation(string Id, string Method, string Route, string? Product, bool Authenticated, bool CacheHeaders, Func<OperationRequest, ApiResult> Handle);
+    /// <summary>A row of the operation table (<see cref="AirlineOperations"/>) with the handler that serves it.</summary>
+    private sealed record Operation(AirlineOperation Definition, Func<OperationRequest, ApiResult> Handle)
+    {
+        public string Id => Definition.OperationId;
+
+        public string? Product => Definition.Product;
+
+        public bool Authenticated => Definition.RequiresToken;
+
+        public bool CacheHeaders => Definition.CacheHeaders;
+    }
 
     /// <summary>All 23 Airline API v1.1 operations under <paramref name="basePath"/>, with faults applied.</summary>
     public static RouteGroupBuilder MapAirlineSandbox(this IEndpointRouteBuilder endpoints, AirlineSandbox sandbox, string basePath = AirlineBasePath)
@@ -32,7 +42,7 @@ public static class SandboxEndpoints
             var schema = SpecDocument.Instance.RequestSchema(operation.Id);
             // A plain RequestDelegate with the faults applied inside it: an endpoint filter would wrap every request in
             // the filter pipeline (an invocation context and a boxed result), a visible share of the offer path.
-            group.MapMethods(operation.Route, [operation.Method], new RequestDelegate(http => ExecuteAsync(http, operation, schema, sandbox, logger)))
+            group.MapMethods(operation.Definition.PathTemplate, [operation.Definition.Method], new RequestDelegate(http => ExecuteAsync(http, operation, schema, sandbox, logger)))
                 .WithName(operation.Id);
         }
 
@@ -50,34 +60,38 @@ public static class SandboxEndpoints
         return endpoints;
     }
 
-    private static Operation[] Operations(AirlineHandlers h) =>
-    [
-        new(AirlineOperations.PostEvents, "POST", "/events", null, true, true, h.PostEvents),
-        new(AirlineOperations.PostSessions, "POST", "/sessions", null, true, true, h.PostSessions),
-        new(AirlineOperations.PostCfarOffers, "POST", "/cfar_offers", Products.Cfar, true, true, h.CfarOffers.Post),
-        new(AirlineOperations.PostCfarOffersExternal, "POST", "/cfar_offers/external", Products.Cfar, true, true, h.CfarOffers.PostExternal),
-        new(AirlineOperations.PostCfarContracts, "POST", "/cfar_contracts", Products.Cfar, true, true, h.CfarContracts.Post),
-        new(AirlineOperations.GetCfarContract, "GET", "/cfar_contracts/{id}", Products.Cfar, true, true, h.CfarContracts.Get),
-        new(AirlineOperations.UpdateCfarContractStatus, "PUT", "/cfar_contracts/{id}/update_status", Products.Cfar, true, true, h.CfarContracts.UpdateStatus),
-        new(AirlineOperations.UpdateCfarFormsOfPayment, "PUT", "/cfar_contracts/{id}/forms_of_payment", Products.Cfar, true, true, h.CfarContracts.UpdateFormsOfPayment),
-        new(AirlineOperations.ProcessCfarPayment, "POST", "/cfar_contracts/{id}/payment", Products.Cfar, true, true, h.CfarContracts.ProcessPayment),
-        new(AirlineOperations.UpdateCfarItinerarySlices, "PUT", "/cfar_contracts/{id}/itinerary_slices", Products.Cfar, true, true, h.CfarContracts.UpdateItinerarySlices),
-        new(AirlineOperations.CreateCfarExercise, "POST", "/cfar_contract_exercises", Products.Cfar, true, true, h.CfarExercises.Create),
-        new(AirlineOperations.MarkCfarExerciseCompleted, "PUT", "/cfar_contract_exercises/{id}/mark_completed", Products.Cfar, true, true, h.CfarExercises.MarkCompleted),
-        // Spec: the receipts are anonymous or HC-Session-ID (security [{}, SessionAuth]), no bearer token.
-        new(AirlineOperations.GetCfarPayoutReceipt, "GET", "/customer/cfar/payout/receipt", null, false, true, h.CfarExercises.GetPayoutReceipt),
-        new(AirlineOperations.PostDgOffers, "POST", "/dg_offers", Products.Dg, true, true, h.DgOffers.Post),
-        new(AirlineOperations.PostDgContracts, "POST", "/dg_contracts", Products.Dg, true, true, h.DgContracts.Post),
-        new(AirlineOperations.GetDgContract, "GET", "/dg_contracts/{id}", Products.Dg, true, true, h.DgContracts.Get),
-        new(AirlineOperations.ProcessDgPayment, "POST", "/dg_contracts/{id}/payment", Products.Dg, true, true, h.DgContracts.ProcessPayment),
-        new(AirlineOperations.UpdateDgContractStatus, "PUT", "/dg_contracts/{id}/update_status", Products.Dg, true, true, h.DgContracts.UpdateStatus),
-        new(AirlineOperations.UpdateDgItinerarySlices, "PUT", "/dg_contracts/{id}/itinerary_slices", Products.Dg, true, true, h.DgContracts.UpdateItinerarySlices),
-        new(AirlineOperations.CreateDgExercise, "POST", "/dg_contract_exercises", Products.Dg, true, true, h.DgExercises.Create),
-        new(AirlineOperations.GetDgPayoutReceipt, "GET", "/customer/dg/payout/receipt", null, false, true, h.DgExercises.GetPayoutReceipt),
-        // Spec: no security and no Expires/Cache-Control on this one, nor on POST /auth.
-        new(AirlineOperations.GetDgExerciseSession, "GET", "/customer/dg_exercises/{id}/session", null, false, false, h.DgExercises.GetSession),
-        new(AirlineOperations.PostAuth, "POST", "/auth", null, false, false, h.PostAuth),
-    ];
+    /// <summary>Every operation of the table with its handler; an operation without one fails the sandbox's start, naming it.</summary>
+    private static Operation[] Operations(AirlineHandlers h)
+    {
+        var handlers = new Dictionary<AirlineOperation, Func<OperationRequest, ApiResult>>
+        {
+            [AirlineOperations.PostEvents] = h.PostEvents,
+            [AirlineOperations.PostSessions] = h.PostSessions,
+            [AirlineOperations.PostCfarOffers] = h.CfarOffers.Post,
+            [AirlineOperations.PostCfarOffersExternal] = h.CfarOffers.PostExternal,
+            [AirlineOperations.PostCfarContracts] = h.CfarContracts.Post,
+            [AirlineOperations.GetCfarContractsId] = h.CfarContracts.Get,
+            [AirlineOperations.PutCfarContractsIdUpdateStatus] = h.CfarContracts.UpdateStatus,
+            [AirlineOperations.PutCfarContractsIdFormsOfPayment] = h.CfarContracts.UpdateFormsOfPayment,
+            [AirlineOperations.PostCfarContractsIdPayment] = h.CfarContracts.ProcessPayment,
+            [AirlineOperations.PutCfarContractsIdItinerarySlices] = h.CfarContracts.UpdateItinerarySlices,
+            [AirlineOperations.PostCfarContractExercises] = h.CfarExercises.Create,
+            [AirlineOperations.PutCfarContractExercisesIdMarkCompleted] = h.CfarExercises.MarkCompleted,
+            [AirlineOperations.GetCustomerCfarPayoutReceipt] = h.CfarExercises.GetPayoutReceipt,
+            [AirlineOperations.PostDgOffers] = h.DgOffers.Post,
+            [AirlineOperations.PostDgContracts] = h.DgContracts.Post,
+            [AirlineOperations.GetDgContractsId] = h.DgContracts.Get,
+            [AirlineOperations.PostDgContractsIdPayment] = h.DgContracts.ProcessPayment,
+            [AirlineOperations.PutDgContractsIdUpdateStatus] = h.DgContracts.UpdateStatus,
+            [AirlineOperations.PutDgContractsIdItinerarySlices] = h.DgContracts.UpdateItinerarySlices,
+            [AirlineOperations.PostDgContractExercises] = h.DgExercises.Create,
+            [AirlineOperations.GetCustomerDgPayoutReceipt] = h.DgExercises.GetPayoutReceipt,
+            [AirlineOperations.GetCustomerDgExercisesIdSession] = h.DgExercises.GetSession,
+            [AirlineOperations.PostAuth] = h.PostAuth,
+        };
+        return [.. AirlineOperations.All.Select(o => new Operation(
+            o, handlers.TryGetValue(o, out var handle) ? handle : throw new InvalidOperationException($"The sandbox has no handler for {o}.")))];
+    }
 
     private static async Task ExecuteAsync(HttpContext http, Operation operation, JsonObject? schema, AirlineSandbox sandbox, ILogger logger)
     {

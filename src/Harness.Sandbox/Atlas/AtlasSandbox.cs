@@ -19,7 +19,7 @@ public sealed class AtlasSandbox : IDisposable
         Webhooks = new AtlasWebhookRegistry(Options.AllowNonLoopbackWebhooks);
         Deliveries = new AtlasWebhookDelivery(Options, Incidents.MarkNotified);
         Gate = new AtlasRequestGate(Options);
-        ProviderStates = new AtlasProviderStates(this);
+        ProviderStates = new AtlasProviderStateSetup(this);
         _generator = new AtlasIncidentGenerator(Options);
     }
 
@@ -33,7 +33,7 @@ public sealed class AtlasSandbox : IDisposable
 
     public AtlasRequestGate Gate { get; }
 
-    public AtlasProviderStates ProviderStates { get; }
+    public AtlasProviderStateSetup ProviderStates { get; }
 
     /// <summary>The airline sandbox's provider-state scope when both share POST /_pact/provider-states (null otherwise).</summary>
     internal Admin.ProviderStateScope? StateScope { get; set; }
@@ -73,7 +73,7 @@ public sealed class AtlasSandbox : IDisposable
     /// <summary>Completes when every delivery started so far has succeeded or used up its tries.</summary>
     public Task WhenDeliveriesCompleteAsync() => Deliveries.WhenCompleteAsync();
 
-    /// <summary>Sets up a provider state for Pact verification (<see cref="AtlasProviderStates.Apply"/>).</summary>
+    /// <summary>Sets up a provider state for Pact verification (<see cref="AtlasProviderStateSetup.Apply"/>).</summary>
     public IReadOnlyDictionary<string, string> ApplyProviderState(string state, IReadOnlyDictionary<string, JsonElement> parameters) =>
         ProviderStates.Apply(state, parameters);
 

@@ -13,12 +13,13 @@ public sealed record AtlasSandboxRateLimit(int PermitLimit, TimeSpan Window, str
 /// <summary>Settings of an <see cref="AtlasSandbox"/>. The defaults make a working local sandbox.</summary>
 public sealed class AtlasSandboxOptions
 {
-    public const string DefaultClientId = "atlas-sandbox-client";
+    /// <summary>The public Atlas sandbox client (<see cref="SandboxCredentials"/>).</summary>
+    public const string DefaultClientId = SandboxCredentials.AtlasClientId;
 
     /// <summary>A local-only, published test credential: it guards nothing real.</summary>
-    public const string DefaultClientSecret = "atlas-sandbox-secret";
+    public const string DefaultClientSecret = SandboxCredentials.AtlasClientSecret;
 
-    public const string DefaultClientCode = "TAC00001";
+    public const string DefaultClientCode = SandboxCredentials.AtlasClientCode;
 
     public IReadOnlyList<AtlasSandboxClient> Clients { get; init; } = [new(DefaultClientId, DefaultClientSecret, DefaultClientCode)];
 

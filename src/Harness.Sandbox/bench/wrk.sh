@@ -10,6 +10,8 @@ PORT="${BENCH_PORT:-5199}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(cd "$HERE/../../.." && pwd)"
 BASE="http://127.0.0.1:$PORT"
+# The sandbox's public test credentials: SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET.
+. "$ROOT/src/Harness.ApiFacts/sandbox-credentials.env"
 
 if ! command -v wrk > /dev/null; then
   apt-get install -y wrk > /dev/null
@@ -27,7 +29,7 @@ done
 curl -sf "$BASE/_admin/ping" > /dev/null || { echo "sandbox did not start on $BASE" >&2; exit 1; }
 
 BENCH_TOKEN="$(curl -sf -X POST "$BASE/airline/v1.1/auth" -H 'Content-Type: application/json' \
-  -d '{"client_id":"sandbox-client","client_secret":"sandbox-secret"}' | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
+  -d "{\"client_id\":\"$SANDBOX_CLIENT_ID\",\"client_secret\":\"$SANDBOX_CLIENT_SECRET\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
 export BENCH_TOKEN
 
 OUT="$(date -u -d '+40 days' +%Y-%m-%d)"

@@ -5,6 +5,8 @@
 # Needs curl and jq. Each step prints what it sent and the key fields of the answer; any unexpected status stops it.
 set -euo pipefail
 B=${1:-http://127.0.0.1:5180}/airline/v1.1
+# The sandbox's public test credentials: SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET.
+. "$(dirname "${BASH_SOURCE[0]}")/../../Harness.ApiFacts/sandbox-credentials.env"
 
 call() { # METHOD PATH EXPECTED_STATUS [BODY] [EXTRA CURL ARGS...]
   local method=$1 path=$2 expected=$3 body=${4:-}; shift 4 || shift $#
@@ -26,7 +28,7 @@ itinerary=$(jq -n --arg d "$departure" --arg a "$arrival" '{
     arrival_date_time: $a, flight_number: "AC870", validating_carrier_code: "AC", fare_class: "economy"}]}]}')
 
 # 1. Token (spec: 201). The sandbox's public test credentials.
-TOKEN=$(call POST /auth 201 '{"client_id":"sandbox-client","client_secret":"sandbox-secret"}' | jq -r .access_token)
+TOKEN=$(call POST /auth 201 "$(jq -n --arg id "$SANDBOX_CLIENT_ID" --arg secret "$SANDBOX_CLIENT_SECRET" '{client_id: $id, client_secret: $secret}')" | jq -r .access_token)
 
 # 2. A purchase session: its id goes in HC-Session-ID on the calls that take it.
 SESSION=$(call POST /sessions 201 '{"flow_type":"purchase","language":"en","point_of_sale":"CA"}' | jq -r .id)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Bogus;
+using Harness.ApiFacts;
 using Harness.Client.Atlas;
 
 namespace Harness.TestData.Atlas;
@@ -40,7 +41,7 @@ public sealed class AtlasFakers
     }
 
     /// <summary>The client id the fakers put in <c>cid</c>.</summary>
-    public string ClientId { get; init; } = "atlas-sandbox-client";
+    public string ClientId { get; init; } = SandboxCredentials.AtlasClientId;
 
     private DateTimeOffset Now => _clock();
 

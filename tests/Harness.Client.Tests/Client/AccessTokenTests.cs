@@ -1,3 +1,4 @@
+using Harness.ApiFacts;
 using Harness.Client.Tests.Support;
 
 namespace Harness.Client.Tests.Client;

@@ -1,3 +1,4 @@
+using Harness.ApiFacts;
 using Harness.Client.Models;
 using Harness.Client.Tests.Support;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Harness.ApiFacts;
 using Harness.Client.Logging;
 using Harness.Client.Models;
 using Harness.Client.Serialization;

@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Harness.ApiFacts;
 using Harness.Client;
 using Harness.Tests.Spec;
 using Microsoft.AspNetCore.Builder;

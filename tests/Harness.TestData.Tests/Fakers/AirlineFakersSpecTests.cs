@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Harness.ApiFacts;
 using Harness.Client;
 using Harness.Client.Serialization;
 using Harness.Tests.Spec;

@@ -1,0 +1,130 @@
+namespace Harness.Contracts;
+
+/// <summary>
+/// The interactions that are the same across operations, one table each: 401 (every operation with the bearer token),
+/// 403 (every operation of a product), 404 (every <c>{id}</c> operation), 400 (every operation with a JSON body) and the
+/// "validated but not performed" 204 (the eight that declare it); and the two payment operations, which answer alike
+/// for CFAR and DG. The rows come from the operation table (<see cref="AirlineOperations"/>), the requests from
+/// <see cref="OperationCases"/>; each row is one interaction.
+/// </summary>
+public sealed class SharedCasesContractTests(ContractsFixture fixture) : ContractTest(fixture)
+{
+    public static TheoryData<string> WithToken() => Rows(o => o.RequiresToken);
+
+    public static TheoryData<string> OfAProduct() => Rows(o => o.Product is not null);
+
+    public static TheoryData<string> WithId() => Rows(o => o.PathTemplate.Contains("{id}", StringComparison.Ordinal));
+
+    public static TheoryData<string> WithBody() => Rows(o => o.Method is "POST" or "PUT");
+
+    public static TheoryData<string> WithNotPerformed() => Rows(o => o.NotPerformedOn204);
+
+    public static TheoryData<string> Payments() => Rows(IsPayment);
+
+    /// <summary>Each payment operation, paid (false) and declined (true).</summary>
+    public static TheoryData<string, bool> PaymentOutcomes()
+    {
+        var rows = new TheoryData<string, bool>();
+        foreach (var operation in OperationCases.Covered.Where(IsPayment))
+        {
+            rows.Add(operation.OperationId, false);
+            rows.Add(operation.OperationId, true);
+        }
+
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(WithToken))]
+    public async Task Operation_WithUnknownToken_Throws401(string operationId)
+    {
+        var example = Example(operationId);
+        await ExpectUnauthorizedAsync(example.Description, example.Call, example.Act);
+    }
+
+    [Theory]
+    [MemberData(nameof(OfAProduct))]
+    public async Task Operation_WithoutTheProduct_Throws403(string operationId)
+    {
+        var example = Example(operationId);
+        await ExpectForbiddenAsync(example.Description, example.Operation.Product!, example.Call, example.Act);
+    }
+
+    [Theory]
+    [MemberData(nameof(WithId))]
+    public async Task Operation_ForUnknownId_Throws404(string operationId)
+    {
+        var operation = AirlineOperations.ById(operationId);
+        var example = Cases.For(operation, OperationCases.UnknownId(operation));
+        await ExpectNotFoundAsync(example.Description, example.Call, example.Act, example.Caller);
+    }
+
+    [Theory]
+    [MemberData(nameof(WithBody))]
+    public async Task Operation_WithWronglyTypedProperty_Throws400(string operationId)
+    {
+        var example = Example(operationId);
+        var (property, declaredType) = example.WrongType ?? throw new InvalidOperationException($"{example.Operation} names no property to retype.");
+        await ExpectBadRequestAsync(example.Description, example.Call, property, declaredType, example.Act, example.Caller);
+    }
+
+    [Theory]
+    [MemberData(nameof(WithNotPerformed))]
+    public async Task Operation_WhenNotPerformed_ReportsNotPerformed(string operationId) =>
+        await ExpectNotPerformedAsync(Example(operationId));
+
+    /// <summary>A created contract's payment answers 200 either way; the body says whether it went through.</summary>
+    [Theory]
+    [MemberData(nameof(PaymentOutcomes))]
+    public async Task Payment_OnCreatedContract_AnswersWhetherItSucceeded(string operationId, bool declined)
+    {
+        var example = Example(operationId);
+        ProviderState[] states = declined
+            ? [OperationCases.ContractExists(example.Operation.Product!), State(ProviderStates.PaymentWillBeDeclined)]
+            : [OperationCases.ContractExists(example.Operation.Product!)];
+        Expect(declined ? $"{example.Description} that is declined" : example.Description, example.Call, Caller.WithValidToken, states)
+            .WillRespond()
+            .WithStatus(200)
+            .WithCacheHeaders()
+            .WithJsonBody(new { Succeeded = Match.Equality(!declined) });
+
+        await VerifyAsync(async client =>
+        {
+            var result = await example.Run(client);
+
+            result.Response.StatusCode.Should().Be(200, "a declined payment is still a 200; the body says it did not succeed");
+            ShouldSurfaceCacheHeaders(result.Response);
+            Succeeded(result).Should().Be(!declined);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Payments))]
+    public async Task Payment_OnConfirmedContract_Throws422(string operationId)
+    {
+        var example = Example(operationId);
+        await ExpectErrorAsync(
+            $"{example.Description} that is already confirmed",
+            422,
+            "not_payable",
+            "Only a created contract can be paid; this one is \"confirmed\".",
+            example.Call,
+            example.Act,
+            Caller.WithValidToken,
+            OperationCases.ContractExists(example.Operation.Product!, "confirmed"));
+    }
+
+    private static bool? Succeeded(OperationResult result) => result.Body switch
+    {
+        CfarPayment payment => payment.Succeeded,
+        DgPayment payment => payment.Succeeded,
+        _ => null,
+    };
+
+    private OperationCase Example(string operationId) => Cases.For(AirlineOperations.ById(operationId));
+
+    private static bool IsPayment(AirlineOperation operation) => operation.PathTemplate.EndsWith("/payment", StringComparison.Ordinal);
+
+    private static TheoryData<string> Rows(Func<AirlineOperation, bool> include) =>
+        new(OperationCases.Covered.Where(include).Select(o => o.OperationId));
+}
