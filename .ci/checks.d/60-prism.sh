@@ -18,8 +18,9 @@
 PRISM_LOAD_PROJECT=load/Harness.Load.Airline
 PRISM_DIR=tools/prism
 PRISM_SPEC=contracts/spec/hopper-airlines-openapi.yml
-# Real-target mode needs credentials: the sandbox's public, documented test pair (SandboxOptions.DefaultClientId/Secret).
-PRISM_CREDENTIALS=(HARNESS_CLIENT_ID=sandbox-client HARNESS_CLIENT_SECRET=sandbox-secret)
+# Real-target mode needs credentials: the sandbox's public, documented test pair, from its one definition.
+. src/Harness.ApiFacts/sandbox-credentials.env
+PRISM_CREDENTIALS=(HARNESS_CLIENT_ID="$SANDBOX_CLIENT_ID" HARNESS_CLIENT_SECRET="$SANDBOX_CLIENT_SECRET")
 
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
 
