@@ -212,9 +212,14 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         return comparison.Passed ? ExitCodes.Ok : ExitCodes.ThresholdFailed;
     }
 
-    /// <summary>merge &lt;agent-dir&gt;… --out &lt;dir&gt; [--baseline file]: the agents' agent.json merged into one summary.json and agent.json.</summary>
+    /// <summary>
+    /// merge &lt;agent-dir&gt;… --out &lt;dir&gt; [--baseline file]: the agents' agent.json merged into one test's reports
+    /// (<see cref="LoadRunnerContext.MergeAsync"/>), with the built-in scenario's thresholds and tolerances when the agents
+    /// ran one.
+    /// </summary>
     private async Task<int> MergeAsync(string[] args, CancellationToken cancellationToken)
     {
+        const string usage = "usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]";
         var dirs = new List<string>();
         string? outDir = null;
         string? baselinePath = null;
@@ -229,7 +234,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
                     baselinePath = args[++i];
                     break;
                 case var a when a.StartsWith('-'):
-                    return await Usage($"merge: unknown flag '{a}'; usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]").ConfigureAwait(false);
+                    return await Usage($"merge: unknown flag '{a}'; {usage}").ConfigureAwait(false);
                 default:
                     dirs.Add(args[i]);
                     break;
@@ -237,25 +242,21 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         }
 
         if (dirs.Count == 0 || outDir is null)
-            return await Usage("usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]").ConfigureAwait(false);
-        var agents = dirs.Select(d => (d, AgentOutput.Read(Path.Combine(d, AgentOutput.FileName)))).ToArray();
-        var merged = AgentMerge.Merge(agents);
-        var summary = SummaryBuilder.BuildMerged(merged);
-        BaselineComparison? comparison = null;
-        if (baselinePath is not null)
-        {
-            var baseline = await ReportWriter.ReadSummaryAsync(baselinePath, cancellationToken).ConfigureAwait(false);
-            var tolerances = (catalog.TryGet(summary.Profile, out _) ? catalog.Settings(summary.Profile).BaselineTolerances : null) ?? BaselineTolerances.Default;
-            comparison = tolerances.Compare(summary, baseline, baselinePath);
-        }
+            return await Usage(usage).ConfigureAwait(false);
 
-        summary = SummaryBuilder.Decide(summary, [], comparison);
-        Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(Path.Combine(outDir, ReportWriter.SummaryFile), ReportWriter.ToJson(summary), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outDir, AgentOutput.FileName), AgentOutput.ToJson(merged), cancellationToken).ConfigureAwait(false);
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"merged {agents.Length} agents of '{summary.Scenario}': {summary.Requests.Total} iterations, p50 {summary.LatencyMs.Corrected.P50} ms, p99 {summary.LatencyMs.Corrected.P99} ms, verdict {summary.Verdict} → {Path.GetFullPath(outDir)}")).ConfigureAwait(false);
-        return SummaryBuilder.ExitCode(summary);
+        // The agents' scenario names the built-in whose JSON thresholds and tolerances the merged result is held to.
+        var name = AgentOutput.Read(Path.Combine(dirs[0], AgentOutput.FileName)).Scenario;
+        var settings = catalog.TryGet(name, out _) ? catalog.Settings(name) : null;
+        var scenario = Scenario.Empty(name).WithThresholds(settings?.Thresholds?.ToThresholds() ?? []);
+        var context = LoadRunner.RegisterScenarios(scenario).WithTestName(name).WithReportFolder(outDir).WithOutput(stdout) with
+        {
+            Tolerances = settings?.BaselineTolerances,
+            ErrorOutput = stderr,
+        };
+        if (baselinePath is not null)
+            context = context.WithBaseline(baselinePath);
+        var node = await context.MergeAsync(dirs, cancellationToken).ConfigureAwait(false);
+        return node.ExitCode;
     }
 
     private async Task<int> ServeEchoAsync(string[] args, CancellationToken cancellationToken)

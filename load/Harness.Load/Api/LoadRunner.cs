@@ -141,6 +141,16 @@ public sealed record LoadRunnerContext
         return await Engine.RunSession.RunAsync(parsed, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Harness: merges the outputs of a distributed test's agents (each <c>agent.json</c> folder a <c>run … --agents N</c>
+    /// wrote) into one result, as exact as one machine's: counts summed, histograms merged bucket for bucket, series
+    /// summed. The registered scenario of the agents' name gives the thresholds (so code thresholds are evaluated on the
+    /// merged statistics); <see cref="BaselinePath"/>, <see cref="ReportFolder"/>, <see cref="ReportFormats"/> apply as
+    /// for a run, and <see cref="NodeStats.ExitCode"/> is the run's (2 when the folders are not one test).
+    /// </summary>
+    public Task<NodeStats> MergeAsync(IReadOnlyList<string> agentFolders, CancellationToken cancellationToken = default) =>
+        Engine.MergeSession.RunAsync(this, agentFolders, cancellationToken);
+
     private static string Required(string value, string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(value, name);

@@ -38,6 +38,43 @@ internal static class StatsBuilder
         };
     }
 
+    /// <summary>
+    /// The final statistics of a run from its <see cref="AgentOutput"/> — one agent's, or N agents' merged — so the
+    /// final thresholds see the same numbers whether the test ran on one machine or many.
+    /// </summary>
+    public static ScenarioStats Scenario(AgentOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var seconds = Math.Max(output.DurationS, 1e-9);
+        var it = output.Iterations;
+        var all = it.Ok.Count + it.Fail.Count;
+        var steps = output.Steps.Select((s, i) => new StepStats(
+            s.Name,
+            Measurement(s, true, seconds, s.Ok.Count + s.Fail.Count),
+            Measurement(s, false, seconds, s.Ok.Count + s.Fail.Count),
+            i + 1)).ToArray();
+        return new ScenarioStats(
+            output.Scenario,
+            Measurement(it, true, seconds, all),
+            Measurement(it, false, seconds, all),
+            steps,
+            output.Simulation,
+            OperationType.Complete,
+            Count(all),
+            Count(it.Ok.Count),
+            Count(it.Fail.Count),
+            it.Ok.Bytes + it.Fail.Bytes,
+            TimeSpan.FromSeconds(output.DurationS))
+        {
+            Model = output.Model,
+            TargetRate = Math.Round(output.TargetRate ?? 0, 3),
+            AchievedRate = Math.Round(output.AchievedRate, 3),
+            Late = output.Late,
+            Dropped = output.Dropped,
+            Lateness = Latency(LatencyHistogram.FromSnapshot(output.Lateness)),
+        };
+    }
+
     public static LatencyStats Latency(LatencyHistogram h)
     {
         ArgumentNullException.ThrowIfNull(h);
@@ -67,6 +104,24 @@ internal static class StatsBuilder
             codes)
         {
             ServiceTime = Latency(o.Service),
+        };
+    }
+
+    private static MeasurementStats Measurement(StepOutput s, bool ok, double seconds, long all)
+    {
+        var o = ok ? s.Ok : s.Fail;
+        var codes = s.ByStatus
+            .Where(p => p.Value.IsError != ok)
+            .OrderByDescending(p => p.Value.Corrected.Count)
+            .Select(p => new StatusCodeStats(p.Key, p.Value.IsError, p.Value.Message, Count(p.Value.Corrected.Count), Percent(p.Value.Corrected.Count, all)))
+            .ToArray();
+        return new MeasurementStats(
+            new RequestStats(Count(o.Count), Percent(o.Count, all), Math.Round(o.Count / seconds, 3)),
+            Latency(LatencyHistogram.FromSnapshot(o.Corrected)),
+            new DataTransferStats(o.MinBytes, o.Count == 0 ? 0 : o.Bytes / o.Count, o.MaxBytes, o.Bytes),
+            codes)
+        {
+            ServiceTime = Latency(LatencyHistogram.FromSnapshot(o.Service)),
         };
     }
 
