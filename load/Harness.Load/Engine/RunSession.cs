@@ -47,7 +47,7 @@ internal static class RunSession
         var logger = context.CreateLogger();
         var testInfo = new TestInfo(Guid.NewGuid().ToString("N")[..12], context.TestSuite, context.TestName);
         var observers = context.ReportingSinks.OfType<IMeasurementObserver>().ToArray();
-        var run = new RunContext(testInfo, logger, context.Target, context.Seed, observers);
+        var run = new RunContext(testInfo, logger, context.Target, context.Seed, observers) { Partition = context.Shard.Partition };
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.StopAll.Token);
         var signalled = false;
         using var signals = context.HandleSignals ? new SignalHandler(() =>

@@ -3,39 +3,14 @@ namespace Harness.Load.Engine;
 /// <summary>Builds NBomber-shaped statistics from what the engine measured (live snapshots and the final ones).</summary>
 internal static class StatsBuilder
 {
+    /// <summary>A live snapshot of a running scenario, built as the final statistics are (from its histograms' snapshots).</summary>
     public static ScenarioStats Scenario(ScenarioRuntime scenario, TimeSpan measured, OperationType operation,
         double targetRate = 0, double achievedRate = 0)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var stats = scenario.Stats;
-        var iterations = stats.Iterations;
-        var seconds = Math.Max(measured.TotalSeconds, 1e-9);
-        var all = iterations.Ok + iterations.Fail;
-        var steps = stats.Steps.Select(s => new StepStats(
-            s.Name,
-            Measurement(s, true, seconds, s.Ok + s.Fail),
-            Measurement(s, false, seconds, s.Ok + s.Fail),
-            s.SortIndex)).ToArray();
-        return new ScenarioStats(
-            scenario.Name,
-            Measurement(iterations, true, seconds, all),
-            Measurement(iterations, false, seconds, all),
-            steps,
-            Simulation(scenario.Plan, measured),
-            operation,
-            Count(all),
-            Count(iterations.Ok),
-            Count(iterations.Fail),
-            iterations.Bytes,
-            measured)
-        {
-            Model = scenario.Plan.Model,
-            TargetRate = Math.Round(targetRate, 3),
-            AchievedRate = Math.Round(achievedRate, 3),
-            Late = stats.Late,
-            Dropped = stats.Dropped,
-            Lateness = Latency(stats.Lateness),
-        };
+        return Build(scenario.Name, StepOutput.From(stats.Iterations), stats.Steps.Select(StepOutput.From).ToArray(), Simulation(scenario.Plan, measured),
+            operation, measured, scenario.Plan.Model, targetRate, achievedRate, stats.Late, stats.Dropped, stats.Lateness);
     }
 
     /// <summary>
@@ -45,33 +20,39 @@ internal static class StatsBuilder
     public static ScenarioStats Scenario(AgentOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var seconds = Math.Max(output.DurationS, 1e-9);
-        var it = output.Iterations;
+        return Build(output.Scenario, output.Iterations, output.Steps, output.Simulation, OperationType.Complete, TimeSpan.FromSeconds(output.DurationS),
+            output.Model, output.TargetRate ?? 0, output.AchievedRate, output.Late, output.Dropped, LatencyHistogram.FromSnapshot(output.Lateness));
+    }
+
+    private static ScenarioStats Build(string name, StepOutput it, IReadOnlyList<StepOutput> stepOutputs, LoadSimulationStats simulation, OperationType operation,
+        TimeSpan measured, string model, double targetRate, double achievedRate, long late, long dropped, LatencyHistogram lateness)
+    {
+        var seconds = Math.Max(measured.TotalSeconds, 1e-9);
         var all = it.Ok.Count + it.Fail.Count;
-        var steps = output.Steps.Select((s, i) => new StepStats(
+        var steps = stepOutputs.Select((s, i) => new StepStats(
             s.Name,
             Measurement(s, true, seconds, s.Ok.Count + s.Fail.Count),
             Measurement(s, false, seconds, s.Ok.Count + s.Fail.Count),
             i + 1)).ToArray();
         return new ScenarioStats(
-            output.Scenario,
+            name,
             Measurement(it, true, seconds, all),
             Measurement(it, false, seconds, all),
             steps,
-            output.Simulation,
-            OperationType.Complete,
+            simulation,
+            operation,
             Count(all),
             Count(it.Ok.Count),
             Count(it.Fail.Count),
             it.Ok.Bytes + it.Fail.Bytes,
-            TimeSpan.FromSeconds(output.DurationS))
+            measured)
         {
-            Model = output.Model,
-            TargetRate = Math.Round(output.TargetRate ?? 0, 3),
-            AchievedRate = Math.Round(output.AchievedRate, 3),
-            Late = output.Late,
-            Dropped = output.Dropped,
-            Lateness = Latency(LatencyHistogram.FromSnapshot(output.Lateness)),
+            Model = model,
+            TargetRate = Math.Round(targetRate, 3),
+            AchievedRate = Math.Round(achievedRate, 3),
+            Late = late,
+            Dropped = dropped,
+            Lateness = Latency(lateness),
         };
     }
 
@@ -86,24 +67,6 @@ internal static class StatsBuilder
                 Count(h.Count - h.CountAtOrBelow(1_200_000 - 1))))
         {
             Percent999 = Ms(h.ValueAtPercentile(99.9)),
-        };
-    }
-
-    private static MeasurementStats Measurement(StepStatistics s, bool ok, double seconds, long all)
-    {
-        var o = ok ? s.OkStats : s.FailStats;
-        var codes = s.ByStatus
-            .Where(p => p.Value.IsError != ok)
-            .OrderByDescending(p => p.Value.Count)
-            .Select(p => new StatusCodeStats(p.Key, p.Value.IsError, p.Value.Message, Count(p.Value.Count), Percent(p.Value.Count, all)))
-            .ToArray();
-        return new MeasurementStats(
-            new RequestStats(Count(o.Count), Percent(o.Count, all), Math.Round(o.Count / seconds, 3)),
-            Latency(o.Corrected),
-            new DataTransferStats(o.MinBytes, o.Count == 0 ? 0 : o.Bytes / o.Count, o.MaxBytes, o.Bytes),
-            codes)
-        {
-            ServiceTime = Latency(o.Service),
         };
     }
 
