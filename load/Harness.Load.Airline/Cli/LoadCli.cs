@@ -85,7 +85,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
     {
         var builtIn = catalog.Get(name);
         var settings = catalog.Settings(builtIn.Name);
-        var (args, maxConnections, targetText) = Split(flags);
+        var (args, maxConnections, targetText, samplesPath) = Split(flags);
         var requested = targetText is null ? null : TargetPolicy.ParseTarget(targetText);
         var http = settings.Http with { MaxConnectionsPerServer = maxConnections ?? settings.Http.MaxConnectionsPerServer };
         var anyLoadFlag = args.Any(a => LoadFlags.Contains(a, StringComparer.Ordinal));
@@ -124,6 +124,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
             }
 
             var context = LoadRunner.RegisterScenarios(scenario)
+                .WithReportingSinks(samplesPath is null ? [] : [new RawSamplesSink(samplesPath)])
                 .WithTestName(builtIn.Name)
                 .WithTarget(requested ?? target.BaseUrl)
                 .WithOutput(stdout) with
@@ -137,14 +138,24 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         }
     }
 
-    /// <summary>The flags Run(args) takes, and the two the CLI keeps for itself (the connection pool, the target to resolve).</summary>
-    private static (string[] Args, int? MaxConnections, string? Target) Split(string[] flags)
+    /// <summary>
+    /// The flags Run(args) takes, and those the CLI keeps for itself: the connection pool, the target to resolve, and the
+    /// hidden test-only <c>--dump-samples &lt;file&gt;</c> (every iteration's raw latency, for the distributed proof).
+    /// </summary>
+    private static (string[] Args, int? MaxConnections, string? Target, string? SamplesPath) Split(string[] flags)
     {
         var args = new List<string>();
         int? maxConnections = null;
         string? target = null;
+        string? samples = null;
         for (var i = 0; i < flags.Length; i++)
         {
+            if (flags[i] == "--dump-samples")
+            {
+                samples = i + 1 < flags.Length ? flags[++i] : throw new ArgumentException("--dump-samples needs a file");
+                continue;
+            }
+
             if (flags[i] == "--max-connections")
             {
                 if (i + 1 >= flags.Length || !int.TryParse(flags[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1)
@@ -159,7 +170,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
             args.Add(flags[i]);
         }
 
-        return ([.. args], maxConnections, target);
+        return ([.. args], maxConnections, target, samples);
     }
 
     private static string[] WithDefaults(string[] args, LoadDefaults load)
