@@ -57,7 +57,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
 
     private int Help()
     {
-        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json> | merge <agent-dir>... --out <dir> [--baseline <summary.json>]");
+        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json> | merge <agent-dir>... --out <dir> [--baseline <summary.json>] [--save-baseline <file>]");
         stdout.WriteLine("run's flags (as LoadRunner…Run(args)), plus --max-connections N (the run's connection pool):");
         stdout.Write(RunArgs.Help());
         return ExitCodes.Ok;
@@ -230,10 +230,11 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
     /// </summary>
     private async Task<int> MergeAsync(string[] args, CancellationToken cancellationToken)
     {
-        const string usage = "usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]";
+        const string usage = "usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>] [--save-baseline <file>]";
         var dirs = new List<string>();
         string? outDir = null;
         string? baselinePath = null;
+        string? savePath = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -243,6 +244,9 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
                     break;
                 case "--baseline" when i + 1 < args.Length:
                     baselinePath = args[++i];
+                    break;
+                case "--save-baseline" when i + 1 < args.Length:
+                    savePath = args[++i];
                     break;
                 case var a when a.StartsWith('-'):
                     return await Usage($"merge: unknown flag '{a}'; {usage}").ConfigureAwait(false);
@@ -266,6 +270,8 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         };
         if (baselinePath is not null)
             context = context.WithBaseline(baselinePath);
+        if (savePath is not null)
+            context = context.WithSaveBaseline(savePath);
         var node = await context.MergeAsync(dirs, cancellationToken).ConfigureAwait(false);
         return node.ExitCode;
     }
