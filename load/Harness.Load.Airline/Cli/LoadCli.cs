@@ -57,7 +57,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
 
     private int Help()
     {
-        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json> | merge <agent-dir>... --out <dir> [--baseline <summary.json>] [--save-baseline <file>]");
+        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json> | " + MergeArgs.Usage);
         stdout.WriteLine("run's flags (as LoadRunner…Run(args)), plus --max-connections N (the run's connection pool):");
         stdout.Write(RunArgs.Help());
         return ExitCodes.Ok;
@@ -230,49 +230,19 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
     /// </summary>
     private async Task<int> MergeAsync(string[] args, CancellationToken cancellationToken)
     {
-        const string usage = "usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>] [--save-baseline <file>]";
-        var dirs = new List<string>();
-        string? outDir = null;
-        string? baselinePath = null;
-        string? savePath = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when i + 1 < args.Length:
-                    outDir = args[++i];
-                    break;
-                case "--baseline" when i + 1 < args.Length:
-                    baselinePath = args[++i];
-                    break;
-                case "--save-baseline" when i + 1 < args.Length:
-                    savePath = args[++i];
-                    break;
-                case var a when a.StartsWith('-'):
-                    return await Usage($"merge: unknown flag '{a}'; {usage}").ConfigureAwait(false);
-                default:
-                    dirs.Add(args[i]);
-                    break;
-            }
-        }
-
-        if (dirs.Count == 0 || outDir is null)
-            return await Usage(usage).ConfigureAwait(false);
+        if (MergeArgs.Parse(args, out var error) is not { } request)
+            return await Usage(error!).ConfigureAwait(false);
 
         // The agents' scenario names the built-in whose JSON thresholds and tolerances the merged result is held to.
-        var name = AgentOutput.Read(Path.Combine(dirs[0], AgentOutput.FileName)).Scenario;
+        var name = AgentOutput.Read(Path.Combine(request.Folders[0], AgentOutput.FileName)).Scenario;
         var settings = catalog.TryGet(name, out _) ? catalog.Settings(name) : null;
         var scenario = Scenario.Empty(name).WithThresholds(settings?.Thresholds?.ToThresholds() ?? []);
-        var context = LoadRunner.RegisterScenarios(scenario).WithTestName(name).WithReportFolder(outDir).WithOutput(stdout) with
+        var context = LoadRunner.RegisterScenarios(scenario).WithTestName(name).WithOutput(stdout) with
         {
             Tolerances = settings?.BaselineTolerances,
             ErrorOutput = stderr,
         };
-        if (baselinePath is not null)
-            context = context.WithBaseline(baselinePath);
-        if (savePath is not null)
-            context = context.WithSaveBaseline(savePath);
-        var node = await context.MergeAsync(dirs, cancellationToken).ConfigureAwait(false);
+        var node = await request.Apply(context).MergeAsync(request.Folders, cancellationToken).ConfigureAwait(false);
         return node.ExitCode;
     }
 

@@ -123,6 +123,7 @@ public sealed record LoadRunnerContext
     /// <summary>
     /// Runs with the command line applied (<c>--rate</c>, <c>--duration</c>, <c>--target</c>, <c>--baseline</c>…, see
     /// <c>--help</c>), so a partner's console app is a CLI: <c>return LoadRunner.RegisterScenarios(s).Run(args).ExitCode;</c>.
+    /// <c>merge &lt;agent-dir&gt;… --out &lt;dir&gt;</c> merges a distributed test's agents instead (<see cref="MergeAsync"/>).
     /// </summary>
     public NodeStats Run(string[] args) => Task.Run(() => RunAsync(args, CancellationToken.None)).GetAwaiter().GetResult();
 
@@ -130,6 +131,19 @@ public sealed record LoadRunnerContext
 
     public async Task<NodeStats> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is ["merge", .. var mergeArgs])
+        {
+            // merge <agent-dir>… --out <dir>: the agents' outputs with these scenarios' thresholds (see MergeAsync).
+            if (MergeArgs.Parse(mergeArgs, out var mergeError) is not { } request)
+            {
+                await (ErrorOutput ?? Console.Error).WriteLineAsync($"error: {mergeError}").ConfigureAwait(false);
+                return Engine.RunSession.Usage(this, mergeError!);
+            }
+
+            return await request.Apply(this).MergeAsync(request.Folders, cancellationToken).ConfigureAwait(false);
+        }
+
         var parsed = RunArgs.Apply(this, args, out var error);
         if (parsed is null)
         {
