@@ -80,7 +80,7 @@ public sealed class EngineTests : IDisposable
         var workflow = json!.Value;
 
         var inputs = workflow.GetProperty("on").GetProperty("workflow_dispatch").GetProperty("inputs");
-        inputs.EnumerateObject().Select(p => p.Name).Should().Contain(["agents", "profile", "rate", "duration"]);
+        inputs.EnumerateObject().Select(p => p.Name).Should().Contain(["agents", "profile", "rate", "duration", "target", "max_rate"]);
         var jobs = workflow.GetProperty("jobs");
         var agent = jobs.GetProperty("agent");
         Needs(agent).Should().Contain("plan");
@@ -88,6 +88,7 @@ public sealed class EngineTests : IDisposable
         Run(jobs.GetProperty("plan")).Should().Contain("seq -s, 0 $((AGENTS - 1))", "the matrix is the indexes 0..agents-1");
         StepEnv(agent, "load/deploy/agent.sh", "HARNESS_AGENT_INDEX").Should().Be("${{ matrix.agent }}");
         StepEnv(agent, "load/deploy/agent.sh", "AGENTS").Should().Be("${{ inputs.agents }}");
+        StepEnv(agent, "load/deploy/agent.sh", "TARGET").Should().Be("${{ inputs.target }}");
         var upload = Uses(agent, "actions/upload-artifact@");
         upload.GetProperty("with").GetProperty("name").GetString().Should().Be("agent-${{ matrix.agent }}");
         upload.GetProperty("with").GetProperty("path").GetString().Should().Be("load/reports/dist/agent-${{ matrix.agent }}/");
