@@ -57,7 +57,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
 
     private int Help()
     {
-        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json> | merge <agent-dir>... --out <dir> [--baseline <summary.json>]");
+        stdout.WriteLine("usage: run <profile> [flags] | profiles | compare <summary.json> <baseline.json> | " + MergeArgs.Usage);
         stdout.WriteLine("run's flags (as LoadRunner…Run(args)), plus --max-connections N (the run's connection pool):");
         stdout.Write(RunArgs.Help());
         return ExitCodes.Ok;
@@ -85,7 +85,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
     {
         var builtIn = catalog.Get(name);
         var settings = catalog.Settings(builtIn.Name);
-        var (args, maxConnections, targetText) = Split(flags);
+        var (args, maxConnections, targetText, samplesPath) = Split(flags);
         var requested = targetText is null ? null : TargetPolicy.ParseTarget(targetText);
         var http = settings.Http with { MaxConnectionsPerServer = maxConnections ?? settings.Http.MaxConnectionsPerServer };
         var anyLoadFlag = args.Any(a => LoadFlags.Contains(a, StringComparer.Ordinal));
@@ -124,6 +124,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
             }
 
             var context = LoadRunner.RegisterScenarios(scenario)
+                .WithReportingSinks(samplesPath is null ? [] : [new RawSamplesSink(samplesPath)])
                 .WithTestName(builtIn.Name)
                 .WithTarget(requested ?? target.BaseUrl)
                 .WithOutput(stdout) with
@@ -137,14 +138,24 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         }
     }
 
-    /// <summary>The flags Run(args) takes, and the two the CLI keeps for itself (the connection pool, the target to resolve).</summary>
-    private static (string[] Args, int? MaxConnections, string? Target) Split(string[] flags)
+    /// <summary>
+    /// The flags Run(args) takes, and those the CLI keeps for itself: the connection pool, the target to resolve, and the
+    /// hidden test-only <c>--dump-samples &lt;file&gt;</c> (every iteration's raw latency, for the distributed proof).
+    /// </summary>
+    private static (string[] Args, int? MaxConnections, string? Target, string? SamplesPath) Split(string[] flags)
     {
         var args = new List<string>();
         int? maxConnections = null;
         string? target = null;
+        string? samples = null;
         for (var i = 0; i < flags.Length; i++)
         {
+            if (flags[i] == "--dump-samples")
+            {
+                samples = i + 1 < flags.Length ? flags[++i] : throw new ArgumentException("--dump-samples needs a file");
+                continue;
+            }
+
             if (flags[i] == "--max-connections")
             {
                 if (i + 1 >= flags.Length || !int.TryParse(flags[i + 1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n < 1)
@@ -159,7 +170,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
             args.Add(flags[i]);
         }
 
-        return ([.. args], maxConnections, target);
+        return ([.. args], maxConnections, target, samples);
     }
 
     private static string[] WithDefaults(string[] args, LoadDefaults load)
@@ -212,50 +223,27 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         return comparison.Passed ? ExitCodes.Ok : ExitCodes.ThresholdFailed;
     }
 
-    /// <summary>merge &lt;agent-dir&gt;… --out &lt;dir&gt; [--baseline file]: the agents' agent.json merged into one summary.json and agent.json.</summary>
+    /// <summary>
+    /// merge &lt;agent-dir&gt;… --out &lt;dir&gt; [--baseline file]: the agents' agent.json merged into one test's reports
+    /// (<see cref="LoadRunnerContext.MergeAsync"/>), with the built-in scenario's thresholds and tolerances when the agents
+    /// ran one.
+    /// </summary>
     private async Task<int> MergeAsync(string[] args, CancellationToken cancellationToken)
     {
-        var dirs = new List<string>();
-        string? outDir = null;
-        string? baselinePath = null;
-        for (var i = 0; i < args.Length; i++)
-        {
-            switch (args[i])
-            {
-                case "--out" when i + 1 < args.Length:
-                    outDir = args[++i];
-                    break;
-                case "--baseline" when i + 1 < args.Length:
-                    baselinePath = args[++i];
-                    break;
-                case var a when a.StartsWith('-'):
-                    return await Usage($"merge: unknown flag '{a}'; usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]").ConfigureAwait(false);
-                default:
-                    dirs.Add(args[i]);
-                    break;
-            }
-        }
+        if (MergeArgs.Parse(args, out var error) is not { } request)
+            return await Usage(error!).ConfigureAwait(false);
 
-        if (dirs.Count == 0 || outDir is null)
-            return await Usage("usage: merge <agent-dir>... --out <dir> [--baseline <summary.json>]").ConfigureAwait(false);
-        var agents = dirs.Select(d => (d, AgentOutput.Read(Path.Combine(d, AgentOutput.FileName)))).ToArray();
-        var merged = AgentMerge.Merge(agents);
-        var summary = SummaryBuilder.BuildMerged(merged);
-        BaselineComparison? comparison = null;
-        if (baselinePath is not null)
+        // The agents' scenario names the built-in whose JSON thresholds and tolerances the merged result is held to.
+        var name = AgentOutput.Read(Path.Combine(request.Folders[0], AgentOutput.FileName)).Scenario;
+        var settings = catalog.TryGet(name, out _) ? catalog.Settings(name) : null;
+        var scenario = Scenario.Empty(name).WithThresholds(settings?.Thresholds?.ToThresholds() ?? []);
+        var context = LoadRunner.RegisterScenarios(scenario).WithTestName(name).WithOutput(stdout) with
         {
-            var baseline = await ReportWriter.ReadSummaryAsync(baselinePath, cancellationToken).ConfigureAwait(false);
-            var tolerances = (catalog.TryGet(summary.Profile, out _) ? catalog.Settings(summary.Profile).BaselineTolerances : null) ?? BaselineTolerances.Default;
-            comparison = tolerances.Compare(summary, baseline, baselinePath);
-        }
-
-        summary = SummaryBuilder.Decide(summary, [], comparison);
-        Directory.CreateDirectory(outDir);
-        await File.WriteAllTextAsync(Path.Combine(outDir, ReportWriter.SummaryFile), ReportWriter.ToJson(summary), cancellationToken).ConfigureAwait(false);
-        await File.WriteAllTextAsync(Path.Combine(outDir, AgentOutput.FileName), AgentOutput.ToJson(merged), cancellationToken).ConfigureAwait(false);
-        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"merged {agents.Length} agents of '{summary.Scenario}': {summary.Requests.Total} iterations, p50 {summary.LatencyMs.Corrected.P50} ms, p99 {summary.LatencyMs.Corrected.P99} ms, verdict {summary.Verdict} → {Path.GetFullPath(outDir)}")).ConfigureAwait(false);
-        return SummaryBuilder.ExitCode(summary);
+            Tolerances = settings?.BaselineTolerances,
+            ErrorOutput = stderr,
+        };
+        var node = await request.Apply(context).MergeAsync(request.Folders, cancellationToken).ConfigureAwait(false);
+        return node.ExitCode;
     }
 
     private async Task<int> ServeEchoAsync(string[] args, CancellationToken cancellationToken)

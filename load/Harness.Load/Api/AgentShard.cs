@@ -70,6 +70,9 @@ public sealed record AgentShard
             ? Share((long)rate)
             : rate / AgentCount;
 
+    /// <summary>NBomber's partition of this agent: number K + 1 of N (a single machine is 1 of 1).</summary>
+    public ScenarioPartition Partition => new(AgentIndex + 1, AgentCount);
+
     /// <summary>This agent's seed: seed·N + K, distinct for every agent of a test (and the seed itself for one agent).</summary>
     public int Seed(int seed) => unchecked((seed * AgentCount) + AgentIndex);
 

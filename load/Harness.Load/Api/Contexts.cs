@@ -28,7 +28,7 @@ public enum ScenarioOperation
 /// <summary>Which scenario instance runs: in the open model each iteration is its own instance.</summary>
 public sealed record ScenarioInfo(string InstanceId, int InstanceNumber, string ScenarioName, TimeSpan ScenarioDuration, ScenarioOperation ScenarioOperation);
 
-/// <summary>The scenario's partition in a cluster; a single node is always partition 1 of 1.</summary>
+/// <summary>The scenario's partition: in a distributed test (<c>--agents N --agent-index K</c>) agent K is number K + 1 of N; one machine is 1 of 1.</summary>
 public sealed record ScenarioPartition(int Number, int Count)
 {
     public static ScenarioPartition Empty { get; } = new(1, 1);

@@ -123,6 +123,7 @@ public sealed record LoadRunnerContext
     /// <summary>
     /// Runs with the command line applied (<c>--rate</c>, <c>--duration</c>, <c>--target</c>, <c>--baseline</c>…, see
     /// <c>--help</c>), so a partner's console app is a CLI: <c>return LoadRunner.RegisterScenarios(s).Run(args).ExitCode;</c>.
+    /// <c>merge &lt;agent-dir&gt;… --out &lt;dir&gt;</c> merges a distributed test's agents instead (<see cref="MergeAsync"/>).
     /// </summary>
     public NodeStats Run(string[] args) => Task.Run(() => RunAsync(args, CancellationToken.None)).GetAwaiter().GetResult();
 
@@ -130,6 +131,19 @@ public sealed record LoadRunnerContext
 
     public async Task<NodeStats> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args is ["merge", .. var mergeArgs])
+        {
+            // merge <agent-dir>… --out <dir>: the agents' outputs with these scenarios' thresholds (see MergeAsync).
+            if (MergeArgs.Parse(mergeArgs, out var mergeError) is not { } request)
+            {
+                await (ErrorOutput ?? Console.Error).WriteLineAsync($"error: {mergeError}").ConfigureAwait(false);
+                return Engine.RunSession.Usage(this, mergeError!);
+            }
+
+            return await request.Apply(this).MergeAsync(request.Folders, cancellationToken).ConfigureAwait(false);
+        }
+
         var parsed = RunArgs.Apply(this, args, out var error);
         if (parsed is null)
         {
@@ -140,6 +154,16 @@ public sealed record LoadRunnerContext
 
         return await Engine.RunSession.RunAsync(parsed, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Harness: merges the outputs of a distributed test's agents (each <c>agent.json</c> folder a <c>run … --agents N</c>
+    /// wrote) into one result, as exact as one machine's: counts summed, histograms merged bucket for bucket, series
+    /// summed. The registered scenario of the agents' name gives the thresholds (so code thresholds are evaluated on the
+    /// merged statistics); <see cref="BaselinePath"/>, <see cref="ReportFolder"/>, <see cref="ReportFormats"/> apply as
+    /// for a run, and <see cref="NodeStats.ExitCode"/> is the run's (2 when the folders are not one test).
+    /// </summary>
+    public Task<NodeStats> MergeAsync(IReadOnlyList<string> agentFolders, CancellationToken cancellationToken = default) =>
+        Engine.MergeSession.RunAsync(this, agentFolders, cancellationToken);
 
     private static string Required(string value, string name)
     {

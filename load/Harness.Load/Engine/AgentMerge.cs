@@ -25,7 +25,14 @@ internal static class AgentMerge
             AgentIndex = 0,
             AgentCount = first.AgentCount,
             ActualStart = outputs.Min(o => o.ActualStart),
+            Target = string.Join(", ", outputs.Select(o => o.Target).Distinct(StringComparer.Ordinal)),
+            Incomplete = outputs.Any(o => o.Incomplete),
+            StopReason = outputs.FirstOrDefault(o => o.StopReason is not null) is { } stopped
+                ? string.Create(CultureInfo.InvariantCulture, $"agent {stopped.AgentIndex}: {stopped.StopReason}")
+                : null,
             TargetRate = first.TargetRate is null ? null : outputs.Sum(o => o.TargetRate ?? 0),
+            Concurrency = first.Concurrency is null ? null : outputs.Sum(o => o.Concurrency ?? 0),
+            Simulation = first.Simulation with { Value = outputs.Sum(o => o.Simulation.Value) },
             AchievedRate = outputs.Sum(o => o.AchievedRate),
             DurationS = outputs.Max(o => o.DurationS),
             Scheduled = outputs.Sum(o => o.Scheduled),
@@ -40,7 +47,10 @@ internal static class AgentMerge
             {
                 var buckets = outputs.Where(o => i < o.Series.Count).Select(o => o.Series[i]).ToArray();
                 return new BucketOutput(i * bucketSeconds, buckets.Sum(b => b.Started), buckets.Sum(b => b.Completed), buckets.Sum(b => b.Ok),
-                    buckets.Sum(b => b.Fail), Merge(buckets.Select(b => b.Corrected)), Merge(buckets.Select(b => b.Service)));
+                    buckets.Sum(b => b.Fail), Merge(buckets.Select(b => b.Corrected)), Merge(buckets.Select(b => b.Service)))
+                {
+                    TargetRate = Math.Round(buckets.Sum(b => b.TargetRate), 1),
+                };
             }).ToArray(),
         };
     }
@@ -58,6 +68,8 @@ internal static class AgentMerge
                 throw new ArgumentException($"mixed versions: {first.Source} was written by Harness.Load {first.Output.Version}, {source} by {o.Version}; run every agent from one build");
             if (o.AgentCount != first.Output.AgentCount)
                 throw new ArgumentException($"mixed agent counts: {first.Source} was one of {first.Output.AgentCount} agents, {source} one of {o.AgentCount}");
+            if (!string.Equals(o.Model, first.Output.Model, StringComparison.Ordinal))
+                throw new ArgumentException($"mixed load models: {first.Source} ran the {first.Output.Model} model, {source} the {o.Model} model");
             if (o.BucketSeconds != first.Output.BucketSeconds)
                 throw new ArgumentException($"{source}: series buckets of {o.BucketSeconds} s, {first.Source} of {first.Output.BucketSeconds} s; the agents ran different durations");
         }

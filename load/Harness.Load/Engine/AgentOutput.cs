@@ -13,8 +13,8 @@ internal sealed record AgentOutput
 {
     public const string FileName = "agent.json";
 
-    /// <summary>Bumped when the layout changes; merge refuses other formats.</summary>
-    public const int CurrentFormat = 1;
+    /// <summary>Bumped when the layout changes; merge refuses other formats (2: target, incomplete, stop reason, copies, the series' target rate).</summary>
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 
@@ -33,9 +33,23 @@ internal sealed record AgentOutput
 
     public required int Seed { get; init; }
 
+    /// <summary>The target's scheme, host, port and path (never user info or query), or "(none)".</summary>
+    public string Target { get; init; } = "(none)";
+
+    /// <summary>The agent was stopped before the end of its plan (Ctrl-C, an aborting threshold).</summary>
+    public bool Incomplete { get; init; }
+
+    public string? StopReason { get; init; }
+
     public required string Model { get; init; }
 
     public double? TargetRate { get; init; }
+
+    /// <summary>Closed model: the copies the plan ran at its peak; open: null.</summary>
+    public int? Concurrency { get; init; }
+
+    /// <summary>The load simulation at the end of the measured window (NBomber's LoadSimulationStats).</summary>
+    public LoadSimulationStats Simulation { get; init; } = new("inject", 0);
 
     public required double AchievedRate { get; init; }
 
@@ -70,11 +84,14 @@ internal sealed record AgentOutput
         typeof(AgentOutput).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
         ?? typeof(AgentOutput).Assembly.GetName().Version?.ToString() ?? "unknown";
 
-    public static AgentOutput From(RunOutcome outcome, AgentShard shard, DateTimeOffset? startAt)
+    /// <summary>What one agent (or a single-machine run: agent 0 of 1) measured; the reports are built from this, merged or not.</summary>
+    public static AgentOutput From(RunOutcome outcome, AgentShard shard, DateTimeOffset? startAt, Uri? target = null)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(shard);
         var stats = outcome.Statistics;
+        var plan = outcome.Plan;
+        var width = stats.BucketSeconds;
         return new AgentOutput
         {
             Scenario = outcome.Scenario.Name,
@@ -84,8 +101,15 @@ internal sealed record AgentOutput
             StartAt = startAt,
             ActualStart = outcome.StartedAt,
             Seed = outcome.Seed,
-            Model = outcome.Plan.Model,
-            TargetRate = outcome.Plan.IsOpen ? outcome.TargetRate : null,
+            Target = target is null ? "(none)" : SummaryBuilder.Redact(target),
+            Incomplete = outcome.Incomplete,
+            StopReason = outcome.Scenario.StopReason ?? outcome.Scenario.Run.StopReason,
+            Model = plan.Model,
+            TargetRate = plan.IsOpen ? outcome.TargetRate : null,
+            Concurrency = plan.IsOpen ? null : plan.MaxCopies,
+            Simulation = plan.IsOpen
+                ? new LoadSimulationStats("inject", Math.Round(plan.RateAt(outcome.MeasuredDuration), 1))
+                : new LoadSimulationStats("keep_constant", plan.CopiesAt(outcome.MeasuredDuration)),
             AchievedRate = outcome.AchievedRate,
             DurationS = outcome.MeasuredDuration.TotalSeconds,
             WarmupS = outcome.Plan.WarmUp.TotalSeconds,
@@ -99,7 +123,10 @@ internal sealed record AgentOutput
             Steps = stats.Steps.Select(StepOutput.From).ToArray(),
             BucketSeconds = stats.BucketSeconds,
             Series = stats.Series(outcome.SeriesSeconds).Select((b, i) => new BucketOutput(
-                i * stats.BucketSeconds, b.Started, b.Completed, b.Ok, b.Fail, b.Corrected.Snapshot(), b.Service.Snapshot())).ToArray(),
+                i * width, b.Started, b.Completed, b.Ok, b.Fail, b.Corrected.Snapshot(), b.Service.Snapshot())
+            {
+                TargetRate = plan.IsOpen ? Math.Round(plan.RateAt(TimeSpan.FromSeconds((i * width) + (width / 2.0))), 1) : 0,
+            }).ToArray(),
         };
     }
 
@@ -149,4 +176,8 @@ internal sealed record OutcomeOutput(long Count, long Bytes, long MinBytes, long
 internal sealed record StatusOutput(bool IsError, string Message, HistogramSnapshot Corrected);
 
 /// <summary>One reporting bucket of the series (<see cref="AgentOutput.BucketSeconds"/> wide, from the agent's start).</summary>
-internal sealed record BucketOutput(int Second, long Started, long Completed, long Ok, long Fail, HistogramSnapshot Corrected, HistogramSnapshot Service);
+internal sealed record BucketOutput(int Second, long Started, long Completed, long Ok, long Fail, HistogramSnapshot Corrected, HistogramSnapshot Service)
+{
+    /// <summary>Open model: the arrivals per second the plan asked for in the middle of the bucket; closed: 0.</summary>
+    public double TargetRate { get; init; }
+}

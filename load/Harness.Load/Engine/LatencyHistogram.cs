@@ -72,18 +72,24 @@ internal sealed class LatencyHistogram
     /// <summary>
     /// Every bucket with a count, and the exact count, sum, min and max: lossless (<see cref="FromSnapshot"/> gives back
     /// a histogram with the same buckets, so merged agents' percentiles are those of one histogram of all their values).
+    /// Taken while values are still being recorded (a live snapshot), the count is that of the buckets read, so the
+    /// snapshot is always consistent; the sum, min and max may already include a value recorded meanwhile.
     /// </summary>
     public HistogramSnapshot Snapshot()
     {
         var buckets = new List<long[]>();
+        long total = 0;
         for (var i = 0; i < _counts.Length; i++)
         {
             var c = Interlocked.Read(ref _counts[i]);
             if (c != 0)
+            {
                 buckets.Add([i, c]);
+                total += c;
+            }
         }
 
-        return new HistogramSnapshot(_precisionBits, Count, Interlocked.Read(ref _sum), Min, Max, buckets);
+        return new HistogramSnapshot(_precisionBits, total, Interlocked.Read(ref _sum), total == 0 ? 0 : Min, Max, buckets);
     }
 
     /// <summary>The histogram a <see cref="Snapshot"/> was taken of; an error naming what is inconsistent otherwise.</summary>

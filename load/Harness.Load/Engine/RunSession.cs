@@ -47,7 +47,7 @@ internal static class RunSession
         var logger = context.CreateLogger();
         var testInfo = new TestInfo(Guid.NewGuid().ToString("N")[..12], context.TestSuite, context.TestName);
         var observers = context.ReportingSinks.OfType<IMeasurementObserver>().ToArray();
-        var run = new RunContext(testInfo, logger, context.Target, context.Seed, observers);
+        var run = new RunContext(testInfo, logger, context.Target, context.Seed, observers) { Partition = context.Shard.Partition };
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run.StopAll.Token);
         var signalled = false;
         using var signals = context.HandleSignals ? new SignalHandler(() =>
@@ -152,29 +152,20 @@ internal static class RunSession
         foreach (var outcome in outcomes)
         {
             var s = outcome.Scenario;
-            var stats = StatsBuilder.Scenario(s, outcome.MeasuredDuration, OperationType.Complete, outcome.TargetRate, outcome.AchievedRate);
-            s.Thresholds.Check(stats, outcome.Elapsed, final: true);
-            var results = s.Thresholds.Results();
-            scenarioStats.Add(stats);
-            thresholdResults.AddRange(results);
-            var aborted = results.Any(r => r.IsFailed) && run.StopReason is { } reason && reason.StartsWith("threshold", StringComparison.Ordinal);
-            var final = outcome with { Incomplete = signalled || aborted };
-            var summary = SummaryBuilder.Build(final, context.Target);
-            var comparison = baseline is not null && string.Equals(baseline.Profile, s.Name, StringComparison.Ordinal)
-                ? (context.Tolerances ?? Verdicts.BaselineTolerances.Default).Compare(summary, baseline, context.BaselinePath!)
-                : null;
-            summary = SummaryBuilder.Decide(summary, results, comparison);
+            // The run's own output is what `merge` reads; the result is decided from it exactly as a merge decides N agents'.
+            var own = AgentOutput.From(outcome with { Incomplete = signalled }, context.Shard, context.StartAt, context.Target);
+            var stoppedByThreshold = run.StopReason is { } reason && reason.StartsWith("threshold", StringComparison.Ordinal);
+            var result = TestResult.Decide(own, null, s.Thresholds, outcome.Elapsed, stoppedByThreshold,
+                baseline is null ? null : (baseline, context.BaselinePath!), context.Tolerances);
+            scenarioStats.Add(result.Stats);
+            thresholdResults.AddRange(result.Thresholds);
+            var summary = result.Summary;
             summaries.Add(summary);
             if (context.ReportFormats.Count > 0)
             {
                 var dir = outcomes.Length == 1 ? folder : Path.Combine(folder, s.Name);
-                var report = RunReport.From(summary, final);
-                reportFiles.AddRange(await ReportWriter.WriteAsync(report, dir, context.ReportFormats, context.ReportFileName, CancellationToken.None).ConfigureAwait(false));
-                if (context.ReportFormats.Contains(ReportFormat.Json))
-                {
-                    // The lossless output `merge` reads: every histogram bucket, and who this agent was.
-                    await File.WriteAllTextAsync(Path.Combine(dir, AgentOutput.FileName), AgentOutput.ToJson(AgentOutput.From(final, context.Shard, context.StartAt)), CancellationToken.None).ConfigureAwait(false);
-                }
+                var report = result.Report;
+                reportFiles.AddRange(await result.WriteAsync(dir, context.ReportFormats, context.ReportFileName, CancellationToken.None).ConfigureAwait(false));
                 if (!context.Quiet || context.Output is not null)
                     await output.WriteAsync(MarkdownReport.Render(report)).ConfigureAwait(false);
             }

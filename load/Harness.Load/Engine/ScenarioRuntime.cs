@@ -56,7 +56,7 @@ internal sealed class ScenarioRuntime : IScenarioInitContext
 
     public IConfiguration CustomSettings => EmptyConfiguration.Instance;
 
-    public ScenarioPartition ScenarioPartition => ScenarioPartition.Empty;
+    public ScenarioPartition ScenarioPartition => Run.Partition;
 
     public ILogger Logger => Run.Logger;
 
@@ -100,6 +100,9 @@ internal sealed class RunContext(TestInfo testInfo, ILogger logger, Uri? target,
     public Uri? Target { get; } = target;
 
     public int Seed { get; } = seed;
+
+    /// <summary>This agent's share of a distributed test (<see cref="AgentShard.Partition"/>); 1 of 1 on one machine.</summary>
+    public ScenarioPartition Partition { get; init; } = ScenarioPartition.Empty;
 
     public IReadOnlyList<IMeasurementObserver> Observers { get; } = observers;
 

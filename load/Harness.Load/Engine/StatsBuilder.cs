@@ -3,38 +3,56 @@ namespace Harness.Load.Engine;
 /// <summary>Builds NBomber-shaped statistics from what the engine measured (live snapshots and the final ones).</summary>
 internal static class StatsBuilder
 {
+    /// <summary>A live snapshot of a running scenario, built as the final statistics are (from its histograms' snapshots).</summary>
     public static ScenarioStats Scenario(ScenarioRuntime scenario, TimeSpan measured, OperationType operation,
         double targetRate = 0, double achievedRate = 0)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         var stats = scenario.Stats;
-        var iterations = stats.Iterations;
+        return Build(scenario.Name, StepOutput.From(stats.Iterations), stats.Steps.Select(StepOutput.From).ToArray(), Simulation(scenario.Plan, measured),
+            operation, measured, scenario.Plan.Model, targetRate, achievedRate, stats.Late, stats.Dropped, stats.Lateness);
+    }
+
+    /// <summary>
+    /// The final statistics of a run from its <see cref="AgentOutput"/> — one agent's, or N agents' merged — so the
+    /// final thresholds see the same numbers whether the test ran on one machine or many.
+    /// </summary>
+    public static ScenarioStats Scenario(AgentOutput output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return Build(output.Scenario, output.Iterations, output.Steps, output.Simulation, OperationType.Complete, TimeSpan.FromSeconds(output.DurationS),
+            output.Model, output.TargetRate ?? 0, output.AchievedRate, output.Late, output.Dropped, LatencyHistogram.FromSnapshot(output.Lateness));
+    }
+
+    private static ScenarioStats Build(string name, StepOutput it, IReadOnlyList<StepOutput> stepOutputs, LoadSimulationStats simulation, OperationType operation,
+        TimeSpan measured, string model, double targetRate, double achievedRate, long late, long dropped, LatencyHistogram lateness)
+    {
         var seconds = Math.Max(measured.TotalSeconds, 1e-9);
-        var all = iterations.Ok + iterations.Fail;
-        var steps = stats.Steps.Select(s => new StepStats(
+        var all = it.Ok.Count + it.Fail.Count;
+        var steps = stepOutputs.Select((s, i) => new StepStats(
             s.Name,
-            Measurement(s, true, seconds, s.Ok + s.Fail),
-            Measurement(s, false, seconds, s.Ok + s.Fail),
-            s.SortIndex)).ToArray();
+            Measurement(s, true, seconds, s.Ok.Count + s.Fail.Count),
+            Measurement(s, false, seconds, s.Ok.Count + s.Fail.Count),
+            i + 1)).ToArray();
         return new ScenarioStats(
-            scenario.Name,
-            Measurement(iterations, true, seconds, all),
-            Measurement(iterations, false, seconds, all),
+            name,
+            Measurement(it, true, seconds, all),
+            Measurement(it, false, seconds, all),
             steps,
-            Simulation(scenario.Plan, measured),
+            simulation,
             operation,
             Count(all),
-            Count(iterations.Ok),
-            Count(iterations.Fail),
-            iterations.Bytes,
+            Count(it.Ok.Count),
+            Count(it.Fail.Count),
+            it.Ok.Bytes + it.Fail.Bytes,
             measured)
         {
-            Model = scenario.Plan.Model,
+            Model = model,
             TargetRate = Math.Round(targetRate, 3),
             AchievedRate = Math.Round(achievedRate, 3),
-            Late = stats.Late,
-            Dropped = stats.Dropped,
-            Lateness = Latency(stats.Lateness),
+            Late = late,
+            Dropped = dropped,
+            Lateness = Latency(lateness),
         };
     }
 
@@ -52,21 +70,21 @@ internal static class StatsBuilder
         };
     }
 
-    private static MeasurementStats Measurement(StepStatistics s, bool ok, double seconds, long all)
+    private static MeasurementStats Measurement(StepOutput s, bool ok, double seconds, long all)
     {
-        var o = ok ? s.OkStats : s.FailStats;
+        var o = ok ? s.Ok : s.Fail;
         var codes = s.ByStatus
             .Where(p => p.Value.IsError != ok)
-            .OrderByDescending(p => p.Value.Count)
-            .Select(p => new StatusCodeStats(p.Key, p.Value.IsError, p.Value.Message, Count(p.Value.Count), Percent(p.Value.Count, all)))
+            .OrderByDescending(p => p.Value.Corrected.Count)
+            .Select(p => new StatusCodeStats(p.Key, p.Value.IsError, p.Value.Message, Count(p.Value.Corrected.Count), Percent(p.Value.Corrected.Count, all)))
             .ToArray();
         return new MeasurementStats(
             new RequestStats(Count(o.Count), Percent(o.Count, all), Math.Round(o.Count / seconds, 3)),
-            Latency(o.Corrected),
+            Latency(LatencyHistogram.FromSnapshot(o.Corrected)),
             new DataTransferStats(o.MinBytes, o.Count == 0 ? 0 : o.Bytes / o.Count, o.MaxBytes, o.Bytes),
             codes)
         {
-            ServiceTime = Latency(o.Service),
+            ServiceTime = Latency(LatencyHistogram.FromSnapshot(o.Service)),
         };
     }
 

@@ -69,6 +69,16 @@ internal static class MarkdownReport
 
         if (s.Baseline is { } baseline)
             ChecksTable(md, Invariant($"Baseline `{Path.GetFileName(baseline.File)}`"), baseline.Checks, withBaseline: true);
+        if (s.Agents is { Count: > 0 } agents)
+        {
+            md.AppendLine().AppendLine(Invariant($"### Agents ({agents.Count}, merged)")).AppendLine();
+            md.AppendLine("| Agent | Rate | Iterations | Failed | Late | Dropped | Seed | Started | Offset vs --start-at |");
+            md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+            foreach (var a in agents)
+                md.AppendLine(Invariant($"| {a.Index} | {AgentRate(a)} | {a.Iterations} | {a.Fail} | {a.Late} | {a.Dropped} | {a.Seed} | {a.StartedAt:HH:mm:ss.fff} | {Offset(a)} |"));
+            md.AppendLine().AppendLine("Counts are the agents' sums; percentiles come from their histograms merged bucket for bucket (the same buckets one machine's histogram of every value would hold), never from averaged percentiles.");
+        }
+
         return md.ToString();
     }
 
@@ -98,6 +108,13 @@ internal static class MarkdownReport
 
     private static void LatencyRow(StringBuilder md, string label, LatencySummary l) =>
         md.AppendLine(Invariant($"| {label} | {l.P50:0.###} | {l.P75:0.###} | {l.P90:0.###} | {l.P95:0.###} | {l.P99:0.###} | {l.P999:0.###} | {l.Max:0.###} | {l.Mean:0.###} |"));
+
+    /// <summary>"achieved / target /s" (open) or "achieved /s (N copies)" (closed).</summary>
+    internal static string AgentRate(AgentSummary a) =>
+        a.TargetRate is { } t ? Invariant($"{a.AchievedRate:0.#} / {t:0.#} /s") : Invariant($"{a.AchievedRate:0.#} /s ({a.Concurrency} copies)");
+
+    /// <summary>The agent's clock offset against --start-at (+ late), or "no --start-at".</summary>
+    internal static string Offset(AgentSummary a) => a.StartOffsetMs is { } ms ? Invariant($"{ms:+0.###;-0.###;0} ms") : "no --start-at";
 
     internal static string VerdictText(string verdict) => verdict switch
     {

@@ -24,35 +24,36 @@ internal sealed record RunReport(RunSummary Summary, IReadOnlyList<SeriesPoint> 
 {
     private static readonly double[] CurvePercentiles = BuildCurvePercentiles();
 
-    public static RunReport From(RunSummary summary, RunOutcome outcome)
+    /// <summary>The report of one machine's output or of N agents' merged output: the same series and curve either way.</summary>
+    public static RunReport From(RunSummary summary, AgentOutput output)
     {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var plan = outcome.Plan;
-        var width = outcome.Statistics.BucketSeconds;
-        var series = outcome.Statistics.Series(outcome.SeriesSeconds).Select((s, b) =>
+        ArgumentNullException.ThrowIfNull(output);
+        var open = output.TargetRate is not null;
+        var width = output.BucketSeconds;
+        var series = output.Series.Select(b =>
         {
-            var i = b * width;
-            var at = TimeSpan.FromSeconds(i + (width / 2.0));
+            var corrected = LatencyHistogram.FromSnapshot(b.Corrected);
             return new SeriesPoint(
-                i,
-                TimeSpan.FromSeconds(i) < plan.WarmUp,
-                plan.IsOpen ? Math.Round(plan.RateAt(at), 1) : 0,
-                s.Started,
-                s.Completed,
-                s.Ok,
-                s.Fail,
-                (plan.IsOpen ? s.Started : s.Completed) / (double)width,
-                s.Corrected.ValueAtPercentile(50) / 1000.0,
-                s.Corrected.ValueAtPercentile(99) / 1000.0,
-                s.Service.ValueAtPercentile(99) / 1000.0);
+                b.Second,
+                b.Second < output.WarmupS,
+                b.TargetRate,
+                b.Started,
+                b.Completed,
+                b.Ok,
+                b.Fail,
+                (open ? b.Started : b.Completed) / (double)width,
+                corrected.ValueAtPercentile(50) / 1000.0,
+                corrected.ValueAtPercentile(99) / 1000.0,
+                LatencyHistogram.FromSnapshot(b.Service).ValueAtPercentile(99) / 1000.0);
         }).ToArray();
-        var iterations = outcome.Statistics.Iterations;
-        var distribution = iterations.Corrected.Count == 0
+        var iterationsCorrected = LatencyHistogram.FromSnapshot(output.Iterations.Corrected);
+        var iterationsService = LatencyHistogram.FromSnapshot(output.Iterations.Service);
+        var distribution = iterationsCorrected.Count == 0
             ? []
             : CurvePercentiles.Select(p => new PercentilePoint(
                 p,
-                iterations.Corrected.ValueAtPercentile(p) / 1000.0,
-                iterations.Service.ValueAtPercentile(p) / 1000.0)).ToArray();
+                iterationsCorrected.ValueAtPercentile(p) / 1000.0,
+                iterationsService.ValueAtPercentile(p) / 1000.0)).ToArray();
         return new RunReport(summary, series, distribution);
     }
 

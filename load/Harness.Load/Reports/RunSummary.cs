@@ -57,6 +57,9 @@ internal sealed record RunSummary
 
     public BaselineComparison? Baseline { get; init; }
 
+    /// <summary>A merged test (<c>merge</c>): each agent's share, rate and clock offset against --start-at; null for one machine.</summary>
+    public IReadOnlyList<AgentSummary>? Agents { get; init; }
+
     /// <summary>"pass", "fail" (threshold or baseline), "sanity_failed" or "incomplete".</summary>
     public required string Verdict { get; init; }
 }
@@ -71,6 +74,20 @@ internal sealed record LatencyPair(LatencySummary Corrected, LatencySummary Serv
 internal sealed record StepSummary(string Name, long Ok, long Fail, long Bytes, LatencyPair LatencyMs, IReadOnlyDictionary<string, StatusSummary> ByStatus);
 
 internal sealed record StatusSummary(long Count, double P50Ms, double P99Ms);
+
+/// <summary>One agent of a merged test: what it was asked for and achieved, and when it started against --start-at (ms, positive: late).</summary>
+internal sealed record AgentSummary(
+    int Index,
+    double? TargetRate,
+    double AchievedRate,
+    int? Concurrency,
+    long Iterations,
+    long Fail,
+    long Late,
+    long Dropped,
+    int Seed,
+    DateTimeOffset StartedAt,
+    double? StartOffsetMs);
 
 internal sealed record SanityCheck(bool Passed, double? AchievedRatio, string Message);
 

@@ -9,92 +9,57 @@ internal static class SummaryBuilder
     /// <summary>Open runs whose achieved rate is below this share of the target did not test what was asked.</summary>
     public const double SanityRatio = 0.99;
 
-    public static RunSummary Build(RunOutcome outcome, Uri? target)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        var stats = outcome.Statistics;
-        var plan = outcome.Plan;
-        var iterations = stats.Iterations;
-        var total = iterations.Ok + iterations.Fail;
-        return new RunSummary
-        {
-            Profile = outcome.Scenario.Name,
-            Scenario = outcome.Scenario.Name,
-            Model = plan.Model,
-            Target = target is null ? "(none)" : Redact(target),
-            StartedAt = outcome.StartedAt,
-            Seed = outcome.Seed,
-            Incomplete = outcome.Incomplete,
-            StopReason = outcome.Scenario.StopReason ?? outcome.Scenario.Run.StopReason,
-            TargetRate = plan.IsOpen ? Round(outcome.TargetRate) : null,
-            AchievedRate = Round(outcome.AchievedRate),
-            Concurrency = plan.IsOpen ? null : plan.MaxCopies,
-            DurationS = Round(outcome.MeasuredDuration.TotalSeconds),
-            WarmupS = Round(plan.WarmUp.TotalSeconds),
-            Requests = new RequestCounts(
-                total,
-                iterations.Ok,
-                iterations.Fail,
-                total == 0 ? 0 : Round(100.0 * iterations.Fail / total),
-                iterations.ByStatus.OrderBy(p => p.Key).ToDictionary(p => StatusKey(p.Key), p => p.Value.Count)),
-            Late = stats.Late,
-            Dropped = stats.Dropped,
-            LatenessMs = Summarize(stats.Lateness),
-            LatencyMs = new LatencyPair(Summarize(iterations.Corrected), Summarize(iterations.Service)),
-            Steps = stats.Steps.Select(s => new StepSummary(
-                s.Name,
-                s.Ok,
-                s.Fail,
-                s.Bytes,
-                new LatencyPair(Summarize(s.Corrected), Summarize(s.Service)),
-                s.ByStatus.OrderBy(p => p.Key).ToDictionary(
-                    p => StatusKey(p.Key),
-                    p => new StatusSummary(p.Value.Count, Ms(p.Value.Corrected.ValueAtPercentile(50)), Ms(p.Value.Corrected.ValueAtPercentile(99)))))).ToArray(),
-            Errors = stats.Errors.OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value),
-            Sanity = Sanity(outcome),
-            Verdict = "pass",
-        };
-    }
-
     /// <summary>
-    /// The summary of a merged distributed test (<see cref="AgentMerge"/>): the same fields as one machine's, from the
-    /// merged histograms. The code thresholds are not in the agents' output, so the verdict is sanity and baseline only.
+    /// The summary of a test from what its agents measured: <paramref name="output"/> is one machine's output (a run is
+    /// agent 0 of 1) or N agents' merged by <see cref="AgentMerge"/> — one path, so a merged report is built exactly as a
+    /// single run's. With <paramref name="agents"/> (merge), the summary lists each agent's rate and clock offset.
     /// </summary>
-    public static RunSummary BuildMerged(AgentOutput merged)
+    public static RunSummary Build(AgentOutput output, IReadOnlyList<AgentOutput>? agents = null)
     {
-        ArgumentNullException.ThrowIfNull(merged);
-        var it = merged.Iterations;
+        ArgumentNullException.ThrowIfNull(output);
+        var it = output.Iterations;
         var total = it.Ok.Count + it.Fail.Count;
-        var ratio = merged.TargetRate is > 0 ? merged.AchievedRate / merged.TargetRate.Value : (double?)null;
         return new RunSummary
         {
-            Profile = merged.Scenario,
-            Scenario = merged.Scenario,
-            Model = merged.Model,
-            Target = "(merged agents)",
-            StartedAt = merged.ActualStart,
-            Seed = merged.Seed,
-            Incomplete = false,
-            TargetRate = merged.TargetRate is { } t ? Round(t) : null,
-            AchievedRate = Round(merged.AchievedRate),
-            DurationS = Round(merged.DurationS),
-            WarmupS = Round(merged.WarmupS),
+            Profile = output.Scenario,
+            Scenario = output.Scenario,
+            Model = output.Model,
+            Target = output.Target,
+            StartedAt = output.ActualStart,
+            Seed = output.Seed,
+            Incomplete = output.Incomplete,
+            StopReason = output.StopReason,
+            TargetRate = output.TargetRate is { } t ? Round(t) : null,
+            AchievedRate = Round(output.AchievedRate),
+            Concurrency = output.Concurrency,
+            DurationS = Round(output.DurationS),
+            WarmupS = Round(output.WarmupS),
             Requests = new RequestCounts(total, it.Ok.Count, it.Fail.Count, total == 0 ? 0 : Round(100.0 * it.Fail.Count / total),
-                it.ByStatus.ToDictionary(p => StatusKey(p.Key), p => p.Value.Corrected.Count)),
-            Late = merged.Late,
-            Dropped = merged.Dropped,
-            LatenessMs = Summarize(LatencyHistogram.FromSnapshot(merged.Lateness)),
+                it.ByStatus.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => StatusKey(p.Key), p => p.Value.Corrected.Count)),
+            Late = output.Late,
+            Dropped = output.Dropped,
+            LatenessMs = Summarize(LatencyHistogram.FromSnapshot(output.Lateness)),
             LatencyMs = Pair(it.Corrected, it.Service),
-            Steps = merged.Steps.Select(s => new StepSummary(s.Name, s.Ok.Count, s.Fail.Count, s.Ok.Bytes + s.Fail.Bytes, Pair(s.Corrected, s.Service),
-                s.ByStatus.ToDictionary(p => StatusKey(p.Key), p =>
+            Steps = output.Steps.Select(s => new StepSummary(s.Name, s.Ok.Count, s.Fail.Count, s.Ok.Bytes + s.Fail.Bytes, Pair(s.Corrected, s.Service),
+                s.ByStatus.OrderBy(p => p.Key, StringComparer.Ordinal).ToDictionary(p => StatusKey(p.Key), p =>
                 {
                     var h = LatencyHistogram.FromSnapshot(p.Value.Corrected);
                     return new StatusSummary(h.Count, Ms(h.ValueAtPercentile(50)), Ms(h.ValueAtPercentile(99)));
                 }))).ToArray(),
-            Errors = merged.Errors.OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value),
-            Sanity = ratio is not { } r ? new SanityCheck(true, null, "no target rate to reach")
-                : r >= SanityRatio ? new SanityCheck(true, Math.Round(r, 4), $"the agents together achieved {r:P1} of the target rate")
-                : new SanityCheck(false, Math.Round(r, 4), $"the agents together achieved {r:P1} of the target rate (< {SanityRatio:P0})"),
+            Errors = output.Errors.OrderByDescending(p => p.Value).ToDictionary(p => p.Key, p => p.Value),
+            Sanity = Sanity(output, together: agents is { Count: > 1 }),
+            Agents = agents?.OrderBy(a => a.AgentIndex).Select(a => new AgentSummary(
+                a.AgentIndex,
+                a.TargetRate is { } r ? Round(r) : null,
+                Round(a.AchievedRate),
+                a.Concurrency,
+                a.Iterations.Ok.Count + a.Iterations.Fail.Count,
+                a.Iterations.Fail.Count,
+                a.Late,
+                a.Dropped,
+                a.Seed,
+                a.ActualStart,
+                a.StartOffsetMs is { } offset ? Round(offset) : null)).ToArray(),
             Verdict = "pass",
         };
 
@@ -140,17 +105,18 @@ internal static class SummaryBuilder
     /// <summary>Scheme, host, port and path: user info and query strings can carry credentials.</summary>
     internal static string Redact(Uri target) => target.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
 
-    private static SanityCheck Sanity(RunOutcome outcome)
+    private static SanityCheck Sanity(AgentOutput output, bool together)
     {
-        if (!outcome.Plan.IsOpen)
+        if (output.TargetRate is not { } target)
             return new SanityCheck(true, null, "closed model: no target rate to reach");
-        if (outcome.TargetRate <= 0)
+        if (target <= 0)
             return new SanityCheck(true, null, "no arrivals were scheduled in the measured window");
-        var ratio = outcome.AchievedRate / outcome.TargetRate;
+        var ratio = output.AchievedRate / target;
+        var who = together ? "the agents together achieved" : "achieved";
         return ratio >= SanityRatio
-            ? new SanityCheck(true, Math.Round(ratio, 4), $"achieved {ratio:P1} of the target rate")
+            ? new SanityCheck(true, Math.Round(ratio, 4), $"{who} {ratio:P1} of the target rate")
             : new SanityCheck(false, Math.Round(ratio, 4),
-                $"achieved {ratio:P1} of the target rate (< {SanityRatio:P0}): the generator or the target could not keep up, so the numbers do not describe the load asked for");
+                $"{who} {ratio:P1} of the target rate (< {SanityRatio:P0}): the generator or the target could not keep up, so the numbers do not describe the load asked for");
     }
 
     private static string StatusKey(string status) => status.Length == 0 ? "none" : status;

@@ -37,6 +37,8 @@ internal static class TextReport
                 t.AppendLine(F($"baseline {(c.Passed ? "pass" : "FAIL")}: {c.Name} {c.Actual:0.###} {c.Rule} {c.Limit:0.###} (baseline {c.Baseline:0.###})"));
         }
 
+        foreach (var a in s.Agents ?? [])
+            t.AppendLine(F($"agent {a.Index}: {MarkdownReport.AgentRate(a)}, {a.Iterations} iterations ({a.Fail} failed), late {a.Late}, dropped {a.Dropped}, seed {a.Seed}, offset {MarkdownReport.Offset(a)}"));
         return t.ToString();
     }
 

@@ -123,6 +123,31 @@ internal static class AirlineSteps
     }
 
     /// <summary>
+    /// This agent's trips, from the scenario's Init: drawn with the agent's own seed (<see cref="IScenarioInitContext.Seed"/>,
+    /// seed·N + K), and every session id the client chooses (the offers' inline sessions) replaced by one of
+    /// <see cref="AgentIds"/>, which carries the agent index, so no two agents of a test send the same one.
+    /// </summary>
+    public static IReadOnlyList<PreparedTrip> PrepareTrips(ProfileContext context, string profile, IScenarioInitContext init)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(init);
+        var ids = AgentIds.For(init);
+        return PrepareTrips(context with { Seed = init.Seed }, profile).Select(t => ForAgent(t, ids)).ToArray();
+    }
+
+    /// <summary>The trip with its client-chosen session ids from <paramref name="ids"/> (the server-assigned ones stay unset).</summary>
+    public static PreparedTrip ForAgent(PreparedTrip trip, AgentIds ids)
+    {
+        ArgumentNullException.ThrowIfNull(trip);
+        ArgumentNullException.ThrowIfNull(ids);
+        return trip with
+        {
+            CfarOffers = trip.CfarOffers.Session is { SessionId: not null } cfar ? trip.CfarOffers with { Session = cfar with { SessionId = ids.Next() } } : trip.CfarOffers,
+            DgOffers = trip.DgOffers.Session is { SessionId: not null } dg ? trip.DgOffers with { Session = dg with { SessionId = ids.Next() } } : trip.DgOffers,
+        };
+    }
+
+    /// <summary>
     /// A journey context for this iteration on the next of Init's prepared trips (round-robin), sending their bodies
     /// through the run's one client: no faker, no per-iteration test data beyond the context itself.
     /// </summary>

@@ -49,7 +49,8 @@ internal static class EventsScenario
             var created = new List<string>((int)sessionCount);
             await AirlineSteps.PrimeAsync(Name, async () =>
             {
-                var fakers = new AirlineFakers(profile.Seed, now);
+                // The agent's own seed (seed·N + K): each agent of a distributed test draws its own sessions' data.
+                var fakers = new AirlineFakers(init.Seed, now);
                 for (var i = 0; i < sessionCount; i++)
                 {
                     var session = await client.CreateSessionAsync(fakers.CreateAirlineSessionRequest(FlowType.Purchase), ct).ConfigureAwait(false);

@@ -52,7 +52,7 @@ internal static class JourneyScenario
         {
             var ct = init.CancellationToken;
             await AirlineSteps.AuthenticateAsync(client, Name, ct).ConfigureAwait(false);
-            var prepared = AirlineSteps.PrepareTrips(profile, Name);
+            var prepared = AirlineSteps.PrepareTrips(profile, Name, init);
             // One unmeasured journey down each purchase path: first-use costs stay out of the numbers.
             await AirlineSteps.PrimeAsync(Name, async () =>
             {

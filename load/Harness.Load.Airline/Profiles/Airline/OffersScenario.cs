@@ -40,7 +40,7 @@ internal static class OffersScenario
         .WithInit(async init =>
         {
             await AirlineSteps.AuthenticateAsync(client, Name, init.CancellationToken).ConfigureAwait(false);
-            var prepared = AirlineSteps.PrepareTrips(profile, Name);
+            var prepared = AirlineSteps.PrepareTrips(profile, Name, init);
             // One unmeasured call of each kind: first-use costs (JIT, connection set-up) stay out of the numbers.
             await AirlineSteps.PrimeAsync(Name, async () =>
             {
