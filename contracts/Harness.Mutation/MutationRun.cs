@@ -6,7 +6,7 @@ using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
 using Harness.Sandbox;
 using Harness.TestData;
-using Harness.Tests.Spec;
+using Harness.Spec;
 
 namespace Harness.Mutation;
 

@@ -4,7 +4,8 @@ using Harness.Client.Logging;
 using Harness.Client.Models;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.Client.Tests.Client;
 

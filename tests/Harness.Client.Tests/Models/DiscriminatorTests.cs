@@ -3,7 +3,8 @@ using System.Text.Json.Nodes;
 using Harness.Client.Models;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.Client.Tests.Models;
 
