@@ -37,6 +37,15 @@ public class AirlineFakersSpecTests
             {
                 failures.Add($"#{i}: {string.Join("; ", errors)}\n{body.ToJsonString()}");
             }
+
+            // JsonSchema.Net, the independent second validator, must agree at both strictness levels.
+            foreach (var cross in CrossValidator.AirlineApi)
+            {
+                if (cross.Compare($"{operationId} request #{i}", body, schema) is { } disagreement)
+                {
+                    failures.Add($"{disagreement}\n{body.ToJsonString()}");
+                }
+            }
         }
 
         failures.Should().BeEmpty();
@@ -71,6 +80,7 @@ public class AirlineFakersSpecTests
             foreach (var node in json)
             {
                 SchemaValidator.AirlineApiStrict.Validate(node, union).Should().BeEmpty();
+                CrossValidator.AirlineApiStrict.Compare($"{union} draw #{i}", node, SpecDocument.AirlineApi.Schema(union)).Should().BeNull();
                 seen.Add((string)node["type"]!);
             }
         }
