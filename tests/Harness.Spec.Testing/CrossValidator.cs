@@ -20,12 +20,19 @@ public sealed class CrossValidator
     private readonly SchemaValidator ours;
     private readonly OpenApiToJsonSchema translation;
     private readonly ConcurrentDictionary<JsonObject, JsonSchema> theirs = new(ReferenceEqualityComparer.Instance);
+    private readonly BuildOptions build = new() { SchemaRegistry = new SchemaRegistry() };
+    private readonly string definitionsUri;
+    private int built;
 
     public CrossValidator(SpecDocument spec, SchemaStrictness strictness)
     {
         ours = new SchemaValidator(spec, strictness);
         translation = new OpenApiToJsonSchema(spec, strictness);
         Spec = spec;
+        // The component schemas are built once, as one document in this validator's own registry; each checked schema
+        // is a small document referring into it.
+        definitionsUri = $"https://harness.test/spec/{strictness}.json";
+        JsonSchema.Build(JsonSerializer.SerializeToElement(translation.Definitions()), build, new Uri(definitionsUri));
     }
 
     public static CrossValidator AirlineApiAsWritten { get; } = new(SpecDocument.AirlineApi, SchemaStrictness.AsWritten);
@@ -67,10 +74,13 @@ public sealed class CrossValidator
     }
 
     /// <summary>The translated JSON Schema document for <paramref name="schema"/> (for reading when a check disagrees).</summary>
-    public JsonObject Translated(JsonObject schema) => translation.Document(schema);
+    public JsonObject Translated(JsonObject schema) => translation.Document(schema, definitionsUri);
 
     private JsonSchema Their(JsonObject schema) =>
-        theirs.GetOrAdd(schema, s => JsonSchema.Build(JsonSerializer.SerializeToElement(translation.Document(s)), new BuildOptions { SchemaRegistry = new SchemaRegistry() }));
+        theirs.GetOrAdd(schema, s => JsonSchema.Build(
+            JsonSerializer.SerializeToElement(translation.Document(s, definitionsUri)),
+            build,
+            new Uri($"https://harness.test/checked/{Interlocked.Increment(ref built)}.json")));
 
     /// <summary>A JSON Pointer (<c>/itinerary/0/slices</c>) as the JSON path SchemaValidator's issues use (<c>$.itinerary[0].slices</c>).</summary>
     private static string Path(string pointer)

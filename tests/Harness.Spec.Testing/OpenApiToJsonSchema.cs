@@ -36,32 +36,32 @@ public sealed class OpenApiToJsonSchema(SpecDocument spec, SchemaStrictness stri
 
     private static readonly HashSet<string> Dropped = new(StringComparer.Ordinal) { "example", "discriminator", "xml", "externalDocs", "nullable" };
 
-    private readonly Lazy<JsonObject> definitions = new(() => new JsonObject(
-        spec.Schemas.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)Translate((JsonObject)s.Value!, strictness)))));
+    private const string Draft = "https://json-schema.org/draft/2020-12/schema";
+
+    /// <summary>Every component schema, translated, under <c>$defs</c> of one document (built once, referred to by URI).</summary>
+    public JsonObject Definitions() => new()
+    {
+        ["$schema"] = Draft,
+        ["$defs"] = new JsonObject(spec.Schemas.Select(s => KeyValuePair.Create(s.Key, (JsonNode?)Translate((JsonObject)s.Value!, strictness)))),
+    };
 
     /// <summary>
-    /// A self-contained JSON Schema document for <paramref name="schema"/> (a component schema or an inline one, e.g. a
-    /// request body schema), with every component schema under <c>$defs</c>.
+    /// A JSON Schema document for <paramref name="schema"/> (a component schema or an inline one, e.g. a request body
+    /// schema) whose references point into the <see cref="Definitions"/> document published at <paramref name="definitionsUri"/>.
     /// </summary>
-    public JsonObject Document(JsonObject schema)
+    public JsonObject Document(JsonObject schema, string definitionsUri)
     {
-        var root = Translate(schema, strictness);
-        var document = new JsonObject { ["$schema"] = "https://json-schema.org/draft/2020-12/schema" };
-        foreach (var (key, value) in root)
-        {
-            document[key] = value?.DeepClone();
-        }
-
-        document["$defs"] = definitions.Value.DeepClone();
+        var document = Translate(schema, strictness, definitionsUri);
+        document.Insert(0, "$schema", Draft);
         return document;
     }
 
-    /// <summary>The JSON Schema form of one OpenAPI schema object (references left pointing into <c>$defs</c>).</summary>
-    public static JsonObject Translate(JsonObject schema, SchemaStrictness strictness)
+    /// <summary>The JSON Schema form of one OpenAPI schema object (references pointing into <c>$defs</c>, of <paramref name="refBase"/> if given).</summary>
+    public static JsonObject Translate(JsonObject schema, SchemaStrictness strictness, string refBase = "")
     {
         if ((string?)schema["$ref"] is { } reference)
         {
-            return new JsonObject { ["$ref"] = Ref(reference) };
+            return new JsonObject { ["$ref"] = refBase + Ref(reference) };
         }
 
         var result = new JsonObject();
@@ -73,22 +73,22 @@ public sealed class OpenApiToJsonSchema(SpecDocument spec, SchemaStrictness stri
                 case var dropped when Dropped.Contains(dropped):
                     break;
                 case "properties":
-                    result[key] = new JsonObject(((JsonObject)value!).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Translate((JsonObject)p.Value!, strictness))));
+                    result[key] = new JsonObject(((JsonObject)value!).Select(p => KeyValuePair.Create(p.Key, (JsonNode?)Translate((JsonObject)p.Value!, strictness, refBase))));
                     break;
                 case "items" or "additionalProperties" or "not" when value is JsonObject sub:
-                    result[key] = Translate(sub, strictness);
+                    result[key] = Translate(sub, strictness, refBase);
                     break;
                 case "allOf" or "anyOf":
-                    result[key] = new JsonArray(((JsonArray)value!).Select(p => (JsonNode?)Translate((JsonObject)p!, strictness)).ToArray());
+                    result[key] = new JsonArray(((JsonArray)value!).Select(p => (JsonNode?)Translate((JsonObject)p!, strictness, refBase)).ToArray());
                     break;
                 case "oneOf":
                     if (schema["discriminator"] is JsonObject discriminator)
                     {
-                        extra.Add(Discriminated(discriminator, (JsonArray)value!));
+                        extra.Add(Discriminated(discriminator, (JsonArray)value!, refBase));
                     }
                     else
                     {
-                        result[key] = new JsonArray(((JsonArray)value!).Select(p => (JsonNode?)Translate((JsonObject)p!, strictness)).ToArray());
+                        result[key] = new JsonArray(((JsonArray)value!).Select(p => (JsonNode?)Translate((JsonObject)p!, strictness, refBase)).ToArray());
                     }
 
                     break;
@@ -145,7 +145,7 @@ public sealed class OpenApiToJsonSchema(SpecDocument spec, SchemaStrictness stri
             ? DefsPrefix + reference[ComponentPrefix.Length..]
             : throw new NotSupportedException($"Only component schema references are translated, not '{reference}'.");
 
-    private static JsonObject Discriminated(JsonObject discriminator, JsonArray members)
+    private static JsonObject Discriminated(JsonObject discriminator, JsonArray members, string refBase)
     {
         var property = (string)discriminator["propertyName"]!;
         var mapping = discriminator["mapping"] as JsonObject
@@ -166,7 +166,7 @@ public sealed class OpenApiToJsonSchema(SpecDocument spec, SchemaStrictness stri
             ["allOf"] = new JsonArray(mapping.Select(m => (JsonNode?)new JsonObject
             {
                 ["if"] = new JsonObject { ["properties"] = new JsonObject { [property] = new JsonObject { ["const"] = m.Key } } },
-                ["then"] = new JsonObject { ["$ref"] = Ref((string)m.Value!) },
+                ["then"] = new JsonObject { ["$ref"] = refBase + Ref((string)m.Value!) },
             }).ToArray()),
         };
     }
