@@ -99,7 +99,7 @@ public static class MutationRun
             EnableProviderStates = true,
             EnableAdmin = true,
             Quiet = true,
-            Clock = new StartingAtClock(ContractReference.Now),
+            Clock = new SandboxClock(ContractReference.Now),
         });
         await using var proxy = await DriftProxy.StartAsync(sandbox.BaseUrl, drifts, interactionOf);
 
