@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using Harness.Client.Models;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Spec;
-using Harness.Spec.Testing;
 
 namespace Harness.Client.Tests.Client;
 

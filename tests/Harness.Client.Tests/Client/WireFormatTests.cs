@@ -4,8 +4,6 @@ using Harness.Client.Logging;
 using Harness.Client.Models;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Spec;
-using Harness.Spec.Testing;
 
 namespace Harness.Client.Tests.Client;
 

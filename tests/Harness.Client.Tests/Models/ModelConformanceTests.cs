@@ -4,8 +4,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Spec;
-using Harness.Spec.Testing;
 
 namespace Harness.Client.Tests.Models;
 
