@@ -1,8 +1,9 @@
-using YamlDotNet.RepresentationModel;
+using System.Text.Json.Nodes;
+using Harness.Spec;
 
 namespace Harness.Coverage;
 
-/// <summary>Reads the operations of an OpenAPI 3 document (YAML or JSON) into an <see cref="ApiSpec"/>.</summary>
+/// <summary>Reads the operations of an OpenAPI 3 document (YAML or JSON), through the spec library, into an <see cref="ApiSpec"/>.</summary>
 public static class OpenApiSpecReader
 {
     private static readonly string[] Methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
@@ -17,56 +18,44 @@ public static class OpenApiSpecReader
             throw new FileNotFoundException($"The OpenAPI spec {Path.GetFullPath(path)} does not exist.", path);
         }
 
-        var stream = new YamlStream();
-        using (var reader = new StreamReader(path))
+        SpecDocument spec;
+        try
         {
-            stream.Load(reader);
+            spec = SpecDocument.Load(path);
+        }
+        catch (Exception error) when (error is InvalidOperationException or ArgumentOutOfRangeException)
+        {
+            throw new InvalidDataException($"The OpenAPI spec {path} is empty, not a mapping or has no paths: {error.Message}", error);
         }
 
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-        {
-            throw new InvalidDataException($"The OpenAPI spec {path} is empty or not a mapping.");
-        }
-
-        var title = Scalar(Child(root, "info"), "title") ?? Path.GetFileNameWithoutExtension(path);
-        var basePath = Child(root, "servers") is YamlSequenceNode { Children.Count: > 0 } servers && Scalar(servers[0], "url") is { } url
+        var root = spec.Root;
+        var title = (string?)root["info"]?["title"] ?? Path.GetFileNameWithoutExtension(path);
+        var basePath = root["servers"] is JsonArray { Count: > 0 } servers && (string?)servers[0]?["url"] is { } url
             ? (Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url)
             : string.Empty;
-        if (Child(root, "paths") is not YamlMappingNode paths)
-        {
-            throw new InvalidDataException($"The OpenAPI spec {path} has no paths.");
-        }
 
         var operations = new List<SpecOperation>();
-        foreach (var (pathKey, pathItem) in paths.Children)
+        foreach (var (pathKey, pathItem) in spec.Paths)
         {
-            if (pathItem is not YamlMappingNode item)
+            if (pathItem is not JsonObject item)
             {
                 continue;
             }
 
-            foreach (var (methodKey, operationNode) in item.Children)
+            foreach (var (method, operationNode) in item)
             {
-                var method = ((YamlScalarNode)methodKey).Value!;
-                if (!Methods.Contains(method) || operationNode is not YamlMappingNode operation)
+                if (!Methods.Contains(method) || operationNode is not JsonObject operation)
                 {
                     continue;
                 }
 
-                var id = Scalar(operation, "operationId")
+                var id = (string?)operation["operationId"]
                     ?? throw new InvalidDataException($"{method.ToUpperInvariant()} {pathKey} in {path} has no operationId.");
-                var statuses = Child(operation, "responses") is YamlMappingNode responses
-                    ? responses.Children.Keys.Select(k => ((YamlScalarNode)k).Value!).ToList()
-                    : [];
-                operations.Add(new SpecOperation(id, method, ((YamlScalarNode)pathKey).Value!, statuses));
+                var statuses = operation["responses"] is JsonObject responses ? responses.Select(r => r.Key).ToList() : [];
+                operations.Add(new SpecOperation(id, method, pathKey, statuses));
             }
         }
 
         return new ApiSpec(title, provider, basePath, operations);
     }
-
-    private static YamlNode? Child(YamlNode? node, string key) =>
-        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
-
-    private static string? Scalar(YamlNode? node, string key) => (Child(node, key) as YamlScalarNode)?.Value;
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Harness.Tests.Spec;
+using Harness.Spec;
 
 namespace Harness.Mutation;
 

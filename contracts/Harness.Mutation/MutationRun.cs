@@ -6,7 +6,7 @@ using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
 using Harness.Sandbox;
 using Harness.TestData;
-using Harness.Tests.Spec;
+using Harness.Spec;
 
 namespace Harness.Mutation;
 
@@ -99,7 +99,7 @@ public static class MutationRun
             EnableProviderStates = true,
             EnableAdmin = true,
             Quiet = true,
-            Clock = new StartingAtClock(ContractReference.Now),
+            Clock = new SandboxClock(ContractReference.Now),
         });
         await using var proxy = await DriftProxy.StartAsync(sandbox.BaseUrl, drifts, interactionOf);
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Harness.Sandbox.Domain;
-using Harness.Sandbox.Spec;
+using Harness.Spec;
 
 namespace Harness.Sandbox;
 
@@ -34,7 +34,7 @@ public sealed class AirlineSandbox
 
         State = new SandboxState(() => Options.MaxEntities);
         Tokens = new TokenStore(Options.Clock, Options.MaxEntities);
-        Validator = new SchemaValidator(SpecDocument.Instance);
+        Validator = SchemaValidator.AirlineApiAsWritten;
     }
 
     public SandboxOptions Options { get; }

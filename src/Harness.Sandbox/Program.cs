@@ -38,7 +38,7 @@ for (var i = 0; i < args.Length; i++)
                 return 2;
             }
 
-            options.Clock = new StartingAtClock(clockStart);
+            options.Clock = new SandboxClock(clockStart);
             break;
         case "--token-lifetime" when i + 1 < args.Length:
             if (!TrySetTokenLifetime(args[++i], "--token-lifetime"))

@@ -42,7 +42,7 @@ public sealed partial class AirlineFakers
         PnrReference = faker.Random.Bool(0.7f) ? PnrReference() : null,
     };
 
-    /// <summary>A <c>POST /dg_contracts/{id}/payment</c> body: DG requires <c>phone_number</c>, not names (guide §5.7).</summary>
+    /// <summary>A <c>POST /dg_contracts/{id}/payment</c> body: DG requires <c>phone_number</c>, not names (hopper-airlines-guide.md §5.7).</summary>
     public ProcessDgPaymentRequest ProcessDgPaymentRequest()
     {
         var holder = Cardholder();
@@ -202,7 +202,7 @@ public sealed partial class AirlineFakers
         Nationality = p.Nationality,
     }).ToList();
 
-    /// <summary>The DG twin of a CFAR enum value (guide §5.2: identical lists under different schema names).</summary>
+    /// <summary>The DG twin of a CFAR enum value (hopper-airlines-guide.md §5.2: identical lists under different schema names).</summary>
     private static TDg Twin<TDg>(Enum value)
         where TDg : struct, Enum => Enum.Parse<TDg>(value.ToString());
 

@@ -1,20 +1,13 @@
+using Microsoft.Extensions.Time.Testing;
+
 namespace Harness.Sandbox.Tests;
-
-/// <summary>A settable clock: the sandbox reads time only through its TimeProvider.</summary>
-public sealed class ManualClock(DateTimeOffset start) : TimeProvider
-{
-    private DateTimeOffset _now = start;
-
-    public override DateTimeOffset GetUtcNow() => _now;
-
-    public void Advance(TimeSpan by) => _now += by;
-}
 
 public sealed class ExpiryTests
 {
-    private static async Task<(SandboxHost Host, ApiClient Api, ManualClock Clock)> StartAsync()
+    private static async Task<(SandboxHost Host, ApiClient Api, FakeTimeProvider Clock)> StartAsync()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        // The sandbox reads time only through its TimeProvider; the test moves it.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var host = await SandboxHost.StartAsync(new SandboxOptions { Quiet = true, Clock = clock, TokenLifetime = TimeSpan.FromMinutes(10), OfferLifetime = TimeSpan.FromMinutes(30) });
         return (host, await ApiClient.ConnectAsync(host), clock);
     }

@@ -1,14 +1,14 @@
 using Harness.Sandbox.Receipts;
-using Harness.Sandbox.Spec;
+using Harness.Spec;
 
 namespace Harness.Sandbox.Tests;
 
 public sealed class SchemaValidatorTests
 {
-    private static readonly SchemaValidator Validator = new(SpecDocument.Instance);
+    private static readonly SchemaValidator Validator = SchemaValidator.AirlineApiAsWritten;
 
     private static IReadOnlyList<ValidationIssue> Validate(string operationId, string json) =>
-        Validator.Validate(System.Text.Json.JsonDocument.Parse(json).RootElement, SpecDocument.Instance.RequestSchema(operationId)!);
+        Validator.Validate(System.Text.Json.JsonDocument.Parse(json).RootElement, SpecDocument.AirlineApi.RequestSchema(operationId)!);
 
     [Fact]
     public void RequestSchema_EveryOperation_LoadsFromEmbeddedSpec()
@@ -23,14 +23,14 @@ public sealed class SchemaValidatorTests
         ];
         string[] withoutBody = ["getCfar_contractsId", "getCustomerCfarPayoutReceipt", "getDg_contractsId", "getCustomerDgPayoutReceipt", "getCustomerDg_exercisesIdSession"];
 
-        withBody.Should().AllSatisfy(id => SpecDocument.Instance.RequestSchema(id).Should().NotBeNull());
-        withoutBody.Should().AllSatisfy(id => SpecDocument.Instance.RequestSchema(id).Should().BeNull());
+        withBody.Should().AllSatisfy(id => SpecDocument.AirlineApi.RequestSchema(id).Should().NotBeNull());
+        withoutBody.Should().AllSatisfy(id => SpecDocument.AirlineApi.RequestSchema(id).Should().BeNull());
     }
 
     [Fact]
     public void RequestSchema_UnknownOperation_ThrowsNamingIt()
     {
-        var act = () => SpecDocument.Instance.RequestSchema("postNothing");
+        var act = () => SpecDocument.AirlineApi.RequestSchema("postNothing");
 
         act.Should().Throw<ArgumentException>().WithMessage("*postNothing*");
     }

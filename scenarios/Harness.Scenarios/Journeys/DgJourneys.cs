@@ -44,7 +44,7 @@ public static class DgJourneys
         JourneyRequirements.Sandbox);
 
     /// <summary>
-    /// A schedule change, then asynchronous confirmation (guide §6.3, inferred: created → queued → confirmed), then
+    /// A schedule change, then asynchronous confirmation (hopper-airlines-guide.md §6.3, inferred: created → queued → confirmed), then
     /// cancellation; a canceled contract takes no more slice changes.
     /// </summary>
     public static readonly Journey Changes = new(

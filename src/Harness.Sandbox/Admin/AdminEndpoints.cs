@@ -187,7 +187,7 @@ internal static class AdminEndpoints
             }
 
             // Throws ArgumentException naming the operation when the spec has no such operationId.
-            _ = Spec.SpecDocument.Instance.RequestSchema(defect.OperationId);
+            _ = Harness.Spec.SpecDocument.AirlineApi.RequestSchema(defect.OperationId);
             sandbox.Breaks[defect.OperationId] = defect;
             return Results.Json(defect, SnakeCase);
         }

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Harness.Sandbox.Spec;
+using Harness.Spec;
 
 namespace Harness.Sandbox.Api;
 

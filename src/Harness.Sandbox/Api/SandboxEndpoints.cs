@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Sandbox.Admin;
 using Harness.Sandbox.Api;
-using Harness.Sandbox.Spec;
+using Harness.Spec;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -39,7 +39,7 @@ public static class SandboxEndpoints
         var logger = endpoints.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Harness.Sandbox");
         foreach (var operation in Operations(handlers))
         {
-            var schema = SpecDocument.Instance.RequestSchema(operation.Id);
+            var schema = SpecDocument.AirlineApi.RequestSchema(operation.Id);
             // A plain RequestDelegate with the faults applied inside it: an endpoint filter would wrap every request in
             // the filter pipeline (an invocation context and a boxed result), a visible share of the offer path.
             group.MapMethods(operation.Definition.PathTemplate, [operation.Definition.Method], new RequestDelegate(http => ExecuteAsync(http, operation, schema, sandbox, logger)))

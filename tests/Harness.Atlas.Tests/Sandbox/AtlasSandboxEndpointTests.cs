@@ -1,5 +1,6 @@
 using Harness.Atlas.Tests.Support;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Atlas.Tests.Sandbox;
 
@@ -192,7 +193,7 @@ public sealed class AtlasSandboxEndpointTests
     [Fact]
     public async Task GetIncidentPageAsync_WhenRateLimitExceeded_ThrowsRateLimitedUntilTheWindowPasses()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2023, 4, 1, 0, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2023, 4, 1, 0, 0, 0, TimeSpan.Zero));
         await using var host = await AtlasHost.StartAsync(new AtlasSandboxOptions { TimeProvider = clock, RateLimit = new AtlasSandboxRateLimit(2, TimeSpan.FromSeconds(60)) });
         using var client = host.CreateClient();
         using var intruder = host.CreateClient(secret: "wrong");

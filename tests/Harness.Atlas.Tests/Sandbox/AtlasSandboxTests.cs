@@ -1,6 +1,7 @@
 using Harness.Atlas.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Atlas.Tests.Sandbox;
 
@@ -177,7 +178,7 @@ public sealed class AtlasSandboxTests
     [InlineData("abnormal.cancelled")]
     public void GenerateIncident_WithTheSameSeedAndClock_IsTheFakersIncident(string type)
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero));
         using var sandbox = new AtlasSandbox(new AtlasSandboxOptions { Seed = 77, TimeProvider = clock });
         var fakers = new AtlasFakers(77, clock);
 
@@ -212,7 +213,7 @@ public sealed class AtlasSandboxTests
     [Fact]
     public void GenerateIncident_WhenTheGeneratedIdIsTaken_DrawsAnother()
     {
-        var clock = new ManualTimeProvider(new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero));
+        var clock = new FakeTimeProvider(new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero));
         using var first = new AtlasSandbox(new AtlasSandboxOptions { Seed = 5, TimeProvider = clock });
         using var second = new AtlasSandbox(new AtlasSandboxOptions { Seed = 5, TimeProvider = clock });
         var taken = first.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId);

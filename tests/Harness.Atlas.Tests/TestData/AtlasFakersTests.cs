@@ -1,4 +1,4 @@
-using Harness.Atlas.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Atlas.Tests.TestData;
 
@@ -61,7 +61,7 @@ public sealed class AtlasFakersTests
     [Fact]
     public void Constructor_WithTimeProvider_ReadsTheClockAtEachCall()
     {
-        var clock = new ManualTimeProvider(Now);
+        var clock = new FakeTimeProvider(Now);
         var fakers = new AtlasFakers(5, clock);
 
         var first = fakers.NotificationFor(fakers.Incident(AtlasEventTypes.EmailScheduleChange, clock.GetUtcNow()));

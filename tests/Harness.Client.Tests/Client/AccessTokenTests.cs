@@ -1,10 +1,13 @@
 using Harness.ApiFacts;
 using Harness.Client.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Client.Tests.Client;
 
 public sealed class AccessTokenTests : IAsyncLifetime
 {
+    private static readonly DateTimeOffset ClockStart = new(2030, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private CannedAirlineServer server = null!;
 
     public async Task InitializeAsync() => server = await CannedAirlineServer.StartAsync();
@@ -26,7 +29,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
     [Fact]
     public async Task Calls_AfterTokenExpires_RefreshOnceFor50ConcurrentCallers()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(ClockStart);
         server.ExpiresIn = 3600;
         using var client = new AirlineApiClient(server.Options(clock: clock));
         await client.GetCfarContractAsync("c-1");
@@ -42,7 +45,7 @@ public sealed class AccessTokenTests : IAsyncLifetime
     [Fact]
     public async Task Calls_WithinRefreshSkew_RefreshBeforeExpiry()
     {
-        var clock = new ManualClock();
+        var clock = new FakeTimeProvider(ClockStart);
         server.ExpiresIn = 3600;
         var defaults = server.Options(clock: clock);
         using var client = new AirlineApiClient(new AirlineApiOptions

@@ -5,7 +5,6 @@ using Harness.Client.Logging;
 using Harness.Client.Models;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Tests.Spec;
 
 namespace Harness.Client.Tests.Client;
 

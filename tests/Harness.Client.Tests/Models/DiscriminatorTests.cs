@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Harness.Client.Models;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Tests.Spec;
 
 namespace Harness.Client.Tests.Models;
 

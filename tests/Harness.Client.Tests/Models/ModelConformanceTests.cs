@@ -4,7 +4,6 @@ using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Harness.Client.Serialization;
 using Harness.Client.Tests.Support;
-using Harness.Tests.Spec;
 
 namespace Harness.Client.Tests.Models;
 

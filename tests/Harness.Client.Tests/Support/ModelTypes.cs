@@ -5,7 +5,7 @@ namespace Harness.Client.Tests.Support;
 /// <summary>Maps spec schema names to model types by the generator's rule: PascalCase of the snake_case name.</summary>
 public static class ModelTypes
 {
-    /// <summary>Inlined wherever used; the spec never references them (guide §1).</summary>
+    /// <summary>Inlined wherever used; the spec never references them (hopper-airlines-guide.md §1).</summary>
     public static readonly IReadOnlySet<string> OrphanSchemas = new HashSet<string> { "map_cfar_contents", "map_dg_contents", "map_string" };
 
     private static readonly Dictionary<string, string> Exceptions = new() { ["i_os"] = "IOs" };

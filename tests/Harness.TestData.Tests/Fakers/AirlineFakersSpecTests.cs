@@ -2,7 +2,8 @@ using System.Text.Json.Nodes;
 using Harness.ApiFacts;
 using Harness.Client;
 using Harness.Client.Serialization;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.TestData.Tests.Fakers;
 
@@ -32,10 +33,19 @@ public class AirlineFakersSpecTests
         for (var i = 0; i < 1000 && failures.Count < 5; i++)
         {
             var body = FakerCases.ByOperationId[operationId](fakers);
-            var errors = SchemaValidator.AirlineApi.Validate(body, schema);
+            var errors = SchemaValidator.AirlineApiStrict.Validate(body, schema);
             if (errors.Count > 0)
             {
                 failures.Add($"#{i}: {string.Join("; ", errors)}\n{body.ToJsonString()}");
+            }
+
+            // JsonSchema.Net, the independent second validator, must agree at both strictness levels.
+            foreach (var cross in CrossValidator.AirlineApi)
+            {
+                if (cross.Compare($"{operationId} request #{i}", body, schema) is { } disagreement)
+                {
+                    failures.Add($"{disagreement}\n{body.ToJsonString()}");
+                }
             }
         }
 
@@ -70,7 +80,8 @@ public class AirlineFakersSpecTests
             };
             foreach (var node in json)
             {
-                SchemaValidator.AirlineApi.Validate(node, union).Should().BeEmpty();
+                SchemaValidator.AirlineApiStrict.Validate(node, union).Should().BeEmpty();
+                CrossValidator.AirlineApiStrict.Compare($"{union} draw #{i}", node, SpecDocument.AirlineApi.Schema(union)).Should().BeNull();
                 seen.Add((string)node["type"]!);
             }
         }

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Harness.Coverage;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.Coverage;
 

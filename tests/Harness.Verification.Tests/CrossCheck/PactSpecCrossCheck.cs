@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Harness.Coverage;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.CrossCheck;
 
@@ -51,7 +52,7 @@ public sealed class PactSpecCrossCheck
         ArgumentNullException.ThrowIfNull(api);
         this.spec = spec;
         this.api = api;
-        validator = new SchemaValidator(spec);
+        validator = new SchemaValidator(spec, SchemaStrictness.Strict);
     }
 
     /// <summary>The Airline API v1.1 spec (the repo's copy).</summary>
@@ -163,9 +164,9 @@ public sealed class PactSpecCrossCheck
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is not null && requestBody?["content"]?[mediaType]?["schema"] is JsonObject schema && IsJson(mediaType))
         {
-            foreach (var error in validator.Check(request.Body, schema))
+            foreach (var error in validator.Validate(request.Body, schema))
             {
-                report($"{RequestBody}.{error.Rule}", $"the request of {found.OperationId}: {error}");
+                report($"{RequestBody}.{error.Code}", $"the request of {found.OperationId}: {error}");
             }
         }
     }
@@ -204,9 +205,9 @@ public sealed class PactSpecCrossCheck
 
         if (content[mediaType]?["schema"] is JsonObject schema && IsJson(mediaType))
         {
-            foreach (var error in validator.Check(actual.Body, schema))
+            foreach (var error in validator.Validate(actual.Body, schema))
             {
-                report($"{ResponseBody}.{error.Rule}", $"the {status} response of {operationId}: {error}");
+                report($"{ResponseBody}.{error.Code}", $"the {status} response of {operationId}: {error}");
             }
         }
     }

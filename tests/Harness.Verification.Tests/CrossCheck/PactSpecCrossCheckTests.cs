@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 using Cross = Harness.Verification.Tests.CrossCheck.PactSpecCrossCheck;
 
 namespace Harness.Verification.Tests.CrossCheck;
@@ -58,7 +59,7 @@ public sealed class PactSpecCrossCheckTests : IDisposable
         var finding = SingleFinding(interaction);
 
         finding.Rule.Should().Be("response-body.enum");
-        finding.Detail.Should().Contain("$.token_type").And.Contain("'Mac'");
+        finding.Detail.Should().Contain("$.token_type").And.Contain("\"Mac\"");
     }
 
     [Fact]
@@ -92,7 +93,7 @@ public sealed class PactSpecCrossCheckTests : IDisposable
 
         interaction["response"]!["status"] = 201;
         interaction["response"]!["body"]!["content"] = DoctoredPact.ValidAuthInteraction()["response"]!["body"]!["content"]!.DeepClone();
-        SingleFinding(interaction).Rule.Should().Be("request-body.type");
+        SingleFinding(interaction).Rule.Should().Be("request-body.invalid_type");
     }
 
     [Fact]

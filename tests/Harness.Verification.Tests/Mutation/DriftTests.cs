@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Harness.Mutation;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.Mutation;
 

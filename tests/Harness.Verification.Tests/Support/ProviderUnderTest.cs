@@ -29,7 +29,7 @@ public sealed class ProviderUnderTest : IAsyncDisposable
             EnableProviderStates = true,
             EnableAdmin = true,
             Quiet = true,
-            Clock = new StartingAtClock(ContractReference.Now),
+            Clock = new SandboxClock(ContractReference.Now),
         }));
 
     /// <summary>

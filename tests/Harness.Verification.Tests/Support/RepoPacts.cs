@@ -1,5 +1,6 @@
 using Harness.Coverage;
-using Harness.Tests.Spec;
+using Harness.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.Support;
 

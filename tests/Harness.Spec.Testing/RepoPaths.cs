@@ -1,4 +1,4 @@
-namespace Harness.Tests.Spec;
+namespace Harness.Spec.Testing;
 
 /// <summary>Finds files in the repository by walking up from the test binaries to the folder holding Harness.sln.</summary>
 public static class RepoPaths

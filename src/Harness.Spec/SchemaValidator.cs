@@ -4,21 +4,64 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace Harness.Sandbox.Spec;
-
-/// <summary>One finding of the schema walk. Syntax issues (wrong JSON type) answer 400, the rest 422.</summary>
-internal sealed record ValidationIssue(string Field, string Code, string Message, bool IsSyntax);
+namespace Harness.Spec;
 
 /// <summary>
-/// A small JSON-schema walker over the spec's OpenAPI 3.0 schemas: type, required, properties, additionalProperties,
-/// items, minItems, enum, pattern, format (date-time, uuid, int32), minimum/exclusiveMinimum, $ref, allOf and
-/// oneOf with discriminator. The spec marks nothing nullable, so JSON null is a wrong type everywhere.
+/// One finding of the schema walk: the field at fault (<c>itinerary[0].slices</c>, <c>body</c> for the whole document),
+/// a code (invalid_type, required, enum, pattern, format, min_items, decimal, minimum), a message naming the field,
+/// and whether it is a syntax issue (a wrong JSON type: the sandbox answers those 400, the rest 422).
 /// </summary>
-internal sealed class SchemaValidator(SpecDocument spec)
+public sealed record ValidationIssue(string Field, string Code, string Message, bool IsSyntax)
 {
+    /// <summary>The field as a JSON path: <c>$</c>, <c>$.itinerary[0].slices</c>.</summary>
+    public string Path => Field == SchemaValidator.RootField ? "$" : "$." + Field;
+
+    public override string ToString() => $"{Path}: {Message}";
+}
+
+/// <summary>How much the validator reads into the spec beyond what it literally says.</summary>
+public enum SchemaStrictness
+{
+    /// <summary>
+    /// The spec as written, what the sandbox enforces on requests: patterns are applied unanchored as JSON Schema does
+    /// (the spec's <c>[A-Z]{3}</c> matches "BOSX"), and a segment time is any string.
+    /// </summary>
+    AsWritten,
+
+    /// <summary>
+    /// <see cref="AsWritten"/> plus the spec's evident intent, for data the harness generates ("valid by construction"):
+    /// patterns must match the whole value, and strings described as "ISO Local Date Time" must be
+    /// <c>yyyy-MM-ddTHH:mm:ss</c> with no offset.
+    /// </summary>
+    Strict,
+}
+
+/// <summary>
+/// The one JSON-schema walker over the spec's OpenAPI 3.0 schemas: type, required, properties, additionalProperties,
+/// items, minItems, enum, pattern, format (date-time, uuid, int32), minimum/exclusiveMinimum, $ref, allOf and
+/// oneOf with discriminator. The spec marks nothing nullable, so JSON null is a wrong type everywhere. Beyond JSON
+/// Schema, and at both strictness levels, <c>minimum</c> on a string (the spec's amounts, "40.80") is enforced by
+/// reading the string as a decimal. What <see cref="SchemaStrictness.Strict"/> adds is listed on that member.
+/// </summary>
+public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness strictness = SchemaStrictness.AsWritten)
+{
+    private static readonly Lazy<SchemaValidator> AirlineAsWritten = new(() => new(SpecDocument.AirlineApi, SchemaStrictness.AsWritten));
+    private static readonly Lazy<SchemaValidator> AirlineStrict = new(() => new(SpecDocument.AirlineApi, SchemaStrictness.Strict));
+
     // Spec schemas are compiled once (per JSON object of the spec) into plain fields: walking the raw JSON tree
     // costs a dozen property look-ups per value and was most of a request's time.
+    /// <summary>The field name of the whole document in an issue.</summary>
+    public const string RootField = "body";
+
     private readonly ConcurrentDictionary<JsonObject, CompiledSchema> _compiled = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The embedded Airline API spec, as written (the sandbox's request validation).</summary>
+    public static SchemaValidator AirlineApiAsWritten => AirlineAsWritten.Value;
+
+    /// <summary>The embedded Airline API spec, <see cref="SchemaStrictness.Strict"/> (the tests' check of generated data).</summary>
+    public static SchemaValidator AirlineApiStrict => AirlineStrict.Value;
+
+    public SchemaStrictness Strictness => strictness;
 
     /// <summary>Validates a parsed document (its element, so no node tree is built just to be checked).</summary>
     public IReadOnlyList<ValidationIssue> Validate(JsonElement value, JsonObject schema)
@@ -28,7 +71,15 @@ internal sealed class SchemaValidator(SpecDocument spec)
         return issues;
     }
 
-    private CompiledSchema Compile(JsonObject schema) => _compiled.GetOrAdd(schema, s => new CompiledSchema(s));
+    /// <summary>Validates a node tree (null is JSON null) against an inline schema, e.g. a request body schema.</summary>
+    public IReadOnlyList<ValidationIssue> Validate(JsonNode? instance, JsonObject schema) =>
+        Validate(JsonSerializer.SerializeToElement(instance), schema);
+
+    /// <summary>Validates a node tree against the named component schema.</summary>
+    public IReadOnlyList<ValidationIssue> Validate(JsonNode? instance, string schemaName) =>
+        Validate(instance, spec.Schema(schemaName));
+
+    private CompiledSchema Compile(JsonObject schema) => _compiled.GetOrAdd(schema, s => new CompiledSchema(s, strictness));
 
     private void Walk(JsonElement value, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
@@ -52,7 +103,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
             return;
         }
 
-        if (schema.Type is { } type && !HasType(value, schema.Kind, type))
+        if (schema.Type is { } type && !HasType(value, schema))
         {
             issues.Add(new(Name(path), "invalid_type", $"{Name(path)} must be of type {type}, not {Describe(value)}.", true));
             return;
@@ -194,7 +245,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
 
     private static void CheckString(string text, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        // The spec's patterns are unanchored ("[A-Z]{3}"); they are applied as written.
+        // The spec's patterns are unanchored ("[A-Z]{3}"): as written they are searched for, Strict anchors them.
         if (schema.Pattern is { } pattern && !pattern.IsMatch(text))
         {
             issues.Add(new(Name(path), "pattern", $"{Name(path)} must match the pattern {pattern}, not '{text}'.", false));
@@ -210,6 +261,11 @@ internal sealed class SchemaValidator(SpecDocument spec)
                 break;
             default:
                 break;
+        }
+
+        if (schema.LocalDateTime && !DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+        {
+            issues.Add(new(Name(path), "format", $"{Name(path)} must be an ISO local date-time such as 2022-01-08T14:36:56 (yyyy-MM-ddTHH:mm:ss, no offset), not '{text}'.", false));
         }
 
         // Spec: amounts are strings that carry "minimum: 0"; JSON Schema ignores that, the sandbox enforces it.
@@ -237,7 +293,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
     /// <summary>One spec schema object, read once into fields.</summary>
     private sealed class CompiledSchema
     {
-        public CompiledSchema(JsonObject schema)
+        public CompiledSchema(JsonObject schema, SchemaStrictness strictness)
         {
             Ref = (string?)schema["$ref"];
             AllOf = schema["allOf"] is JsonArray allOf ? allOf.Select(p => (JsonObject)p!).ToArray() : [];
@@ -272,12 +328,16 @@ internal sealed class SchemaValidator(SpecDocument spec)
                     .Select(v => System.Text.Encoding.UTF8.GetBytes(v.GetValue<string>())).ToArray();
             }
 
-            Pattern = (string?)schema["pattern"] is { } pattern ? new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled) : null;
+            Pattern = (string?)schema["pattern"] is { } pattern
+                ? new Regex(strictness == SchemaStrictness.Strict ? $"^(?:{pattern})$" : pattern, RegexOptions.CultureInvariant | RegexOptions.Compiled)
+                : null;
             Format = (string?)schema["format"];
+            LocalDateTime = strictness == SchemaStrictness.Strict && Kind == JsonType.String
+                && ((string?)schema["description"])?.Contains("ISO Local Date Time", StringComparison.Ordinal) == true;
             // Spec numbers were read from YAML as long or decimal; the text form converts either way.
             Minimum = schema["minimum"] is JsonValue minimum ? decimal.Parse(minimum.ToJsonString(), CultureInfo.InvariantCulture) : null;
             ExclusiveMinimum = schema["exclusiveMinimum"] is JsonValue exclusive && exclusive.GetValue<bool>();
-            ChecksStrings = Pattern is not null || Format is not null || Minimum is not null;
+            ChecksStrings = Pattern is not null || Format is not null || Minimum is not null || LocalDateTime;
         }
 
         // Children are compiled on first use (schemas refer to each other, even cyclically) and kept here, so the walk
@@ -296,7 +356,10 @@ internal sealed class SchemaValidator(SpecDocument spec)
 
         public byte[][] StringEnumUtf8 { get; } = [];
 
-        /// <summary>Whether a string value needs reading at all (pattern, format or minimum).</summary>
+        /// <summary>Strict only: the description says "ISO Local Date Time", so the value must be local.</summary>
+        public bool LocalDateTime { get; }
+
+        /// <summary>Whether a string value needs reading at all (pattern, format, minimum or local date-time).</summary>
         public bool ChecksStrings { get; }
 
         public PropertySchema? FindProperty(JsonProperty member)
@@ -373,21 +436,24 @@ internal sealed class SchemaValidator(SpecDocument spec)
         Number,
     }
 
-    private static bool HasType(JsonElement value, JsonType kind, string type) => kind switch
+    private static bool HasType(JsonElement value, CompiledSchema schema) => schema.Kind switch
     {
         JsonType.Object => value.ValueKind == JsonValueKind.Object,
         JsonType.Array => value.ValueKind == JsonValueKind.Array,
         JsonType.String => value.ValueKind == JsonValueKind.String,
         JsonType.Boolean => value.ValueKind is JsonValueKind.True or JsonValueKind.False,
-        JsonType.Integer => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out _),
+        // Every integer of the spec is format int32; one without a format would be read as int64.
+        JsonType.Integer => value.ValueKind == JsonValueKind.Number && (schema.Format == "int32" ? value.TryGetInt32(out _) : value.TryGetInt64(out _)),
         JsonType.Number => value.ValueKind == JsonValueKind.Number,
-        _ => throw new InvalidOperationException($"Unsupported schema type '{type}'."),
+        _ => throw new InvalidOperationException($"Unsupported schema type '{schema.Type}'."),
     };
 
-    internal static bool IsRfc3339(string text) =>
-        text.Length >= 20 && text[10] is 'T' or 't'
-        && (text.EndsWith('Z') || text.EndsWith('z') || text[^6] is '+' or '-')
-        && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+    /// <summary>An RFC 3339 date-time (section 5.6): full date, 'T', full time with optional fraction, 'Z' or an offset.</summary>
+    public static bool IsRfc3339(string text) =>
+        Rfc3339().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+
+    [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Rfc3339();
 
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
@@ -407,6 +473,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
     /// </summary>
     private sealed class FieldPath
     {
+
         private readonly List<(string? Name, int Index)> _segments = [];
 
         public void Push(string name) => _segments.Add((name, -1));
@@ -427,7 +494,7 @@ internal sealed class SchemaValidator(SpecDocument spec)
         {
             if (_segments.Count == 0)
             {
-                return "body";
+                return RootField;
             }
 
             var text = new System.Text.StringBuilder();

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Harness.Tests.Spec;
+namespace Harness.Spec.Testing;
 
 /// <summary>
 /// Builds JSON instances of a spec schema: the minimal one (required properties only) or the full one (every property,
