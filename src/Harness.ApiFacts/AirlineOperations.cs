@@ -1,6 +1,6 @@
 namespace Harness.ApiFacts;
 
-/// <summary>How an operation declares the <c>HC-Session-ID</c> request header (guide §3).</summary>
+/// <summary>How an operation declares the <c>HC-Session-ID</c> request header (hopper-airlines-guide.md §3).</summary>
 public enum SessionHeaderUsage
 {
     /// <summary>Not declared as a parameter; the client does not send it.</summary>

@@ -1,5 +1,5 @@
 using Harness.Mutation;
-using Harness.Tests.Spec;
+using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.Mutation;
 
