@@ -116,8 +116,8 @@ public sealed class ScenarioEngineTests
     {
         // 2 in flight for 1 s each and 4 waiting: of 400 arrivals over 2 s, 2 start at 0 s; the next 4 wait. At 1 s two
         // of them start and two new arrivals take their places; at 2 s (the plan's end) two more, and the last two at 3 s.
-        // The other 392 find the backlog full.
-        var run = new VirtualRun();
+        // The other 392 find the backlog full. (Every arrival and answer falls on a 5 ms step.)
+        var run = new VirtualRun { Tick = TimeSpan.FromMilliseconds(5) };
         run.Target.Latency = TimeSpan.FromSeconds(1);
         var plan = new LoadPlan([new LoadSimulation.Inject(200, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2))], TimeSpan.Zero);
 

@@ -56,19 +56,21 @@ internal sealed class VirtualRun
         var options = new RunOptions([runtime], plan) { Time = Time, Pacer = Pacer };
         var engine = new ScenarioEngine(configure?.Invoke(options) ?? options);
         var outcome = Task.Run(engine.RunAsync);
-        bool Quiet() =>
-            engine.InFlight == Target.Pending
-            && (settled?.Invoke(engine) ?? true)
-            && engine.Dispatcher switch
-            {
-                DispatcherState.Running => Pacer.Waiting,
-                DispatcherState.Done => true,
-                _ => false,
-            };
+        bool Quiet()
+        {
+            // The dispatcher starts iterations only between two waits: if it waited before the counts were read and is
+            // still in that same wait after, every iteration it started is in the in-flight count read in between.
+            var state = engine.Dispatcher;
+            var wait = Pacer.CurrentWait;
+            if (state == DispatcherState.NotStarted || (state == DispatcherState.Running && wait < 0))
+                return false;
+            var quiet = engine.InFlight == Target.Pending && (settled?.Invoke(engine) ?? true);
+            return quiet && (state == DispatcherState.Done || Pacer.CurrentWait == wait);
+        }
 
         while (true)
         {
-            if (!SpinWait.SpinUntil(() => outcome.IsCompleted || Quiet(), SettleTimeout))
+            if (!Settle(() => outcome.IsCompleted || Quiet()))
                 throw new TimeoutException($"the run did not settle at {Elapsed} of virtual time: {engine.InFlight} in flight, {Target.Pending} at the target, dispatcher {engine.Dispatcher}");
             if (outcome.IsCompleted)
                 break;
@@ -82,9 +84,28 @@ internal sealed class VirtualRun
             if (Elapsed > TimeSpan.FromHours(1))
                 throw new TimeoutException("the run went on past an hour of virtual time");
             Time.Advance(Tick);
+            Target.AnswerDue();
         }
 
         return (await outcome).Single();
+    }
+
+    /// <summary>
+    /// Polls until <paramref name="condition"/> holds, yielding the core between polls (never sleeping: a settle is
+    /// microseconds of work by the dispatcher and the pool, and a run is thousands of them); false after 30 s.
+    /// </summary>
+    private static bool Settle(Func<bool> condition)
+    {
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + (long)(SettleTimeout.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+        while (!condition())
+        {
+            if (!Thread.Yield())
+                Thread.SpinWait(50);
+            if (System.Diagnostics.Stopwatch.GetTimestamp() > deadline)
+                return false;
+        }
+
+        return true;
     }
 
     /// <summary>Holds the dispatcher until the test releases it; the engine's own pacer would wake it from the clock's timer.</summary>
@@ -92,16 +113,18 @@ internal sealed class VirtualRun
     {
         private readonly SemaphoreSlim _go = new(0);
         private long _wakeAt = long.MaxValue;
-        private volatile bool _waiting;
+        private long _waits;
+        private long _current = -1;
 
-        public bool Waiting => _waiting;
+        /// <summary>The number of the wait the dispatcher is in, or -1 while it runs.</summary>
+        public long CurrentWait => Interlocked.Read(ref _current);
 
-        public bool Due => _waiting && time.GetTimestamp() >= Interlocked.Read(ref _wakeAt);
+        public bool Due => CurrentWait >= 0 && time.GetTimestamp() >= Interlocked.Read(ref _wakeAt);
 
         public void WaitUntil(long timestamp, CancellationToken cancellationToken)
         {
             Interlocked.Exchange(ref _wakeAt, timestamp);
-            _waiting = true;
+            Interlocked.Exchange(ref _current, Interlocked.Increment(ref _waits));
             try
             {
                 _go.Wait(cancellationToken);
@@ -112,13 +135,13 @@ internal sealed class VirtualRun
             }
             finally
             {
-                _waiting = false;
+                Interlocked.Exchange(ref _current, -1);
             }
         }
 
         public void Release()
         {
-            _waiting = false; // before the dispatcher runs: the test waits until it waits again (or finishes)
+            Interlocked.Exchange(ref _current, -1); // before the dispatcher runs: the test waits until it waits again (or finishes)
             _go.Release();
         }
     }
@@ -126,11 +149,15 @@ internal sealed class VirtualRun
 
 /// <summary>
 /// A target on the fake clock: each call answers after <see cref="Latency"/> of virtual time; a stall holds every call
-/// that arrives inside its window until the window ends, then adds the latency.
+/// that arrives inside its window until the window ends, then adds the latency. The answers due are given by
+/// <see cref="AnswerDue"/>, which the test's driver calls on its own thread each time it moves the clock.
 /// </summary>
 internal sealed class VirtualTarget(FakeTimeProvider time)
 {
     private readonly List<(DateTimeOffset From, DateTimeOffset Until)> _stalls = [];
+    private readonly PriorityQueue<TaskCompletionSource<Response<object>>, (DateTimeOffset Due, long Order)> _answers = new();
+    private readonly Lock _lock = new();
+    private long _order;
     private long _pending;
     private long _calls;
 
@@ -143,7 +170,14 @@ internal sealed class VirtualTarget(FakeTimeProvider time)
     public long Calls => Interlocked.Read(ref _calls);
 
     /// <summary>Calls waiting for their answer.</summary>
-    public long Pending => Interlocked.Read(ref _pending);
+    public long Pending
+    {
+        get
+        {
+            lock (_lock)
+                return _pending;
+        }
+    }
 
     /// <summary>From <paramref name="from"/> (virtual time since the run's start) for <paramref name="duration"/>, nothing is answered.</summary>
     public void Stall(TimeSpan from, TimeSpan duration) => _stalls.Add((VirtualRun.Epoch + from, VirtualRun.Epoch + from + duration));
@@ -161,18 +195,35 @@ internal sealed class VirtualTarget(FakeTimeProvider time)
 
         var status = StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var answer = StatusCode is >= 200 and < 300 ? Response.Ok(statusCode: status) : Response.Fail(statusCode: status);
-        var due = start + Latency - now;
-        if (due <= TimeSpan.Zero)
+        var due = start + Latency;
+        if (due <= now)
             return Task.FromResult(answer);
-        Interlocked.Increment(ref _pending);
-        var answered = new TaskCompletionSource<Response<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var timer = time.CreateTimer(_ =>
+        var answered = new TaskCompletionSource<Response<object>>(answer, TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_lock)
         {
-            // Counted out before the caller resumes: from here the engine's in-flight count says whether it has finished.
-            Interlocked.Decrement(ref _pending);
-            answered.SetResult(answer);
-        }, null, due, Timeout.InfiniteTimeSpan);
-        _ = answered.Task.ContinueWith(_ => timer.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            _answers.Enqueue(answered, (due, _order++));
+            _pending++;
+        }
+
         return answered.Task;
+    }
+
+    /// <summary>Answers every call due by now, in due order; each is counted out before its caller resumes.</summary>
+    public void AnswerDue()
+    {
+        var now = time.GetUtcNow();
+        while (true)
+        {
+            TaskCompletionSource<Response<object>> answered;
+            lock (_lock)
+            {
+                if (!_answers.TryPeek(out answered!, out var key) || key.Due > now)
+                    return;
+                _answers.Dequeue();
+                _pending--;
+            }
+
+            answered.SetResult((Response<object>)answered.Task.AsyncState!);
+        }
     }
 }
