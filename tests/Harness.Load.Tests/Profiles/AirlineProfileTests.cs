@@ -37,7 +37,7 @@ public sealed class AirlineProfileTests : IDisposable
     [MemberData(nameof(ProfileSteps))]
     public async Task Run_ProfileAgainstInProcessSandbox_PassesWithEveryStepAndItsStatus(string profile, string[] expectedSteps)
     {
-        using var summary = await RunAsync(["run", profile, "--rate", "50", "--duration", "2s", "--warmup", "1s"]);
+        using var summary = await RunAsync(["run", profile, "--rate", "100", "--duration", "1s", "--warmup", "0s"]);
 
         // Not the verdict: its latency thresholds judge the machine as much as the profile, and CI shares two cores.
         var root = summary.RootElement;
@@ -75,7 +75,7 @@ public sealed class AirlineProfileTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(settings, "offers.json"), """{ "options": { "cfar_weight": 0.5, "trips": 5 } }""");
         var catalog = new ProfileCatalog([OffersScenario.Definition], settings);
 
-        using var summary = await RunAsync(["run", "offers", "--rate", "50", "--duration", "2s", "--warmup", "0s"], catalog);
+        using var summary = await RunAsync(["run", "offers", "--rate", "100", "--duration", "1s", "--warmup", "0s"], catalog);
 
         summary.RootElement.GetProperty("requests").GetProperty("ok").GetInt64().Should().Be(100);
         summary.RootElement.GetProperty("requests").GetProperty("fail").GetInt64().Should().Be(0);
