@@ -1,5 +1,6 @@
 # Sourced by .ci/run. Load smoke: `offers` at 100/s for 5 s against the sandbox started in-process; reports under
-# .ci/out/load/. The check fails when the run's verdict fails (exit code != 0: thresholds, sanity or usage).
+# .ci/out/load/. The check fails when the run's verdict fails (exit code != 0: thresholds, sanity or usage). It runs
+# alone (check_alone): its verdict reads the clock (achieved rate, the p99 threshold).
 # Debug with --no-build: `dotnet test Harness.sln` above has already built load/Harness.Load.Airline (the built-in scenarios
 # and the CLI on the Harness.Load library), so no second (Release) build.
 load_smoke() {
@@ -11,4 +12,4 @@ load_smoke() {
   cat .ci/out/load/offers.md
   [ "$rc" -eq 0 ]
 }
-check "load smoke: offers 100/s for 5 s on the in-process sandbox" load_smoke
+check_alone "load smoke: offers 100/s for 5 s on the in-process sandbox" load_smoke

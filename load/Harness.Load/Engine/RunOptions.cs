@@ -17,6 +17,15 @@ internal sealed record RunOptions(IReadOnlyList<ScenarioRuntime> Scenarios, Load
     /// <summary>How long in-flight iterations may take to finish once the schedule ends (or the run is stopped).</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// The clock the engine reads and waits on: the system's in a run; a fake one (FakeTimeProvider) in the engine's tests,
+    /// where scheduling, pacing, lateness and the coordinated-omission correction are checked in virtual time.
+    /// </summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>How the dispatcher waits on a clock other than the system's: by default on one of that clock's timers.</summary>
+    public IDispatchPacer? Pacer { get; init; }
+
     /// <summary>Called about once a second from a timer task (never from the dispatcher).</summary>
     public Action<ProgressSnapshot>? Progress { get; init; }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace Harness.Load.Engine;
@@ -12,22 +11,21 @@ internal sealed class StepFailedException(IResponse response) : Exception("step 
 /// <summary>The context one iteration runs with; <see cref="Step.Run{T}"/> records its steps through it.</summary>
 internal sealed class ScenarioContext : IScenarioContext
 {
-    private static readonly double TicksPerMicro = Stopwatch.Frequency / 1_000_000.0;
     private readonly ScenarioRuntime _scenario;
-    private readonly long _origin;
+    private readonly TimeProvider _time;
     private readonly long _lateMicros;
     private readonly bool _measured;
     private Dictionary<string, object>? _data;
 
     public ScenarioContext(ScenarioRuntime scenario, long invocation, ScenarioInfo info, Random random, Dictionary<string, object> instanceData,
-        long origin, long lateMicros, bool measured, CancellationToken cancellationToken)
+        TimeProvider time, long lateMicros, bool measured, CancellationToken cancellationToken)
     {
         _scenario = scenario;
         InvocationNumber = invocation;
         ScenarioInfo = info;
         Random = random;
         ScenarioInstanceData = instanceData;
-        _origin = origin;
+        _time = time;
         _lateMicros = lateMicros;
         _measured = measured;
         ScenarioCancellationToken = cancellationToken;
@@ -64,7 +62,7 @@ internal sealed class ScenarioContext : IScenarioContext
 
     internal async Task<Response<T>> RunStepAsync<T>(string name, Func<Task<Response<T>>> run)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = _time.GetTimestamp();
         Response<T> response;
         try
         {
@@ -87,7 +85,7 @@ internal sealed class ScenarioContext : IScenarioContext
 
         var serviceMicros = response.LatencyMs > 0
             ? (long)(response.LatencyMs * 1000)
-            : (long)((Stopwatch.GetTimestamp() - start) / TicksPerMicro);
+            : (long)(_time.GetElapsedTime(start).Ticks / 10);
         if (ScenarioCancellationToken.IsCancellationRequested)
             throw new OperationCanceledException(ScenarioCancellationToken);
         if (response.StatusCode.Length > 0)
@@ -102,6 +100,4 @@ internal sealed class ScenarioContext : IScenarioContext
             throw new StepFailedException(response);
         return response;
     }
-
-    internal long Origin => _origin;
 }

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Harness.Load.Engine;
 
 /// <summary>
@@ -8,12 +6,16 @@ namespace Harness.Load.Engine;
 /// every due iteration to the thread pool without awaiting it, so a slow response never delays the next start. Latency
 /// is measured from the intended start (wrk2's coordinated-omission correction) and, separately, from the actual start
 /// (service time). Closed model: N copies loop back to back.
+/// Every reading of the clock and every wait goes through <see cref="RunOptions.Time"/>: <see cref="TimeProvider.System"/>
+/// in a run (then the dispatcher sleeps and spins on the high-resolution timestamp), a fake clock in the engine's tests
+/// (then the dispatcher waits through an <see cref="IDispatchPacer"/>, and time moves only when the test advances it).
 /// </summary>
 internal sealed class ScenarioEngine
 {
-    private static readonly double TicksPerMicro = Stopwatch.Frequency / 1_000_000.0;
-
     private readonly RunOptions _options;
+    private readonly TimeProvider _time;
+    private readonly long _frequency;
+    private readonly double _ticksPerMicro;
     private readonly LoadPlan _plan;
     private readonly IReadOnlyList<ScenarioRuntime> _scenarios;
     private readonly int[] _weights;
@@ -24,6 +26,8 @@ internal sealed class ScenarioEngine
     private long _iteration;
     private long _errors;
     private long _dispatchEnd;
+    private readonly IDispatchPacer? _pacer;
+    private int _dispatcher;
     private CancellationToken _stepToken;
 
     public ScenarioEngine(RunOptions options)
@@ -34,6 +38,10 @@ internal sealed class ScenarioEngine
         if (options.MaxInFlight < 1)
             throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "max in-flight must be ≥ 1");
         _options = options;
+        _time = options.Time;
+        _frequency = _time.TimestampFrequency;
+        _ticksPerMicro = _frequency / 1_000_000.0;
+        _pacer = options.Pacer ?? (_time == TimeProvider.System ? null : new TimerPacer(_time));
         _plan = options.Plan;
         _scenarios = options.Scenarios;
         _weights = CumulativeWeights(_scenarios);
@@ -41,8 +49,17 @@ internal sealed class ScenarioEngine
         _lateToleranceTicks = ToTicks(options.LateTolerance);
     }
 
-    /// <summary>The moment the run's clock started (Stopwatch ticks), for the live reporting loop.</summary>
+    /// <summary>The moment the run's clock started (timestamp of <see cref="RunOptions.Time"/>), for the live reporting loop.</summary>
     public long Origin => Interlocked.Read(ref _origin);
+
+    /// <summary>Iterations started and not yet finished.</summary>
+    internal long InFlight => Interlocked.Read(ref _inFlight);
+
+    /// <summary>
+    /// The open model's dispatcher: not started (the run's clock has not started either), running, or done (it has
+    /// handed out every arrival; the closed model has none, so it is done once the run has started).
+    /// </summary>
+    internal DispatcherState Dispatcher => (DispatcherState)Volatile.Read(ref _dispatcher);
 
     /// <summary>
     /// Runs to the end of the plan, or until the scenarios stop (Ctrl-C, StopScenario, StopCurrentTest, an aborting
@@ -64,8 +81,8 @@ internal sealed class ScenarioEngine
 
         using var stepCts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _stepToken = stepCts.Token;
-        var startedAt = DateTimeOffset.UtcNow;
-        Interlocked.Exchange(ref _origin, Stopwatch.GetTimestamp());
+        var startedAt = _time.GetUtcNow();
+        Interlocked.Exchange(ref _origin, _time.GetTimestamp());
         foreach (var s in _scenarios)
             s.ScenarioInfo = s.ScenarioInfo with { ScenarioOperation = _plan.WarmUp > TimeSpan.Zero ? ScenarioOperation.WarmUp : ScenarioOperation.Bombing };
         using var progressCts = new CancellationTokenSource();
@@ -74,18 +91,31 @@ internal sealed class ScenarioEngine
         long dispatchEnd;
         if (_plan.IsOpen)
         {
-            var dispatcher = new Thread(() => Dispatch(cancellationToken))
+            var dispatched = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var dispatcher = new Thread(() =>
+            {
+                try
+                {
+                    Dispatch(cancellationToken);
+                }
+                finally
+                {
+                    dispatched.SetResult();
+                }
+            })
             {
                 IsBackground = true,
                 Name = "load-dispatcher",
                 Priority = ThreadPriority.AboveNormal,
             };
+            Volatile.Write(ref _dispatcher, (int)DispatcherState.Running);
             dispatcher.Start();
-            await WaitForThreadAsync(dispatcher).ConfigureAwait(false);
+            await dispatched.Task.ConfigureAwait(false);
             dispatchEnd = Interlocked.Read(ref _dispatchEnd);
         }
         else
         {
+            Volatile.Write(ref _dispatcher, (int)DispatcherState.Done);
             await RunClosedAsync(cancellationToken).ConfigureAwait(false);
             dispatchEnd = Now();
         }
@@ -102,9 +132,9 @@ internal sealed class ScenarioEngine
         var planEnd = _plan.Duration is { } d ? ToTicks(d) : dispatchEnd;
         var plannedEnd = incomplete ? Math.Min(dispatchEnd, planEnd) : planEnd;
         var actualEnd = _plan.IsOpen ? Math.Max(plannedEnd, dispatchEnd) : plannedEnd;
-        var planned = Math.Max(0, (double)(plannedEnd - _warmUpTicks) / Stopwatch.Frequency);
-        var actual = Math.Max(0, (double)(actualEnd - _warmUpTicks) / Stopwatch.Frequency);
-        var elapsed = Stopwatch.GetElapsedTime(Origin);
+        var planned = Math.Max(0, (double)(plannedEnd - _warmUpTicks) / _frequency);
+        var actual = Math.Max(0, (double)(actualEnd - _warmUpTicks) / _frequency);
+        var elapsed = _time.GetElapsedTime(Origin);
         var timeline = _plan.Duration?.TotalSeconds ?? elapsed.TotalSeconds;
         return _scenarios.Select(s =>
         {
@@ -130,6 +160,7 @@ internal sealed class ScenarioEngine
         finally
         {
             Interlocked.Exchange(ref _dispatchEnd, Now());
+            Volatile.Write(ref _dispatcher, (int)DispatcherState.Done);
         }
     }
 
@@ -181,7 +212,10 @@ internal sealed class ScenarioEngine
             var wait = next is { } n ? n - Now() : long.MaxValue;
             if (backlog.Count > 0)
                 wait = Math.Min(wait, ToTicks(TimeSpan.FromMilliseconds(1)));
-            Pause(wait);
+            if (_pacer is null)
+                Pause(wait);
+            else if (wait > 0)
+                _pacer.WaitUntil(_time.GetTimestamp() + wait, cancellationToken);
         }
     }
 
@@ -190,9 +224,9 @@ internal sealed class ScenarioEngine
     /// 1.3 ms remain, then yield (other threads run; a 2-core runner cannot afford a spinning dispatcher), then spin for
     /// the last few microseconds.
     /// </summary>
-    private static void Pause(long ticks)
+    private void Pause(long ticks)
     {
-        var micros = ticks / TicksPerMicro;
+        var micros = ticks / _ticksPerMicro;
         if (micros > 1_300)
             Thread.Sleep(Math.Clamp((int)((micros - 300) / 1_000), 1, 100));
         else if (micros > 50)
@@ -201,8 +235,8 @@ internal sealed class ScenarioEngine
             Thread.SpinWait(20);
     }
 
-    private static long? NextArrival(InjectionSchedule schedule) =>
-        schedule.Next() is { } seconds ? (long)(seconds * Stopwatch.Frequency) : null;
+    private long? NextArrival(InjectionSchedule schedule) =>
+        schedule.Next() is { } seconds ? (long)Math.Round(seconds * _frequency) : null;
 
     private void Fire(long intended, long arrival)
     {
@@ -264,9 +298,9 @@ internal sealed class ScenarioEngine
                     var now = Now();
                     if (now >= end)
                         return;
-                    if (i >= phase.CopiesAt((double)(now - start) / Stopwatch.Frequency))
+                    if (i >= phase.CopiesAt((double)(now - start) / _frequency))
                     {
-                        await Task.Delay(10, CancellationToken.None).ConfigureAwait(false);
+                        await Task.Delay(TimeSpan.FromMilliseconds(10), _time, CancellationToken.None).ConfigureAwait(false);
                         continue;
                     }
 
@@ -279,7 +313,7 @@ internal sealed class ScenarioEngine
                 // A pause: nothing runs, but its time passes.
                 var wait = end - Now();
                 if (wait > 0)
-                    await Task.Delay(TimeSpan.FromSeconds((double)wait / Stopwatch.Frequency), cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromSeconds((double)wait / _frequency), _time, cancellationToken).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
             }
 
             phaseStart = end;
@@ -322,7 +356,7 @@ internal sealed class ScenarioEngine
                 _plan.Duration ?? TimeSpan.Zero,
                 measured ? ScenarioOperation.Bombing : ScenarioOperation.WarmUp);
             var context = new ScenarioContext(scenario, invocation, info, new Random(IterationSeed(_options.Seed, iteration)),
-                instanceData ?? new Dictionary<string, object>(StringComparer.Ordinal), _origin, ToMicros(start - intended), measured,
+                instanceData ?? new Dictionary<string, object>(StringComparer.Ordinal), _time, ToMicros(start - intended), measured,
                 _stepToken);
             IResponse result;
             try
@@ -374,23 +408,23 @@ internal sealed class ScenarioEngine
     {
         var deadline = Now() + ToTicks(timeout);
         while (Interlocked.Read(ref _inFlight) > 0 && Now() < deadline)
-            await Task.Delay(5, CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(5), _time, CancellationToken.None).ConfigureAwait(false);
         await stepCts.CancelAsync().ConfigureAwait(false);
         var grace = Now() + ToTicks(TimeSpan.FromSeconds(2));
         while (Interlocked.Read(ref _inFlight) > 0 && Now() < grace)
-            await Task.Delay(5, CancellationToken.None).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromMilliseconds(5), _time, CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task ReportProgressAsync(CancellationToken cancellationToken)
     {
         if (_options.Progress is not { } report)
             return;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), _time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                var elapsed = Stopwatch.GetElapsedTime(Origin);
+                var elapsed = _time.GetElapsedTime(Origin);
                 foreach (var s in _scenarios)
                 {
                     var last = s.Stats.Second((int)elapsed.TotalSeconds - 1);
@@ -414,12 +448,6 @@ internal sealed class ScenarioEngine
         }
     }
 
-    private static async Task WaitForThreadAsync(Thread thread)
-    {
-        while (!thread.Join(0))
-            await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
-    }
-
     private static int[] CumulativeWeights(IReadOnlyList<ScenarioRuntime> scenarios)
     {
         var sum = 0;
@@ -438,13 +466,34 @@ internal sealed class ScenarioEngine
         return unchecked((int)(z ^ (z >> 31)));
     }
 
-    private long Now() => Stopwatch.GetTimestamp() - Interlocked.Read(ref _origin);
+    private long Now() => _time.GetTimestamp() - Interlocked.Read(ref _origin);
 
-    private static int SecondOf(long ticks) => (int)(ticks / Stopwatch.Frequency);
+    private int SecondOf(long ticks) => (int)(ticks / _frequency);
 
-    private static long ToMicros(long ticks) => (long)(ticks / TicksPerMicro);
+    private long ToMicros(long ticks) => (long)(ticks / _ticksPerMicro);
 
-    private static long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+    private long ToTicks(TimeSpan span) => (long)(span.TotalSeconds * _frequency);
+
+    /// <summary>Any clock but the system's, without a pacer of its own: the dispatcher waits on one of the clock's timers.</summary>
+    private sealed class TimerPacer(TimeProvider time) : IDispatchPacer
+    {
+        public void WaitUntil(long timestamp, CancellationToken cancellationToken)
+        {
+            var due = TimeSpan.FromSeconds((double)(timestamp - time.GetTimestamp()) / time.TimestampFrequency);
+            if (due <= TimeSpan.Zero)
+                return;
+            using var wake = new ManualResetEventSlim(false);
+            using var timer = time.CreateTimer(static state => ((ManualResetEventSlim)state!).Set(), wake, due, Timeout.InfiniteTimeSpan);
+            try
+            {
+                wake.Wait(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopped while waiting: the dispatch loop sees the token.
+            }
+        }
+    }
 
     private sealed class CompositeDisposable(IDisposable[] items) : IDisposable
     {
@@ -454,4 +503,25 @@ internal sealed class ScenarioEngine
                 item.Dispose();
         }
     }
+}
+
+/// <summary>
+/// How the open model's dispatcher waits for its next arrival on a clock other than the system's (where it sleeps and
+/// spins on the high-resolution timestamp). The engine's tests give one that lets the test decide when the dispatcher
+/// runs (tests/Harness.Load.Tests/Support/VirtualRun.cs).
+/// </summary>
+internal interface IDispatchPacer
+{
+    /// <summary>
+    /// Returns once the clock has reached <paramref name="timestamp"/> (of <see cref="RunOptions.Time"/>), or earlier (the
+    /// dispatcher reads the clock again and waits again), or when <paramref name="cancellationToken"/> is cancelled.
+    /// </summary>
+    void WaitUntil(long timestamp, CancellationToken cancellationToken);
+}
+
+internal enum DispatcherState
+{
+    NotStarted,
+    Running,
+    Done,
 }

@@ -3,11 +3,14 @@ using Harness.Load.Cli;
 using Harness.Load.Profiles;
 using Harness.Load.Profiles.Airline;
 using Harness.Load.Targets;
-using Harness.Sandbox;
 
 namespace Harness.Load.Tests.Profiles;
 
-/// <summary>Short bounded runs of the real profiles through the CLI against the sandbox started in-process.</summary>
+/// <summary>
+/// Short bounded runs of the real profiles through the CLI against the sandbox started in-process, judged on counts and
+/// statuses, never on the clock: the rate the generator reaches and the stall a sandbox fault shows in corrected latency
+/// are load/bench/bench.sh's (real clock), the engine's scheduling and correction are Engine/ScenarioEngineTests' (virtual).
+/// </summary>
 public sealed class AirlineProfileTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("harness-load-profiles-").FullName;
@@ -34,7 +37,7 @@ public sealed class AirlineProfileTests : IDisposable
     [MemberData(nameof(ProfileSteps))]
     public async Task Run_ProfileAgainstInProcessSandbox_PassesWithEveryStepAndItsStatus(string profile, string[] expectedSteps)
     {
-        using var summary = await RunAsync(["run", profile, "--rate", "50", "--duration", "2s", "--warmup", "1s"]);
+        using var summary = await RunAsync(["run", profile, "--rate", "100", "--duration", "1s", "--warmup", "0s"]);
 
         // Not the verdict: its latency thresholds judge the machine as much as the profile, and CI shares two cores.
         var root = summary.RootElement;
@@ -72,39 +75,9 @@ public sealed class AirlineProfileTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(settings, "offers.json"), """{ "options": { "cfar_weight": 0.5, "trips": 5 } }""");
         var catalog = new ProfileCatalog([OffersScenario.Definition], settings);
 
-        using var summary = await RunAsync(["run", "offers", "--rate", "50", "--duration", "2s", "--warmup", "0s"], catalog);
+        using var summary = await RunAsync(["run", "offers", "--rate", "100", "--duration", "1s", "--warmup", "0s"], catalog);
 
         summary.RootElement.GetProperty("requests").GetProperty("ok").GetInt64().Should().Be(100);
-        summary.RootElement.GetProperty("requests").GetProperty("fail").GetInt64().Should().Be(0);
-    }
-
-    [Fact]
-    public async Task Run_Ping1000PerSecondOnSandbox_StartsEveryScheduledIterationWithinOnePercent()
-    {
-        using var summary = await RunAsync(["run", "ping", "--rate", "1000", "--duration", "2s", "--warmup", "1s"]);
-
-        // Count-based: the iterations started and answered in the measured window against the 2 000 the plan scheduled.
-        var root = summary.RootElement;
-        root.GetProperty("requests").GetProperty("total").GetInt64().Should().BeInRange(1980, 2000);
-        root.GetProperty("requests").GetProperty("ok").GetInt64().Should().Be(root.GetProperty("requests").GetProperty("total").GetInt64());
-        root.GetProperty("dropped").GetInt64().Should().Be(0);
-    }
-
-    [Fact]
-    public async Task Run_SandboxStallsOneSecondMidRun_CorrectedP99ShowsTheStallAndServiceTimeDoesNot()
-    {
-        // Four in flight: the stalled requests hold every slot, so the arrivals behind them start up to a second late.
-        var run = RunAsync(["run", "events", "--rate", "250", "--duration", "4s", "--warmup", "0s", "--max-in-flight", "4"]);
-        await WaitForAsync(() => _sandbox.Current is not null);
-        await Task.Delay(1500);
-        _sandbox.Current!.Faults.Set(new FaultSettings { StallMs = 1000, StallWindowMs = 1000, PathContains = "/events" });
-        using var summary = await run;
-
-        var latency = summary.RootElement.GetProperty("latency_ms");
-        var corrected = latency.GetProperty("corrected").GetProperty("p99").GetDouble();
-        var service = latency.GetProperty("service").GetProperty("p99").GetDouble();
-        corrected.Should().BeGreaterThanOrEqualTo(500);
-        service.Should().BeLessThan(250).And.BeLessThan(corrected / 4, "only the few requests in flight during the stall waited");
         summary.RootElement.GetProperty("requests").GetProperty("fail").GetInt64().Should().Be(0);
     }
 
@@ -160,12 +133,5 @@ public sealed class AirlineProfileTests : IDisposable
         // 0 pass, 1 a latency threshold missed, 3 the generator fell behind: all still write a full report. 2 is a usage error.
         exit.Should().BeOneOf([0, 1, 3], _err.ToString());
         return JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(outDir, "summary.json")));
-    }
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        for (var i = 0; i < 200 && !condition(); i++)
-            await Task.Delay(25);
-        condition().Should().BeTrue("the condition held within 5 s");
     }
 }

@@ -9,13 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace Harness.Load.Tests.Support;
 
 /// <summary>
-/// A Kestrel host on 127.0.0.1:0 for engine tests: GET /_admin/ping answers 200 after the configured latency, and
-/// <see cref="Stall"/> holds every request that arrives (or is being served) until the stall ends.
+/// A Kestrel host on 127.0.0.1:0 for the tests that run the library on the real clock and a real socket: GET /_admin/ping
+/// answers <see cref="StatusCode"/> after <see cref="Latency"/>. (A stalling target is the engine tests' virtual one,
+/// <see cref="VirtualTarget"/>, and load/bench/bench.sh's sandbox fault.)
 /// </summary>
 public sealed class TestTarget : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private TaskCompletionSource _released = CompletedSource();
     private long _requests;
 
     private TestTarget(WebApplication app) => _app = app;
@@ -43,14 +43,6 @@ public sealed class TestTarget : IAsyncDisposable
         return target;
     }
 
-    /// <summary>Stalls every request for <paramref name="duration"/> from now, in the background.</summary>
-    public void Stall(TimeSpan duration)
-    {
-        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _released = gate;
-        _ = Task.Delay(duration).ContinueWith(_ => gate.TrySetResult(), TaskScheduler.Default);
-    }
-
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -60,16 +52,8 @@ public sealed class TestTarget : IAsyncDisposable
     private async Task<IResult> PingAsync(HttpContext context)
     {
         Interlocked.Increment(ref _requests);
-        await _released.Task;
         if (Latency > TimeSpan.Zero)
-            await Task.Delay(Latency);
+            await Task.Delay(Latency); // the server's service time, not a test waiting for something
         return Results.Text("pong", statusCode: StatusCode);
-    }
-
-    private static TaskCompletionSource CompletedSource()
-    {
-        var source = new TaskCompletionSource();
-        source.SetResult();
-        return source;
     }
 }

@@ -9,16 +9,23 @@ public sealed record PackedPackage(string Id, string Version, string Path, IRead
 /// <summary>A folder of packages packed from this repository's projects, used as a NuGet source by scratch projects.</summary>
 public sealed class LocalFeed(string directory)
 {
+#if DEBUG
+    private const string BuildConfiguration = "Debug";
+#else
+    private const string BuildConfiguration = "Release";
+#endif
+
     public string Directory { get; } = directory;
 
     /// <summary>
-    /// <c>dotnet pack</c> of a project of this repository (path relative to the repository root) into this folder, in
-    /// Release, exactly as a release would pack it.
+    /// <c>dotnet pack</c> of a project of this repository (path relative to the repository root) into this folder, as a
+    /// release packs it but from the build this test run already made (its configuration, <c>--no-build</c>): packing is
+    /// under test, and a second (Release) build of the project would double the test's time.
     /// </summary>
     public async Task<PackedPackage> PackAsync(string project, TimeSpan timeout)
     {
         var before = System.IO.Directory.Exists(Directory) ? System.IO.Directory.GetFiles(Directory, "*.nupkg") : [];
-        var pack = await DotnetCommand.RunAsync(PactTools.RepoRoot, timeout, "pack", project, "-c", "Release", "-o", Directory);
+        var pack = await DotnetCommand.RunAsync(PactTools.RepoRoot, timeout, "pack", project, "-c", BuildConfiguration, "--no-build", "-o", Directory);
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException($"{pack.Command} failed with exit code {pack.ExitCode}:{Environment.NewLine}{pack.Tail()}");
