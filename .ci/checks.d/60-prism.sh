@@ -56,11 +56,15 @@ prism_up() {
   local logs=$1
   mkdir -p "$logs"
   : >"$logs/exchanges.jsonl"
-  if [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
-    echo "Installing Prism (npm ci in $PRISM_DIR)..."
-    (cd "$PRISM_DIR" && SCARF_ANALYTICS=false timeout 300 npm ci --no-audit --no-fund --loglevel=error) || {
-      echo "npm ci in $PRISM_DIR failed" >&2; return 1; }
-  fi
+  # Both checks below may start at once (.ci/run runs checks in parallel): one npm ci at a time, the second finds it done.
+  (
+    flock 9
+    if [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
+      echo "Installing Prism (npm ci in $PRISM_DIR)..."
+      (cd "$PRISM_DIR" && SCARF_ANALYTICS=false timeout 300 npm ci --no-audit --no-fund --loglevel=error) || {
+        echo "npm ci in $PRISM_DIR failed" >&2; exit 1; }
+    fi
+  ) 9>"${TMPDIR:-/tmp}/harness-prism-npm-ci.lock" || return 1
   start_sandbox "$logs/sandbox.log" || return 1
   trap stop_prism_stack EXIT
   python3 "$PRISM_DIR/prism_check.py" spec "$PRISM_SPEC" "$logs/spec.yml" || return 1
