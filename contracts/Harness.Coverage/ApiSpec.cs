@@ -72,7 +72,7 @@ public sealed class ApiSpec
 /// <summary>One operation: its id, method, path template (relative to the base path) and declared response codes.</summary>
 public sealed partial class SpecOperation
 {
-    private readonly Regex pathPattern;
+    private readonly Regex _pathPattern;
 
     public SpecOperation(string operationId, string method, string pathTemplate, IReadOnlyList<string> declaredStatuses)
     {
@@ -85,7 +85,7 @@ public sealed partial class SpecOperation
         PathTemplate = pathTemplate;
         DeclaredStatuses = declaredStatuses;
         var segments = TemplateParameter().Split(pathTemplate).Select(Regex.Escape);
-        pathPattern = new Regex("^" + string.Join("[^/]+", segments) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+        _pathPattern = new Regex("^" + string.Join("[^/]+", segments) + "$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     public string OperationId { get; }
@@ -104,7 +104,7 @@ public sealed partial class SpecOperation
         DeclaredStatuses.Contains($"{status / 100}XX") || DeclaredStatuses.Contains("default");
 
     /// <summary>Whether a concrete path relative to the base path fits the template ({id} matches one non-empty segment).</summary>
-    public bool Matches(string relativePath) => pathPattern.IsMatch(relativePath);
+    public bool Matches(string relativePath) => _pathPattern.IsMatch(relativePath);
 
     [GeneratedRegex(@"\{[^}/]+\}")]
     private static partial Regex TemplateParameter();

@@ -12,14 +12,14 @@ namespace Harness.Mutation;
 public sealed class AirlineResponseSpecs
 {
     private const int MaxDepth = 12;
-    private readonly SpecDocument spec;
+    private readonly SpecDocument _spec;
 
-    public AirlineResponseSpecs(SpecDocument spec) => this.spec = spec;
+    public AirlineResponseSpecs(SpecDocument spec) => this._spec = spec;
 
     /// <summary>The response <paramref name="status"/> of <paramref name="operationId"/>, or null when the spec does not declare it.</summary>
     public ResponseSpec? Find(string operationId, int status)
     {
-        var operation = spec.Operation(operationId);
+        var operation = _spec.Operation(operationId);
         if (operation["responses"]?[status.ToString(CultureInfo.InvariantCulture)] is not JsonObject response)
         {
             return null;
@@ -96,7 +96,7 @@ public sealed class AirlineResponseSpecs
     {
         if (schema["$ref"] is JsonValue reference)
         {
-            foreach (var part in Flatten(spec.Resolve((string)reference!)))
+            foreach (var part in Flatten(_spec.Resolve((string)reference!)))
             {
                 yield return part;
             }

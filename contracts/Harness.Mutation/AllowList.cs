@@ -15,10 +15,10 @@ namespace Harness.Mutation;
 /// </summary>
 public sealed class AllowList
 {
-    private readonly List<(AllowEntry Entry, HashSet<string> Operators, Regex Target, Regex[] Interactions)> entries;
+    private readonly List<(AllowEntry Entry, HashSet<string> Operators, Regex Target, Regex[] Interactions)> _entries;
 
     private AllowList(IEnumerable<AllowEntry> entries) =>
-        this.entries = [.. entries.Select(e => (
+        this._entries = [.. entries.Select(e => (
             e,
             e.AllOperators.ToHashSet(StringComparer.Ordinal),
             TargetGlob(e.Target),
@@ -26,7 +26,7 @@ public sealed class AllowList
 
     public static AllowList Empty { get; } = new([]);
 
-    public IReadOnlyList<AllowEntry> Entries => [.. entries.Select(e => e.Entry)];
+    public IReadOnlyList<AllowEntry> Entries => [.. _entries.Select(e => e.Entry)];
 
     public static AllowList Load(string path)
     {
@@ -72,7 +72,7 @@ public sealed class AllowList
 
     /// <summary>The entry that accepts this survivor, or null.</summary>
     public AllowEntry? Find(string interaction, Drift drift) =>
-        entries.FirstOrDefault(e =>
+        _entries.FirstOrDefault(e =>
             e.Operators.Contains(Drift.Key(drift.Operator))
             && e.Target.IsMatch(drift.Target)
             && (e.Interactions.Length == 0 || e.Interactions.Any(i => i.IsMatch(interaction)))).Entry;

@@ -26,17 +26,17 @@ public sealed class DriftProxy : IAsyncDisposable
         "Connection", "Keep-Alive", "Transfer-Encoding", "Upgrade", "Host", "Content-Length", DriftHeader, RecordHeader,
     };
 
-    private readonly WebApplication app;
-    private readonly HttpClient upstream;
-    private readonly ConcurrentDictionary<int, bool> served = new();
-    private readonly ConcurrentDictionary<int, ProviderResponse> recorded = new();
-    private readonly IReadOnlyList<int> interactionOf;
+    private readonly WebApplication _app;
+    private readonly HttpClient _upstream;
+    private readonly ConcurrentDictionary<int, bool> _served = new();
+    private readonly ConcurrentDictionary<int, ProviderResponse> _recorded = new();
+    private readonly IReadOnlyList<int> _interactionOf;
 
     private DriftProxy(WebApplication app, HttpClient upstream, IReadOnlyList<Drift> drifts, IReadOnlyList<int> interactionOf, Uri baseUrl)
     {
-        this.app = app;
-        this.upstream = upstream;
-        this.interactionOf = interactionOf;
+        this._app = app;
+        this._upstream = upstream;
+        this._interactionOf = interactionOf;
         Drifts = drifts;
         BaseUrl = baseUrl;
     }
@@ -46,12 +46,12 @@ public sealed class DriftProxy : IAsyncDisposable
     public IReadOnlyList<Drift> Drifts { get; }
 
     /// <summary>Whether drift <paramref name="index"/> was requested and changed the response.</summary>
-    public bool WasServed(int index) => served.TryGetValue(index, out var changed) && changed;
+    public bool WasServed(int index) => _served.TryGetValue(index, out var changed) && changed;
 
     /// <summary>Drifts named in <see cref="DriftHeader"/> whose interaction had no kept answer (they were answered 599).</summary>
-    public IReadOnlyCollection<int> Unrecorded => [.. unrecorded.Keys];
+    public IReadOnlyCollection<int> Unrecorded => [.. _unrecorded.Keys];
 
-    private readonly ConcurrentDictionary<int, bool> unrecorded = new();
+    private readonly ConcurrentDictionary<int, bool> _unrecorded = new();
 
     /// <param name="provider">The provider's base URL.</param>
     /// <param name="drifts">The drifts, by id.</param>
@@ -77,15 +77,15 @@ public sealed class DriftProxy : IAsyncDisposable
         var request = context.Request;
         if (request.Headers.TryGetValue(DriftHeader, out var id) && int.TryParse(id, out var index) && index >= 0 && index < Drifts.Count)
         {
-            if (!recorded.TryGetValue(interactionOf[index], out var kept))
+            if (!_recorded.TryGetValue(_interactionOf[index], out var kept))
             {
-                unrecorded[index] = true;
+                _unrecorded[index] = true;
                 context.Response.StatusCode = 599;
                 return;
             }
 
             var response = kept.Clone();
-            served[index] = Drifts[index].Apply(response);
+            _served[index] = Drifts[index].Apply(response);
             await WriteAsync(context, response);
             return;
         }
@@ -93,7 +93,7 @@ public sealed class DriftProxy : IAsyncDisposable
         var answer = await ForwardToProviderAsync(context);
         if (request.Headers.TryGetValue(RecordHeader, out var key) && int.TryParse(key, out var interaction))
         {
-            recorded[interaction] = answer.Clone();
+            _recorded[interaction] = answer.Clone();
         }
 
         await WriteAsync(context, answer);
@@ -123,7 +123,7 @@ public sealed class DriftProxy : IAsyncDisposable
             }
         }
 
-        using var answer = await upstream.SendAsync(message, context.RequestAborted);
+        using var answer = await _upstream.SendAsync(message, context.RequestAborted);
         return new ProviderResponse
         {
             Status = (int)answer.StatusCode,
@@ -148,7 +148,7 @@ public sealed class DriftProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        upstream.Dispose();
-        await app.DisposeAsync();
+        _upstream.Dispose();
+        await _app.DisposeAsync();
     }
 }

@@ -9,29 +9,29 @@ namespace Harness.Client;
 /// </summary>
 internal sealed class AccessTokenCache : IDisposable
 {
-    private readonly SemaphoreSlim refreshGate = new(1, 1);
-    private readonly TimeProvider clock;
-    private readonly TimeSpan skew;
-    private CachedToken? current;
+    private readonly SemaphoreSlim _refreshGate = new(1, 1);
+    private readonly TimeProvider _clock;
+    private readonly TimeSpan _skew;
+    private CachedToken? _current;
 
     public AccessTokenCache(TimeProvider clock, TimeSpan skew)
     {
-        this.clock = clock;
-        this.skew = skew;
+        this._clock = clock;
+        this._skew = skew;
     }
 
     public async Task<string> GetAsync(Func<CancellationToken, Task<AuthResponse>> fetch, CancellationToken cancellationToken)
     {
-        var token = Volatile.Read(ref current);
+        var token = Volatile.Read(ref _current);
         if (IsFresh(token))
         {
             return token!.AccessToken;
         }
 
-        await refreshGate.WaitAsync(cancellationToken);
+        await _refreshGate.WaitAsync(cancellationToken);
         try
         {
-            token = Volatile.Read(ref current);
+            token = Volatile.Read(ref _current);
             if (IsFresh(token))
             {
                 return token!.AccessToken;
@@ -42,7 +42,7 @@ internal sealed class AccessTokenCache : IDisposable
         }
         finally
         {
-            refreshGate.Release();
+            _refreshGate.Release();
         }
     }
 
@@ -50,25 +50,25 @@ internal sealed class AccessTokenCache : IDisposable
     {
         var lifetime = TimeSpan.FromSeconds(Math.Max(0, response.ExpiresIn));
         // Short-lived tokens would otherwise be stale on arrival and refreshed on every call.
-        var effectiveSkew = skew < lifetime / 2 ? skew : lifetime / 2;
-        var token = new CachedToken(response.AccessToken, clock.GetUtcNow() + lifetime - effectiveSkew);
-        Volatile.Write(ref current, token);
+        var effectiveSkew = _skew < lifetime / 2 ? _skew : lifetime / 2;
+        var token = new CachedToken(response.AccessToken, _clock.GetUtcNow() + lifetime - effectiveSkew);
+        Volatile.Write(ref _current, token);
         return token;
     }
 
     /// <summary>Forget a token the server rejected (401), so the next call fetches a new one.</summary>
     public void Invalidate(string rejectedToken)
     {
-        var token = Volatile.Read(ref current);
+        var token = Volatile.Read(ref _current);
         if (token is not null && token.AccessToken == rejectedToken)
         {
-            Interlocked.CompareExchange(ref current, null, token);
+            Interlocked.CompareExchange(ref _current, null, token);
         }
     }
 
-    public void Dispose() => refreshGate.Dispose();
+    public void Dispose() => _refreshGate.Dispose();
 
-    private bool IsFresh(CachedToken? token) => token is not null && clock.GetUtcNow() < token.RefreshAt;
+    private bool IsFresh(CachedToken? token) => token is not null && _clock.GetUtcNow() < token.RefreshAt;
 
     internal sealed record CachedToken(string AccessToken, DateTimeOffset RefreshAt)
     {

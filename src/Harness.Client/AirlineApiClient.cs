@@ -24,11 +24,11 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
     /// <summary>Optional request header of the two receipt endpoints.</summary>
     public const string VerificationCodeHeader = "verification-code";
 
-    private readonly RestTransport transport;
-    private readonly AirlineApiOptions options;
-    private readonly AccessTokenCache tokens;
-    private readonly bool ownsTokens;
-    private BearerHeader? bearer;
+    private readonly RestTransport _transport;
+    private readonly AirlineApiOptions _options;
+    private readonly AccessTokenCache _tokens;
+    private readonly bool _ownsTokens;
+    private BearerHeader? _bearer;
 
     /// <summary>A client with its own connection pool (<see cref="AirlineApiOptions.MaxConnectionsPerServer"/>) and token.</summary>
     public AirlineApiClient(AirlineApiOptions options)
@@ -44,17 +44,17 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
 
     private AirlineApiClient(HttpClient httpClient, bool ownsHttpClient, AirlineApiOptions options, AccessTokenCache tokens, bool ownsTokens)
     {
-        this.options = options;
-        this.tokens = tokens;
-        this.ownsTokens = ownsTokens;
-        transport = new RestTransport(httpClient, ownsHttpClient, options.BaseUrl, options.Timeout, followRedirects: false);
+        this._options = options;
+        this._tokens = tokens;
+        this._ownsTokens = ownsTokens;
+        _transport = new RestTransport(httpClient, ownsHttpClient, options.BaseUrl, options.Timeout, followRedirects: false);
     }
 
     /// <inheritdoc />
     public async Task<ApiResponse<AuthResponse>> AuthenticateAsync(CancellationToken cancellationToken = default)
     {
         var response = await PostAuthAsync(cancellationToken);
-        tokens.Store(response.RequiredBody);
+        _tokens.Store(response.RequiredBody);
         return response;
     }
 
@@ -160,10 +160,10 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
 
     public void Dispose()
     {
-        transport.Dispose();
-        if (ownsTokens)
+        _transport.Dispose();
+        if (_ownsTokens)
         {
-            tokens.Dispose();
+            _tokens.Dispose();
         }
     }
 
@@ -184,7 +184,7 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
     private Task<ApiResponse<AuthResponse>> PostAuthAsync(CancellationToken cancellationToken) =>
         SendJsonAsync<AuthRequest, AuthResponse>(
             AirlineOperations.PostAuth,
-            new AuthRequest { ClientId = options.ClientId, ClientSecret = options.ClientSecret },
+            new AuthRequest { ClientId = _options.ClientId, ClientSecret = _options.ClientSecret },
             null,
             null,
             cancellationToken);
@@ -213,11 +213,11 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
         var path = operation.ResolvePath(id);
         var request = RestTransport.Request(path, ToRestMethod(operation.Method), jsonBody, RestTransport.JsonUtf8);
         // The redacted copy for OnCall is only built when someone listens.
-        var sentHeaders = options.OnCall is null ? null : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var sentHeaders = _options.OnCall is null ? null : new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         string? token = null;
         if (operation.RequiresToken)
         {
-            token = await tokens.GetAsync(FetchTokenAsync, cancellationToken);
+            token = await _tokens.GetAsync(FetchTokenAsync, cancellationToken);
             AddHeader(request, sentHeaders, "Authorization", BearerHeaderValue(token));
         }
 
@@ -232,7 +232,7 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
         }
 
         var started = Stopwatch.GetTimestamp();
-        var response = await transport.SendAsync(request, cancellationToken);
+        var response = await _transport.SendAsync(request, cancellationToken);
         var duration = Stopwatch.GetElapsedTime(started);
         var buffered = response as BufferedResponse;
         var statusCode = buffered?.Status ?? 0;
@@ -240,7 +240,7 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
         if (sentHeaders is not null)
         {
             headers.TryGetValue(HtsSessionIdHeader, out var htsSessionId);
-            options.OnCall!(new ApiCallLog(
+            _options.OnCall!(new ApiCallLog(
                 operation.OperationId, operation.Method, "/" + path, statusCode, duration, sentHeaders, htsSessionId));
         }
 
@@ -254,7 +254,7 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
         {
             if (statusCode == (int)HttpStatusCode.Unauthorized && token is not null)
             {
-                tokens.Invalidate(token);
+                _tokens.Invalidate(token);
             }
 
             throw AirlineApiException.FromStatus(operation, statusCode, buffered.Body);
@@ -301,14 +301,14 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
     /// <summary>"Bearer " + token, built once per token rather than once per call.</summary>
     private string BearerHeaderValue(string token)
     {
-        var cached = Volatile.Read(ref bearer);
+        var cached = Volatile.Read(ref _bearer);
         if (cached is not null && ReferenceEquals(cached.Token, token))
         {
             return cached.HeaderValue;
         }
 
         cached = new BearerHeader(token, "Bearer " + token);
-        Volatile.Write(ref bearer, cached);
+        Volatile.Write(ref _bearer, cached);
         return cached.HeaderValue;
     }
 
@@ -337,9 +337,9 @@ public sealed class AirlineApiClient : IAirlineApiClient, IDisposable
 
     private Exception TransportFailure(AirlineOperation operation, RestResponse response)
     {
-        var target = $"{operation.OperationId} ({operation.Method} {options.BaseUrl}{operation.PathTemplate.TrimStart('/')})";
+        var target = $"{operation.OperationId} ({operation.Method} {_options.BaseUrl}{operation.PathTemplate.TrimStart('/')})";
         return response.ResponseStatus == ResponseStatus.TimedOut
-            ? new TimeoutException($"{target} timed out after {options.Timeout}.", response.ErrorException)
+            ? new TimeoutException($"{target} timed out after {_options.Timeout}.", response.ErrorException)
             : new HttpRequestException($"{target} got no response: {response.ErrorMessage}", response.ErrorException);
     }
 }

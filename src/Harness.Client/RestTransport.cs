@@ -15,14 +15,14 @@ internal sealed class RestTransport : IDisposable
     /// <summary>What <see cref="StringContent"/> put on the wire for a JSON body; kept so the request bytes are unchanged.</summary>
     public static readonly ContentType JsonUtf8 = "application/json; charset=utf-8";
 
-    private readonly RestClient rest;
+    private readonly RestClient _rest;
 
     /// <param name="httpClient">The connection pool and handler pipeline (from <c>IHttpClientFactory</c>, or the client's own).</param>
     /// <param name="ownsHttpClient">Dispose <paramref name="httpClient"/> with this transport (never for a factory's client).</param>
     public RestTransport(HttpClient httpClient, bool ownsHttpClient, Uri baseUrl, TimeSpan timeout, bool followRedirects)
     {
         var baseWithSlash = baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/");
-        rest = new RestClient(
+        _rest = new RestClient(
             httpClient,
             new RestClientOptions(baseWithSlash)
             {
@@ -51,9 +51,9 @@ internal sealed class RestTransport : IDisposable
     /// <see cref="RestResponse"/> saying why. Not wrapped in a state machine of its own: one less allocation per call.
     /// </summary>
     public Task<RestResponse> SendAsync(RestRequest request, CancellationToken cancellationToken) =>
-        rest.ExecuteAsync(request, cancellationToken);
+        _rest.ExecuteAsync(request, cancellationToken);
 
-    public void AddDefaultHeader(string name, string value) => rest.AddDefaultHeader(name, value);
+    public void AddDefaultHeader(string name, string value) => _rest.AddDefaultHeader(name, value);
 
-    public void Dispose() => rest.Dispose();
+    public void Dispose() => _rest.Dispose();
 }

@@ -37,7 +37,7 @@ public enum IPAddress
 /// </summary>
 public sealed class Pact : IPactV4, IPactBuilderV4
 {
-    private IPactBuilderV4? builder;
+    private IPactBuilderV4? _builder;
 
     private Pact(string consumer, string provider, PactConfig config)
     {
@@ -70,9 +70,9 @@ public sealed class Pact : IPactV4, IPactBuilderV4
     /// <inheritdoc />
     public Task VerifyAsync(Func<IConsumerContext, Task> interact) => Builder.VerifyAsync(interact);
 
-    public void Dispose() => builder?.Dispose();
+    public void Dispose() => _builder?.Dispose();
 
-    private IPactBuilderV4 Builder => builder ??= this.WithHttpInteractions();
+    private IPactBuilderV4 Builder => _builder ??= this.WithHttpInteractions();
 }
 
 /// <summary>Starts HTTP or message interactions on a pact: PactNet's <c>PactExtensions</c>.</summary>

@@ -6,7 +6,7 @@ namespace Harness.Pact;
 /// <summary>Settings for one consumer pact (<see cref="Pact.V4(string, string, PactConfig)"/>): PactNet's <c>PactConfig</c>.</summary>
 public class PactConfig
 {
-    private string? pactDir;
+    private string? _pactDir;
 
     /// <summary>
     /// Folder the pact file is written to. Default: contracts/pacts under the repository root when the tests run inside
@@ -15,8 +15,8 @@ public class PactConfig
     /// </summary>
     public string PactDir
     {
-        get => pactDir ??= DefaultPactDir();
-        set => pactDir = value;
+        get => _pactDir ??= DefaultPactDir();
+        set => _pactDir = value;
     }
 
     /// <summary>

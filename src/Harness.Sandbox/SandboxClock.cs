@@ -14,8 +14,8 @@ namespace Harness.Sandbox;
 /// </summary>
 public sealed class SandboxClock : TimeProvider
 {
-    private readonly TimeSpan startOffset;
-    private long offsetTicks;
+    private readonly TimeSpan _startOffset;
+    private long _offsetTicks;
 
     /// <summary>A clock at the system time.</summary>
     public SandboxClock()
@@ -23,12 +23,12 @@ public sealed class SandboxClock : TimeProvider
     }
 
     /// <summary>A clock that reads <paramref name="start"/> now and then runs at the real pace.</summary>
-    public SandboxClock(DateTimeOffset start) => startOffset = start - System.GetUtcNow();
+    public SandboxClock(DateTimeOffset start) => _startOffset = start - System.GetUtcNow();
 
     /// <summary>How far <see cref="Advance"/> has moved the clock since it started or was last reset.</summary>
-    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref offsetTicks));
+    public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
-    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + startOffset + Offset;
+    public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + _startOffset + Offset;
 
     /// <summary>Moves the clock forward by <paramref name="by"/> (which must not be negative).</summary>
     public void Advance(TimeSpan by)
@@ -38,7 +38,7 @@ public sealed class SandboxClock : TimeProvider
             throw new ArgumentOutOfRangeException(nameof(by), by, "The sandbox clock only moves forward; use Reset to go back.");
         }
 
-        Interlocked.Add(ref offsetTicks, by.Ticks);
+        Interlocked.Add(ref _offsetTicks, by.Ticks);
     }
 
     /// <summary>Moves the clock to just after <paramref name="instant"/>, if it is not already past it.</summary>
@@ -52,5 +52,5 @@ public sealed class SandboxClock : TimeProvider
     }
 
     /// <summary>Takes back every <see cref="Advance"/>: the system time, or the course from the start instant.</summary>
-    public void Reset() => Interlocked.Exchange(ref offsetTicks, 0);
+    public void Reset() => Interlocked.Exchange(ref _offsetTicks, 0);
 }

@@ -9,14 +9,14 @@ public sealed partial class AirlineFakers
     public CreateCfarOfferRequest CreateCfarOfferRequest(Trip? trip = null, RequestType? requestType = null)
     {
         trip ??= Trip();
-        var type = requestType ?? faker.PickRandom<RequestType>();
+        var type = requestType ?? _faker.PickRandom<RequestType>();
         return new CreateCfarOfferRequest
         {
             Itinerary = [CfarOfferItinerary(trip)],
             RequestType = type,
-            BookingDateTime = type == RequestType.PostBooking ? Now.AddMinutes(-faker.Random.Int(5, 60 * 24 * 30)) : null,
+            BookingDateTime = type == RequestType.PostBooking ? Now.AddMinutes(-_faker.Random.Int(5, 60 * 24 * 30)) : null,
             ExtAttributes = ExtAttributes(),
-            Session = faker.Random.Bool(0.4f) ? CreateAirlineCfarSessionRequest(trip) : null,
+            Session = _faker.Random.Bool(0.4f) ? CreateAirlineCfarSessionRequest(trip) : null,
         };
     }
 
@@ -27,12 +27,12 @@ public sealed partial class AirlineFakers
     public CreateExternalCfarOfferRequest CreateExternalCfarOfferRequest(Trip? trip = null)
     {
         trip ??= Trip();
-        var premiumPercentage = faker.Random.Int(3, 15) / 100m;
-        var payoutPercentage = faker.PickRandom(0.5m, 0.7m, 0.8m, 1.0m);
+        var premiumPercentage = _faker.Random.Int(3, 15) / 100m;
+        var payoutPercentage = _faker.PickRandom(0.5m, 0.7m, 0.8m, 1.0m);
         var premium = RoundTo(trip.TotalPrice * premiumPercentage, trip.Currency.Decimals);
         return new CreateExternalCfarOfferRequest
         {
-            ExternalId = "external-offer-" + faker.Random.AlphaNumeric(10),
+            ExternalId = "external-offer-" + _faker.Random.AlphaNumeric(10),
             CountryCode = trip.PointOfSale,
             Currency = trip.Currency.Code,
             ToUsdExchangeRate = trip.Currency.ToUsd.ToString("0.0#####", CultureInfo.InvariantCulture),
@@ -42,10 +42,10 @@ public sealed partial class AirlineFakers
             PayoutPercentage = AirlineAmount.Format(payoutPercentage),
             TaxesTotal = trip.Format(RoundTo(premium * 0.1m, trip.Currency.Decimals)),
             ContractExpiryDateTime = FirstDepartureUtc(trip),
-            BookingDateTime = faker.Random.Bool(0.7f) ? Now.AddMinutes(-faker.Random.Int(5, 60 * 24 * 30)) : null,
+            BookingDateTime = _faker.Random.Bool(0.7f) ? Now.AddMinutes(-_faker.Random.Int(5, 60 * 24 * 30)) : null,
             Itinerary = CfarOfferItinerary(trip),
-            MinMinutesDelay = faker.PickRandom(60, 120, 180),
-            Session = faker.Random.Bool(0.3f) ? CreateAirlineCfarSessionRequest(trip) : null,
+            MinMinutesDelay = _faker.PickRandom(60, 120, 180),
+            Session = _faker.Random.Bool(0.3f) ? CreateAirlineCfarSessionRequest(trip) : null,
         };
     }
 
@@ -58,7 +58,7 @@ public sealed partial class AirlineFakers
             OfferIds = [offer.Id],
             Itinerary = offer.Itinerary,
             ExtAttributes = offer.ExtAttributes,
-            PnrReference = faker.Random.Bool(0.7f) ? PnrReference() : null,
+            PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
         };
     }
 
@@ -68,7 +68,7 @@ public sealed partial class AirlineFakers
         OfferIds = offerIds,
         Itinerary = CfarItinerary(trip),
         ExtAttributes = ExtAttributes(),
-        PnrReference = faker.Random.Bool(0.7f) ? PnrReference() : null,
+        PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
     };
 
     /// <summary>
@@ -83,9 +83,9 @@ public sealed partial class AirlineFakers
         return new UpdateCfarContractRequest
         {
             Status = status,
-            PnrReference = confirmed || faker.Random.Bool(0.3f) ? PnrReference() : null,
+            PnrReference = confirmed || _faker.Random.Bool(0.3f) ? PnrReference() : null,
             EmailAddress = confirmed ? holder.Email : null,
-            PhoneNumber = confirmed && faker.Random.Bool(0.6f) ? holder.Phone : null,
+            PhoneNumber = confirmed && _faker.Random.Bool(0.6f) ? holder.Phone : null,
             FirstName = confirmed ? holder.FirstName : null,
             LastName = confirmed ? holder.LastName : null,
             AddressLine1 = confirmed ? holder.Street : null,
@@ -111,7 +111,7 @@ public sealed partial class AirlineFakers
         ArgumentNullException.ThrowIfNull(trip);
         var total = trip.TotalPrice;
         var currency = trip.Currency.Code;
-        switch (faker.Random.Int(0, 5))
+        switch (_faker.Random.Int(0, 5))
         {
             case 0:
                 return [new Cash { Amount = trip.Format(total), Currency = currency }];
@@ -120,7 +120,7 @@ public sealed partial class AirlineFakers
             case 2:
                 return [new Points { Amount = trip.Format(total) }];
             case 3:
-                var voucher = RoundTo(total * faker.Random.Int(10, 50) / 100m, trip.Currency.Decimals);
+                var voucher = RoundTo(total * _faker.Random.Int(10, 50) / 100m, trip.Currency.Decimals);
                 return [new NonCash { Amount = trip.Format(voucher), Currency = currency }, PaymentCard(trip.Format(total - voucher), currency)];
             default:
                 return [PaymentCard(trip.Format(total), currency)];
@@ -133,13 +133,13 @@ public sealed partial class AirlineFakers
         var holder = Cardholder();
         return new ProcessCfarPaymentRequest
         {
-            PaymentMethodToken = faker.Random.AlphaNumeric(27),
+            PaymentMethodToken = _faker.Random.AlphaNumeric(27),
             FirstName = holder.FirstName,
             LastName = holder.LastName,
             AddressLine1 = holder.Street,
-            AddressLine2 = faker.Random.Bool(0.2f) ? "Building " + faker.Random.Char('A', 'F') : null,
+            AddressLine2 = _faker.Random.Bool(0.2f) ? "Building " + _faker.Random.Char('A', 'F') : null,
             City = holder.City,
-            StateOrProvince = faker.Address.StateAbbr(),
+            StateOrProvince = _faker.Address.StateAbbr(),
             PostalCode = holder.PostalCode,
             Country = "US",
             PnrReference = PnrReference(),
@@ -151,15 +151,15 @@ public sealed partial class AirlineFakers
     public UpdateCfarContractItinerarySlicesRequest UpdateCfarContractItinerarySlicesRequest(Trip? trip = null)
     {
         trip ??= Trip();
-        var shift = faker.Random.Int(1, 3) * 24 * 60;
+        var shift = _faker.Random.Int(1, 3) * 24 * 60;
         return new UpdateCfarContractItinerarySlicesRequest
         {
             Slices = trip.Slices.Select(s => new UpdateCfarContractItinerarySliceRequest
             {
                 Segments = s.Select(g => CfarSegment(g with { Departure = g.Departure.AddMinutes(shift), Arrival = g.Arrival.AddMinutes(shift) })).ToList(),
             }).ToList(),
-            PassengerCounts = faker.Random.Bool(0.7f) ? trip.PassengerCounts.Select(c => new PassengerCount { Count = c.Count, Type = c.Type }).ToList() : null,
-            PnrReference = faker.Random.Bool(0.7f) ? PnrReference() : null,
+            PassengerCounts = _faker.Random.Bool(0.7f) ? trip.PassengerCounts.Select(c => new PassengerCount { Count = c.Count, Type = c.Type }).ToList() : null,
+            PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
         };
     }
 
@@ -168,7 +168,7 @@ public sealed partial class AirlineFakers
     {
         trip ??= Trip();
         var holder = Cardholder();
-        var penalty = faker.Random.Bool(0.4f);
+        var penalty = _faker.Random.Bool(0.4f);
         return new CreateCfarContractExerciseRequest
         {
             ContractId = contractId,
@@ -200,11 +200,11 @@ public sealed partial class AirlineFakers
             ExtAttributes = ExtAttributes(),
             EmailAddress = holder.Email,
             AirlineRefundPenalty = penalty ? trip.Format(RoundTo(trip.TotalPrice * 0.1m, trip.Currency.Decimals)) : null,
-            AirlineRefundMethod = penalty ? faker.PickRandom<AirlineRefundMethod>() : null,
+            AirlineRefundMethod = penalty ? _faker.PickRandom<AirlineRefundMethod>() : null,
             Currency = trip.Currency.Code,
-            Session = faker.Random.Bool(0.3f) ? CreateAirlineCfarSessionRequest(trip) : null,
-            CallbackUrl = faker.Random.Bool(0.5f) ? "https://airline.example.com/hts/callback" : null,
-            RedirectbackUrl = faker.Random.Bool(0.5f) ? "https://airline.example.com/manage-booking" : null,
+            Session = _faker.Random.Bool(0.3f) ? CreateAirlineCfarSessionRequest(trip) : null,
+            CallbackUrl = _faker.Random.Bool(0.5f) ? "https://airline.example.com/hts/callback" : null,
+            RedirectbackUrl = _faker.Random.Bool(0.5f) ? "https://airline.example.com/manage-booking" : null,
             FirstName = holder.FirstName,
             LastName = holder.LastName,
         };
@@ -213,8 +213,8 @@ public sealed partial class AirlineFakers
     /// <summary>A <c>PUT /cfar_contract_exercises/{id}/mark_completed</c> body (nothing is required by the spec).</summary>
     public MarkCfarContractExerciseCompleteRequest MarkCfarContractExerciseCompleteRequest(decimal? refundAmount = null) => new()
     {
-        RefundAmount = AirlineAmount.Format(refundAmount ?? RoundTo(faker.Random.Decimal(50m, 1500m), 2)),
-        RefundMethod = faker.PickRandom<AirlineRefundMethod>(),
+        RefundAmount = AirlineAmount.Format(refundAmount ?? RoundTo(_faker.Random.Decimal(50m, 1500m), 2)),
+        RefundMethod = _faker.PickRandom<AirlineRefundMethod>(),
     };
 
     /// <summary>The trip as a <c>cfar_offer_itinerary</c> (passengers as reference + type only).</summary>
@@ -322,24 +322,24 @@ public sealed partial class AirlineFakers
     {
         Amount = amount,
         Currency = currency,
-        Token = faker.Random.AlphaNumeric(27),
-        LastFourDigits = faker.Random.Replace("####"),
-        ExpirationMonth = faker.Random.Int(1, 12).ToString("00", CultureInfo.InvariantCulture),
-        ExpirationYear = ((Now.Year + faker.Random.Int(1, 6)) % 100).ToString("00", CultureInfo.InvariantCulture),
+        Token = _faker.Random.AlphaNumeric(27),
+        LastFourDigits = _faker.Random.Replace("####"),
+        ExpirationMonth = _faker.Random.Int(1, 12).ToString("00", CultureInfo.InvariantCulture),
+        ExpirationYear = ((Now.Year + _faker.Random.Int(1, 6)) % 100).ToString("00", CultureInfo.InvariantCulture),
     };
 
     private Holder Cardholder()
     {
-        var first = faker.Name.FirstName();
-        var last = faker.Name.LastName();
+        var first = _faker.Name.FirstName();
+        var last = _faker.Name.LastName();
         return new Holder(
             first,
             last,
-            faker.Internet.Email(first, last, "example.com"),
-            "1" + faker.Random.Replace("##########"),
-            faker.Address.StreetAddress(),
-            faker.Address.City(),
-            faker.Address.ZipCode("#####"));
+            _faker.Internet.Email(first, last, "example.com"),
+            "1" + _faker.Random.Replace("##########"),
+            _faker.Address.StreetAddress(),
+            _faker.Address.City(),
+            _faker.Address.ZipCode("#####"));
     }
 
     // The contract expires at the first departure; its local wall-clock time is read as UTC, close enough for test data.

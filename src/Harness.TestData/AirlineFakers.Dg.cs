@@ -9,14 +9,14 @@ public sealed partial class AirlineFakers
     public CreateDgOffersRequest CreateDgOffersRequest(Trip? trip = null, DgRequestType? requestType = null)
     {
         trip ??= Trip();
-        var type = requestType ?? faker.PickRandom<DgRequestType>();
+        var type = requestType ?? _faker.PickRandom<DgRequestType>();
         return new CreateDgOffersRequest
         {
             Itinerary = [DgItinerary(trip)],
             RequestType = type,
-            BookingDateTime = type == DgRequestType.PostBooking ? Now.AddMinutes(-faker.Random.Int(5, 60 * 24 * 30)) : null,
+            BookingDateTime = type == DgRequestType.PostBooking ? Now.AddMinutes(-_faker.Random.Int(5, 60 * 24 * 30)) : null,
             ExtAttributes = ExtAttributes(),
-            Session = faker.Random.Bool(0.4f) ? CreateAirlineDgSessionRequest(trip) : null,
+            Session = _faker.Random.Bool(0.4f) ? CreateAirlineDgSessionRequest(trip) : null,
         };
     }
 
@@ -29,7 +29,7 @@ public sealed partial class AirlineFakers
             OfferIds = [offer.Id],
             Itinerary = offer.Itinerary,
             ExtAttributes = offer.ExtAttributes,
-            PnrReference = faker.Random.Bool(0.7f) ? PnrReference() : null,
+            PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
         };
     }
 
@@ -39,17 +39,17 @@ public sealed partial class AirlineFakers
         OfferIds = offerIds,
         Itinerary = DgItinerary(trip),
         ExtAttributes = ExtAttributes(),
-        PnrReference = faker.Random.Bool(0.7f) ? PnrReference() : null,
+        PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
     };
 
     /// <summary>A <c>POST /dg_contracts/{id}/payment</c> body: DG requires <c>phone_number</c>, not names (hopper-airlines-guide.md §5.7).</summary>
     public ProcessDgPaymentRequest ProcessDgPaymentRequest()
     {
         var holder = Cardholder();
-        var named = faker.Random.Bool(0.7f);
+        var named = _faker.Random.Bool(0.7f);
         return new ProcessDgPaymentRequest
         {
-            PaymentToken = faker.Random.AlphaNumeric(27),
+            PaymentToken = _faker.Random.AlphaNumeric(27),
             EmailAddress = holder.Email,
             PhoneNumber = holder.Phone,
             PnrReference = PnrReference(),
@@ -71,7 +71,7 @@ public sealed partial class AirlineFakers
         return new UpdateDgContractStatusRequest
         {
             Status = status,
-            PnrReference = confirmed || faker.Random.Bool(0.3f) ? PnrReference() : null,
+            PnrReference = confirmed || _faker.Random.Bool(0.3f) ? PnrReference() : null,
             EmailAddress = confirmed ? holder.Email : null,
             PhoneNumber = confirmed ? holder.Phone : null,
             FirstName = confirmed ? holder.FirstName : null,
@@ -87,7 +87,7 @@ public sealed partial class AirlineFakers
     public IReadOnlyList<DgItinerarySlice> DgItinerarySlices(Trip? trip = null)
     {
         trip ??= Trip();
-        var shift = faker.Random.Int(1, 3) * 24 * 60;
+        var shift = _faker.Random.Int(1, 3) * 24 * 60;
         var moved = trip with
         {
             Slices = trip.Slices.Select(s => (IReadOnlyList<TripSegment>)s.Select(g => g with
@@ -109,9 +109,9 @@ public sealed partial class AirlineFakers
         trip ??= Trip();
         var holder = Cardholder();
         var slices = trip.Slices.Select((s, i) => ExerciseSlice(s, disrupted: i == 0)).ToList();
-        if (faker.Random.Bool(0.3f))
+        if (_faker.Random.Bool(0.3f))
         {
-            var rebookShift = faker.Random.Int(3, 12) * 60;
+            var rebookShift = _faker.Random.Int(3, 12) * 60;
             var original = slices[0];
             slices[0] = new DgExerciseItinerarySlice
             {
@@ -136,13 +136,13 @@ public sealed partial class AirlineFakers
             {
                 PassengerCount = trip.PassengerCounts.Select(c => new DgPassengerCount { Count = c.Count, PassengerType = Twin<DgPassengerType>(c.Type) }).ToList(),
                 Slices = slices,
-                Passengers = faker.Random.Bool(0.6f) ? DgPassengers(trip) : null,
+                Passengers = _faker.Random.Bool(0.6f) ? DgPassengers(trip) : null,
             },
             PnrReference = PnrReference(),
             EmailAddress = holder.Email,
-            CallbackUrl = faker.Random.Bool(0.5f) ? "https://airline.example.com/hts/callback" : null,
-            RedirectbackUrl = faker.Random.Bool(0.5f) ? "https://airline.example.com/manage-booking" : null,
-            Session = faker.Random.Bool(0.3f) ? CreateAirlineDgSessionRequest(trip) : null,
+            CallbackUrl = _faker.Random.Bool(0.5f) ? "https://airline.example.com/hts/callback" : null,
+            RedirectbackUrl = _faker.Random.Bool(0.5f) ? "https://airline.example.com/manage-booking" : null,
+            Session = _faker.Random.Bool(0.3f) ? CreateAirlineDgSessionRequest(trip) : null,
         };
     }
 
@@ -208,8 +208,8 @@ public sealed partial class AirlineFakers
 
     private DgExerciseItinerarySlice ExerciseSlice(IReadOnlyList<TripSegment> slice, bool disrupted)
     {
-        var cancelled = disrupted && faker.Random.Bool(0.3f);
-        var delay = disrupted ? faker.Random.Int(12, 72) * 5 : 0;
+        var cancelled = disrupted && _faker.Random.Bool(0.3f);
+        var delay = disrupted ? _faker.Random.Int(12, 72) * 5 : 0;
         return new DgExerciseItinerarySlice
         {
             Segments = slice.Select((g, i) => new DgExerciseItinerarySliceSegment
@@ -224,7 +224,7 @@ public sealed partial class AirlineFakers
                 ValidatingCarrierCode = g.Carrier.Code,
                 Cabin = g.Cabin,
                 FlightStatus = cancelled && i == 0 ? FlightStatus.Cancelled : FlightStatus.Confirmed,
-                CheckedIn = faker.Random.Bool(0.5f) ? faker.Random.Bool() : null,
+                CheckedIn = _faker.Random.Bool(0.5f) ? _faker.Random.Bool() : null,
                 Boarded = disrupted ? false : null,
                 Flown = disrupted ? false : null,
             }).ToList(),

@@ -14,7 +14,7 @@ namespace Harness.TestData;
 public sealed partial class AirlineFakers
 {
     private const string PnrAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private readonly Faker faker;
+    private readonly Faker _faker;
 
     /// <param name="seed">Every random choice derives from it.</param>
     /// <param name="now">The reference instant for future dates; default <see cref="DefaultNow"/>.</param>
@@ -22,7 +22,7 @@ public sealed partial class AirlineFakers
     {
         Seed = seed;
         Now = (now ?? DefaultNow()).ToUniversalTime();
-        faker = new Faker("en") { Random = new Randomizer(seed) };
+        _faker = new Faker("en") { Random = new Randomizer(seed) };
     }
 
     public int Seed { get; }
@@ -36,8 +36,8 @@ public sealed partial class AirlineFakers
     /// <summary>A <c>POST /auth</c> body; random credentials unless given.</summary>
     public AuthRequest AuthRequest(string? clientId = null, string? clientSecret = null) => new()
     {
-        ClientId = clientId ?? "client-" + faker.Random.Hexadecimal(12, prefix: string.Empty),
-        ClientSecret = clientSecret ?? faker.Random.AlphaNumeric(32),
+        ClientId = clientId ?? "client-" + _faker.Random.Hexadecimal(12, prefix: string.Empty),
+        ClientSecret = clientSecret ?? _faker.Random.AlphaNumeric(32),
     };
 
     /// <summary>A fresh trip: 1–3 slices of 1–2 segments, 1–6 passengers, prices in the point of sale's currency.</summary>
@@ -46,38 +46,38 @@ public sealed partial class AirlineFakers
         var origin = Pick(ReferenceData.Airports);
         var pointOfSale = origin.Country;
         var currency = ReferenceData.CurrencyByCountry[pointOfSale];
-        var language = faker.PickRandom(ReferenceData.LanguagesByCountry[pointOfSale]);
+        var language = _faker.PickRandom(ReferenceData.LanguagesByCountry[pointOfSale]);
         var carriers = ReferenceData.Carriers.Where(c => c.Country == origin.Country).ToList();
         var carrier = Pick(carriers.Count > 0 ? carriers : ReferenceData.Carriers);
-        var fareClass = faker.PickRandom<FareClass>();
-        var fareBrand = faker.PickRandom("basic", "standard", "flex", "comfort", "premium");
+        var fareClass = _faker.PickRandom<FareClass>();
+        var fareBrand = _faker.PickRandom("basic", "standard", "flex", "comfort", "premium");
 
-        var destination = faker.PickRandom(ReferenceData.Airports.Where(a => a.City != origin.City));
-        var shape = faker.Random.WeightedRandom(new[] { 1, 2, 3 }, new[] { 0.45f, 0.45f, 0.1f });
+        var destination = _faker.PickRandom(ReferenceData.Airports.Where(a => a.City != origin.City));
+        var shape = _faker.Random.WeightedRandom(new[] { 1, 2, 3 }, new[] { 0.45f, 0.45f, 0.1f });
         var stops = shape switch
         {
             1 => new[] { origin, destination },
             2 => new[] { origin, destination, origin },
-            _ => new[] { origin, destination, faker.PickRandom(ReferenceData.Airports.Where(a => a.City != destination.City && a.City != origin.City)), origin },
+            _ => new[] { origin, destination, _faker.PickRandom(ReferenceData.Airports.Where(a => a.City != destination.City && a.City != origin.City)), origin },
         };
 
         var departure = new LocalDateTime(Now.UtcDateTime.Date
-            .AddDays(faker.Random.Int(3, 180))
-            .AddHours(faker.Random.Int(6, 21))
-            .AddMinutes(faker.Random.Int(0, 11) * 5));
+            .AddDays(_faker.Random.Int(3, 180))
+            .AddHours(_faker.Random.Int(6, 21))
+            .AddMinutes(_faker.Random.Int(0, 11) * 5));
         var slices = new List<IReadOnlyList<TripSegment>>();
         for (var i = 0; i + 1 < stops.Length; i++)
         {
             var slice = BuildSlice(stops[i], stops[i + 1], departure, carrier, fareClass, fareBrand);
             slices.Add(slice);
             departure = new LocalDateTime(slice[^1].Arrival.Value.Date
-                .AddDays(faker.Random.Int(2, 14))
-                .AddHours(faker.Random.Int(6, 21))
-                .AddMinutes(faker.Random.Int(0, 11) * 5));
+                .AddDays(_faker.Random.Int(2, 14))
+                .AddHours(_faker.Random.Int(6, 21))
+                .AddMinutes(_faker.Random.Int(0, 11) * 5));
         }
 
         var passengers = BuildPassengers(pointOfSale);
-        var adultFare = RoundTo(faker.Random.Decimal(89m, 1400m) / currency.ToUsd * (decimal)shape, currency.Decimals);
+        var adultFare = RoundTo(_faker.Random.Decimal(89m, 1400m) / currency.ToUsd * (decimal)shape, currency.Decimals);
         var prices = new Dictionary<PassengerType, decimal>
         {
             [PassengerType.Adult] = adultFare,
@@ -86,11 +86,11 @@ public sealed partial class AirlineFakers
             [PassengerType.LapInfant] = RoundTo(adultFare * 0.1m, currency.Decimals),
         };
         var ancillaries = passengers
-            .Where(_ => faker.Random.Bool(0.3f))
+            .Where(_ => _faker.Random.Bool(0.3f))
             .Select(p => new TripAncillary(
-                faker.PickRandom(AncillaryType.CheckedBag, AncillaryType.Seat, AncillaryType.CabinBag),
+                _faker.PickRandom(AncillaryType.CheckedBag, AncillaryType.Seat, AncillaryType.CabinBag),
                 p.Reference,
-                RoundTo(faker.Random.Decimal(15m, 80m) / currency.ToUsd, currency.Decimals)))
+                RoundTo(_faker.Random.Decimal(15m, 80m) / currency.ToUsd, currency.Decimals)))
             .ToList();
 
         return new Trip(
@@ -101,24 +101,24 @@ public sealed partial class AirlineFakers
             passengers,
             prices,
             ancillaries,
-            faker.Random.Replace("?##???##").ToUpperInvariant());
+            _faker.Random.Replace("?##???##").ToUpperInvariant());
     }
 
     /// <summary>A six-character PNR like the spec's <c>ABC123</c>.</summary>
-    public string PnrReference() => new(Enumerable.Range(0, 6).Select(_ => faker.PickRandom(PnrAlphabet.ToCharArray())).ToArray());
+    public string PnrReference() => new(Enumerable.Range(0, 6).Select(_ => _faker.PickRandom(PnrAlphabet.ToCharArray())).ToArray());
 
     /// <summary>A partner-side ext_attributes map (may be empty, as the spec allows).</summary>
     public IReadOnlyDictionary<string, string> ExtAttributes()
     {
         var result = new Dictionary<string, string>();
-        if (faker.Random.Bool(0.6f))
+        if (_faker.Random.Bool(0.6f))
         {
-            result["partner_booking_id"] = faker.Random.AlphaNumeric(10).ToUpperInvariant();
+            result["partner_booking_id"] = _faker.Random.AlphaNumeric(10).ToUpperInvariant();
         }
 
-        if (faker.Random.Bool(0.3f))
+        if (_faker.Random.Bool(0.3f))
         {
-            result["channel_code"] = faker.PickRandom("WEB", "APP", "CALL");
+            result["channel_code"] = _faker.PickRandom("WEB", "APP", "CALL");
         }
 
         return result;
@@ -127,23 +127,23 @@ public sealed partial class AirlineFakers
     private List<TripSegment> BuildSlice(Airport from, Airport to, LocalDateTime departure, Carrier carrier, FareClass fareClass, string fareBrand)
     {
         var hubs = ReferenceData.Airports.Where(a => a.City != from.City && a.City != to.City).ToList();
-        var legs = faker.Random.Bool(0.3f) ? new[] { from, faker.PickRandom(hubs), to } : new[] { from, to };
+        var legs = _faker.Random.Bool(0.3f) ? new[] { from, _faker.PickRandom(hubs), to } : new[] { from, to };
         var segments = new List<TripSegment>();
         for (var i = 0; i + 1 < legs.Length; i++)
         {
-            var arrival = departure.AddMinutes(faker.Random.Int(9, 110) * 5);
+            var arrival = departure.AddMinutes(_faker.Random.Int(9, 110) * 5);
             segments.Add(new TripSegment(
-                faker.Random.Guid().ToString(),
+                _faker.Random.Guid().ToString(),
                 legs[i],
                 legs[i + 1],
                 departure,
                 arrival,
                 carrier,
-                carrier.Code + faker.Random.Int(1, 9999).ToString(CultureInfo.InvariantCulture),
+                carrier.Code + _faker.Random.Int(1, 9999).ToString(CultureInfo.InvariantCulture),
                 fareClass,
                 CabinFor(fareClass),
                 fareBrand));
-            departure = arrival.AddMinutes(faker.Random.Int(9, 36) * 5);
+            departure = arrival.AddMinutes(_faker.Random.Int(9, 36) * 5);
         }
 
         return segments;
@@ -151,11 +151,11 @@ public sealed partial class AirlineFakers
 
     private List<TripPassenger> BuildPassengers(string country)
     {
-        var adults = faker.Random.WeightedRandom(new[] { 1, 2, 3, 4 }, new[] { 0.5f, 0.3f, 0.12f, 0.08f });
-        var children = faker.Random.WeightedRandom(new[] { 0, 1, 2 }, new[] { 0.7f, 0.2f, 0.1f });
-        var lapInfants = faker.Random.Bool(0.1f) ? 1 : 0;
-        var seatedInfants = faker.Random.Bool(0.05f) ? 1 : 0;
-        var lastName = faker.Name.LastName();
+        var adults = _faker.Random.WeightedRandom(new[] { 1, 2, 3, 4 }, new[] { 0.5f, 0.3f, 0.12f, 0.08f });
+        var children = _faker.Random.WeightedRandom(new[] { 0, 1, 2 }, new[] { 0.7f, 0.2f, 0.1f });
+        var lapInfants = _faker.Random.Bool(0.1f) ? 1 : 0;
+        var seatedInfants = _faker.Random.Bool(0.05f) ? 1 : 0;
+        var lastName = _faker.Name.LastName();
         var today = DateOnly.FromDateTime(Now.UtcDateTime);
         var result = new List<TripPassenger>();
 
@@ -163,18 +163,18 @@ public sealed partial class AirlineFakers
         {
             for (var i = 0; i < count; i++)
             {
-                var gender = faker.PickRandom(Gender.Male, Gender.Female);
-                var first = faker.Name.FirstName(gender == Gender.Male ? Bogus.DataSets.Name.Gender.Male : Bogus.DataSets.Name.Gender.Female);
-                var birth = today.AddYears(-faker.Random.Int(minAge, maxAge)).AddDays(-faker.Random.Int(1, 360));
+                var gender = _faker.PickRandom(Gender.Male, Gender.Female);
+                var first = _faker.Name.FirstName(gender == Gender.Male ? Bogus.DataSets.Name.Gender.Male : Bogus.DataSets.Name.Gender.Female);
+                var birth = today.AddYears(-_faker.Random.Int(minAge, maxAge)).AddDays(-_faker.Random.Int(1, 360));
                 result.Add(new TripPassenger(
                     (result.Count + 1).ToString(CultureInfo.InvariantCulture),
                     type,
                     first,
-                    i == 0 || faker.Random.Bool(0.7f) ? lastName : faker.Name.LastName(),
+                    i == 0 || _faker.Random.Bool(0.7f) ? lastName : _faker.Name.LastName(),
                     gender,
                     birth,
                     country,
-                    faker.Random.Replace("?########").ToUpperInvariant()));
+                    _faker.Random.Replace("?########").ToUpperInvariant()));
             }
         }
 
@@ -185,7 +185,7 @@ public sealed partial class AirlineFakers
         return result;
     }
 
-    private T Pick<T>(IReadOnlyList<T> items) => items[faker.Random.Int(0, items.Count - 1)];
+    private T Pick<T>(IReadOnlyList<T> items) => items[_faker.Random.Int(0, items.Count - 1)];
 
     private static Cabin CabinFor(FareClass fareClass) => fareClass switch
     {

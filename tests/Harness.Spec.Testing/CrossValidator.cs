@@ -17,22 +17,22 @@ public sealed class CrossValidator
     private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private static readonly EvaluationOptions List = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
-    private readonly SchemaValidator ours;
-    private readonly OpenApiToJsonSchema translation;
-    private readonly ConcurrentDictionary<JsonObject, JsonSchema> theirs = new(ReferenceEqualityComparer.Instance);
-    private readonly BuildOptions build = new() { SchemaRegistry = new SchemaRegistry() };
-    private readonly string definitionsUri;
-    private int built;
+    private readonly SchemaValidator _ours;
+    private readonly OpenApiToJsonSchema _translation;
+    private readonly ConcurrentDictionary<JsonObject, JsonSchema> _theirs = new(ReferenceEqualityComparer.Instance);
+    private readonly BuildOptions _build = new() { SchemaRegistry = new SchemaRegistry() };
+    private readonly string _definitionsUri;
+    private int _built;
 
     public CrossValidator(SpecDocument spec, SchemaStrictness strictness)
     {
-        ours = new SchemaValidator(spec, strictness);
-        translation = new OpenApiToJsonSchema(spec, strictness);
+        _ours = new SchemaValidator(spec, strictness);
+        _translation = new OpenApiToJsonSchema(spec, strictness);
         Spec = spec;
         // The component schemas are built once, as one document in this validator's own registry; each checked schema
         // is a small document referring into it.
-        definitionsUri = $"https://harness.test/spec/{strictness}.json";
-        JsonSchema.Build(JsonSerializer.SerializeToElement(translation.Definitions()), build, new Uri(definitionsUri));
+        _definitionsUri = $"https://harness.test/spec/{strictness}.json";
+        JsonSchema.Build(JsonSerializer.SerializeToElement(_translation.Definitions()), _build, new Uri(_definitionsUri));
     }
 
     public static CrossValidator AirlineApiAsWritten { get; } = new(SpecDocument.AirlineApi, SchemaStrictness.AsWritten);
@@ -44,13 +44,13 @@ public sealed class CrossValidator
 
     public SpecDocument Spec { get; }
 
-    public SchemaStrictness Strictness => ours.Strictness;
+    public SchemaStrictness Strictness => _ours.Strictness;
 
     /// <summary>Both verdicts on <paramref name="instance"/> against <paramref name="schema"/>.</summary>
     public CrossVerdict Check(JsonNode? instance, JsonObject schema)
     {
         var element = JsonSerializer.SerializeToElement(instance);
-        var issues = ours.Validate(element, schema);
+        var issues = _ours.Validate(element, schema);
         var schemaOfTheirs = Their(schema);
         if (schemaOfTheirs.Evaluate(element, Flag).IsValid)
         {
@@ -74,13 +74,13 @@ public sealed class CrossValidator
     }
 
     /// <summary>The translated JSON Schema document for <paramref name="schema"/> (for reading when a check disagrees).</summary>
-    public JsonObject Translated(JsonObject schema) => translation.Document(schema, definitionsUri);
+    public JsonObject Translated(JsonObject schema) => _translation.Document(schema, _definitionsUri);
 
     private JsonSchema Their(JsonObject schema) =>
-        theirs.GetOrAdd(schema, s => JsonSchema.Build(
-            JsonSerializer.SerializeToElement(translation.Document(s, definitionsUri)),
-            build,
-            new Uri($"https://harness.test/checked/{Interlocked.Increment(ref built)}.json")));
+        _theirs.GetOrAdd(schema, s => JsonSchema.Build(
+            JsonSerializer.SerializeToElement(_translation.Document(s, _definitionsUri)),
+            _build,
+            new Uri($"https://harness.test/checked/{Interlocked.Increment(ref _built)}.json")));
 
     /// <summary>A JSON Pointer (<c>/itinerary/0/slices</c>) as the JSON path SchemaValidator's issues use (<c>$.itinerary[0].slices</c>).</summary>
     private static string Path(string pointer)

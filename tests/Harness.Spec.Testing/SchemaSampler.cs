@@ -18,22 +18,22 @@ public sealed class SchemaSampler
         ["([A-Z][0-9]{2,5}|[0-9]{1,4}|[0-9][A-Z][0-9]{1,4}|[A-Z]{2}[0-9]{1,4})"] = "JB776",
     };
 
-    private readonly SpecDocument spec;
-    private readonly bool full;
-    private readonly Func<string, string>? memberChoice;
+    private readonly SpecDocument _spec;
+    private readonly bool _full;
+    private readonly Func<string, string>? _memberChoice;
 
     public SchemaSampler(SpecDocument spec, bool full, Func<string, string>? memberChoice = null)
     {
-        this.spec = spec;
-        this.full = full;
-        this.memberChoice = memberChoice;
+        this._spec = spec;
+        this._full = full;
+        this._memberChoice = memberChoice;
     }
 
     public static SchemaSampler Minimal { get; } = new(SpecDocument.AirlineApi, full: false);
 
     public static SchemaSampler Full { get; } = new(SpecDocument.AirlineApi, full: true);
 
-    public JsonNode Sample(string schemaName) => Sample(spec.Schema(schemaName), schemaName, 0);
+    public JsonNode Sample(string schemaName) => Sample(_spec.Schema(schemaName), schemaName, 0);
 
     public JsonNode Sample(JsonObject schema) => Sample(schema, null, 0);
 
@@ -42,14 +42,14 @@ public sealed class SchemaSampler
         if (schema["$ref"] is JsonValue reference)
         {
             var target = (string)reference!;
-            return Sample(spec.Resolve(target), target[(target.LastIndexOf('/') + 1)..], depth);
+            return Sample(_spec.Resolve(target), target[(target.LastIndexOf('/') + 1)..], depth);
         }
 
         if (schema["oneOf"] is JsonArray)
         {
             var mapping = schema["discriminator"]!["mapping"]!.AsObject();
-            var key = memberChoice?.Invoke(name ?? string.Empty) ?? mapping.First().Key;
-            var member = (JsonObject)Sample(spec.Resolve((string)mapping[key]!), key, depth);
+            var key = _memberChoice?.Invoke(name ?? string.Empty) ?? mapping.First().Key;
+            var member = (JsonObject)Sample(_spec.Resolve((string)mapping[key]!), key, depth);
             member["type"] = key;
             return member;
         }
@@ -76,7 +76,7 @@ public sealed class SchemaSampler
         foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
         {
             // previous_slice is the spec's one recursive property; follow it only a little way.
-            var include = required.Contains(name) || (full && depth < (name == "previous_slice" ? 3 : MaxOptionalDepth));
+            var include = required.Contains(name) || (_full && depth < (name == "previous_slice" ? 3 : MaxOptionalDepth));
             if (include)
             {
                 result[name] = Sample(property!.AsObject(), null, depth + 1);

@@ -23,7 +23,7 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
     public const string DefaultProvider = "atlas-notifications";
     public const string ReceiverPath = "/atlas/webhook";
 
-    private WebApplication? app;
+    private WebApplication? _app;
 
     public AtlasMessageContractsFixture()
     {
@@ -51,20 +51,20 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        app = builder.Build();
-        app.MapAtlasWebhookReceiver(Inbox, ReceiverPath);
-        await app.StartAsync();
-        var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _app = builder.Build();
+        _app.MapAtlasWebhookReceiver(Inbox, ReceiverPath);
+        await _app.StartAsync();
+        var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         ReceiverUrl = new Uri(new Uri(bound), ReceiverPath);
     }
 
     public async Task DisposeAsync()
     {
         Http.Dispose();
-        if (app is not null)
+        if (_app is not null)
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
 
         File.Publish(ContractRunPlan.RunsEveryTest(AtlasMessageContractsCollection.Name));

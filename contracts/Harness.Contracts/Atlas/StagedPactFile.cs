@@ -15,7 +15,7 @@ public sealed class StagedPactFile
     /// <summary>Set to true to publish a pact that drops interactions on purpose (an unfiltered run only).</summary>
     public const string PruneVariable = "HARNESS_PACT_PRUNE";
 
-    private int decided;
+    private int _decided;
 
     /// <param name="consumerVariable">Environment variable that overrides <paramref name="defaultConsumer"/>.</param>
     /// <param name="providerVariable">Environment variable that overrides <paramref name="defaultProvider"/>.</param>
@@ -70,7 +70,7 @@ public sealed class StagedPactFile
     public void Publish(bool everyTestRan)
     {
         // Once per run: the collection's last test decides, and the fixture's dispose only when that test did not run.
-        if (Interlocked.Exchange(ref decided, 1) == 1)
+        if (Interlocked.Exchange(ref _decided, 1) == 1)
         {
             return;
         }

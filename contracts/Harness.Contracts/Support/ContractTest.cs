@@ -36,7 +36,7 @@ public abstract class ContractTest : IDisposable
 
     public const string AuthDescription = "a request for an access token";
 
-    private bool tokenExpected;
+    private bool _tokenExpected;
 
     protected ContractTest(ContractsFixture fixture)
     {
@@ -229,12 +229,12 @@ public abstract class ContractTest : IDisposable
 
     protected void ExpectAuthentication()
     {
-        if (tokenExpected)
+        if (_tokenExpected)
         {
             return;
         }
 
-        tokenExpected = true;
+        _tokenExpected = true;
         Pact.UponReceiving(AuthDescription)
             .WithRequest(HttpMethod.Post, BasePath + AirlineOperations.PostAuth.PathTemplate)
             .WithJsonBody(Json(new AuthRequest { ClientId = SandboxCredentials.ClientId, ClientSecret = SandboxCredentials.ClientSecret }))

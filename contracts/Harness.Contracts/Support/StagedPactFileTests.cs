@@ -5,81 +5,81 @@ namespace Harness.Contracts.Support;
 
 public sealed class StagedPactFileTests : IDisposable
 {
-    private readonly string folder = Directory.CreateTempSubdirectory("harness-staged-").FullName;
-    private readonly StagedPactFile file;
+    private readonly string _folder = Directory.CreateTempSubdirectory("harness-staged-").FullName;
+    private readonly StagedPactFile _file;
 
     public StagedPactFileTests()
     {
         // No such variables: the consumer is unique to this test, so its staging folder is too.
-        file = new StagedPactFile("HARNESS_TEST_NO_SUCH_VARIABLE", "staged-" + Guid.NewGuid().ToString("N"), "HARNESS_TEST_NO_SUCH_VARIABLE", "provider", folder);
-        file.Prepare();
+        _file = new StagedPactFile("HARNESS_TEST_NO_SUCH_VARIABLE", "staged-" + Guid.NewGuid().ToString("N"), "HARNESS_TEST_NO_SUCH_VARIABLE", "provider", _folder);
+        _file.Prepare();
     }
 
     public void Dispose()
     {
-        Directory.Delete(folder, recursive: true);
-        Directory.Delete(file.StagingDir, recursive: true);
+        Directory.Delete(_folder, recursive: true);
+        Directory.Delete(_file.StagingDir, recursive: true);
     }
 
     [Fact]
     public void Publish_StagedHoldsEveryPublishedInteractionAndANewOne_ReplacesThePublishedPact()
     {
-        Write(file.PactFile, ("a request", null));
-        Write(file.StagedFile, ("a request", null), ("a new request", "a session exists"));
+        Write(_file.PactFile, ("a request", null));
+        Write(_file.StagedFile, ("a request", null), ("a new request", "a session exists"));
 
-        file.Publish(everyTestRan: false);
+        _file.Publish(everyTestRan: false);
 
-        StagedPactFile.Interactions(file.PactFile).Should().Equal("a request", "a new request [given a session exists {}]");
+        StagedPactFile.Interactions(_file.PactFile).Should().Equal("a request", "a new request [given a session exists {}]");
     }
 
     [Fact]
     public void Publish_EveryTestRanButOneInteractionMissing_ThrowsNamingItAndKeepsThePublishedPact()
     {
-        Write(file.PactFile, ("a request", null), ("a request given a state", "a session exists"));
-        Write(file.StagedFile, ("a request", null));
-        var before = File.ReadAllText(file.PactFile);
+        Write(_file.PactFile, ("a request", null), ("a request given a state", "a session exists"));
+        Write(_file.StagedFile, ("a request", null));
+        var before = File.ReadAllText(_file.PactFile);
 
-        var publish = () => file.Publish(everyTestRan: true);
+        var publish = () => _file.Publish(everyTestRan: true);
 
         publish.Should().Throw<InvalidOperationException>()
             .WithMessage("*did not produce 1 of its interactions*a request given a state [given a session exists {}]*HARNESS_PACT_PRUNE=true*");
-        File.ReadAllText(file.PactFile).Should().Be(before);
+        File.ReadAllText(_file.PactFile).Should().Be(before);
     }
 
     [Fact]
     public void Publish_FilteredRunMissingInteractions_KeepsThePublishedPactWithoutFailing()
     {
-        Write(file.PactFile, ("a request", null), ("another request", null));
-        Write(file.StagedFile, ("a request", null));
-        var before = File.ReadAllText(file.PactFile);
+        Write(_file.PactFile, ("a request", null), ("another request", null));
+        Write(_file.StagedFile, ("a request", null));
+        var before = File.ReadAllText(_file.PactFile);
 
-        file.Publish(everyTestRan: false);
+        _file.Publish(everyTestRan: false);
 
-        File.ReadAllText(file.PactFile).Should().Be(before);
+        File.ReadAllText(_file.PactFile).Should().Be(before);
     }
 
     [Fact]
     public void Publish_SameStateDifferentParameters_AreDifferentInteractions()
     {
-        Write(file.PactFile, ("a request", "a session exists"));
-        Write(file.StagedFile, ("a request", "a session exists"));
-        var staged = JsonNode.Parse(File.ReadAllText(file.StagedFile))!;
+        Write(_file.PactFile, ("a request", "a session exists"));
+        Write(_file.StagedFile, ("a request", "a session exists"));
+        var staged = JsonNode.Parse(File.ReadAllText(_file.StagedFile))!;
         staged["interactions"]![0]!["providerStates"]![0]!["params"] = new JsonObject { ["session_id"] = "other" };
-        File.WriteAllText(file.StagedFile, staged.ToJsonString());
+        File.WriteAllText(_file.StagedFile, staged.ToJsonString());
 
-        file.MissingInteractions().Should().Equal("a request [given a session exists {}]");
+        _file.MissingInteractions().Should().Equal("a request [given a session exists {}]");
     }
 
     [Fact]
     public void Publish_SecondCall_DoesNothing()
     {
-        Write(file.StagedFile, ("a request", null));
-        file.Publish(everyTestRan: true);
-        Write(file.StagedFile, ("a request", null), ("a later request", null));
+        Write(_file.StagedFile, ("a request", null));
+        _file.Publish(everyTestRan: true);
+        Write(_file.StagedFile, ("a request", null), ("a later request", null));
 
-        file.Publish(everyTestRan: true);
+        _file.Publish(everyTestRan: true);
 
-        StagedPactFile.Interactions(file.PactFile).Should().Equal("a request");
+        StagedPactFile.Interactions(_file.PactFile).Should().Equal("a request");
     }
 
     [Fact]

@@ -8,14 +8,14 @@ namespace Harness.Scenarios.Tests.Support;
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RealTargetFactAttribute : FactAttribute
 {
-    private string? explicitSkip;
+    private string? _explicitSkip;
 
     public bool RequiresPaidJourneys { get; set; }
 
     public override string? Skip
     {
-        get => explicitSkip ?? SkipReason(Environment.GetEnvironmentVariable, RequiresPaidJourneys);
-        set => explicitSkip = value;
+        get => _explicitSkip ?? SkipReason(Environment.GetEnvironmentVariable, RequiresPaidJourneys);
+        set => _explicitSkip = value;
     }
 
     /// <summary>Why a real-target test cannot run in <paramref name="environment"/>, or null when it can.</summary>

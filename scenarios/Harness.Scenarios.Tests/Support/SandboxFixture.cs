@@ -8,22 +8,22 @@ namespace Harness.Scenarios.Tests.Support;
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
-    private ScenarioTarget? target;
+    private ScenarioTarget? _target;
 
-    public ScenarioTarget Target => target ?? throw new InvalidOperationException("The sandbox has not started.");
+    public ScenarioTarget Target => _target ?? throw new InvalidOperationException("The sandbox has not started.");
 
     /// <summary>Only HARNESS_SEED is read here: these tests always run on the sandbox, whatever the target variables say.</summary>
     public int? ConfiguredSeed { get; } = HarnessSettings.Load(
         AppContext.BaseDirectory,
         name => name == HarnessSettings.SeedVariable ? Environment.GetEnvironmentVariable(name) : null).Seed;
 
-    public async Task InitializeAsync() => target = await ScenarioTarget.StartSandboxAsync();
+    public async Task InitializeAsync() => _target = await ScenarioTarget.StartSandboxAsync();
 
     public async Task DisposeAsync()
     {
-        if (target is not null)
+        if (_target is not null)
         {
-            await target.DisposeAsync();
+            await _target.DisposeAsync();
         }
     }
 

@@ -11,15 +11,15 @@ namespace Harness.Scenarios.Model;
 /// </summary>
 public sealed class JourneyContext
 {
-    private readonly AirlineFakers? fakers;
-    private Trip? trip;
+    private readonly AirlineFakers? _fakers;
+    private Trip? _trip;
 
     public JourneyContext(AirlineApiClient client, AirlineFakers fakers, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(fakers);
         Client = client;
-        this.fakers = fakers;
+        this._fakers = fakers;
         CancellationToken = cancellationToken;
     }
 
@@ -34,30 +34,30 @@ public sealed class JourneyContext
         ArgumentNullException.ThrowIfNull(prepared);
         Client = client;
         Prepared = prepared;
-        trip = prepared.Trip;
-        this.fakers = fakers;
+        _trip = prepared.Trip;
+        this._fakers = fakers;
         CancellationToken = cancellationToken;
     }
 
     public AirlineApiClient Client { get; }
 
     /// <summary>The fakers the steps draw bodies from; an error naming the fix when the context was created without any.</summary>
-    public AirlineFakers Fakers => fakers ?? throw new InvalidOperationException(
+    public AirlineFakers Fakers => _fakers ?? throw new InvalidOperationException(
         "This journey context was created from a prepared trip without fakers, and this step needs one: create the context with an AirlineFakers too.");
 
     /// <summary>The bodies generated ahead, when the context was created from a <see cref="PreparedTrip"/>; they win over the fakers.</summary>
     public PreparedTrip? Prepared { get; }
 
     /// <summary>The faker seed: with <c>HARNESS_SEED</c> set to it, the same requests are generated again.</summary>
-    public int Seed => fakers?.Seed ?? Prepared!.Seed;
+    public int Seed => _fakers?.Seed ?? Prepared!.Seed;
 
     public CancellationToken CancellationToken { get; }
 
     /// <summary>The traveller's trip every itinerary of the journey is projected from (generated on first use, or the prepared one).</summary>
     public Trip Trip
     {
-        get => trip ??= Fakers.Trip();
-        set => trip = value;
+        get => _trip ??= Fakers.Trip();
+        set => _trip = value;
     }
 
     /// <summary>The purchase session (<c>POST /sessions</c> or the offers' <c>HTS-Session-ID</c>).</summary>

@@ -30,7 +30,7 @@ public sealed class JourneyRunner(JourneyRunnerOptions? options = null)
 {
     public const string AllowPaidJourneysVariable = "HARNESS_ALLOW_PAID_JOURNEYS";
 
-    private readonly JourneyRunnerOptions options = options ?? new JourneyRunnerOptions();
+    private readonly JourneyRunnerOptions _options = options ?? new JourneyRunnerOptions();
 
     /// <summary>Runs <paramref name="journey"/> with <paramref name="context"/> (which may carry state from an earlier journey).</summary>
     public async Task<JourneyResult> RunAsync(Journey journey, JourneyContext context)
@@ -83,12 +83,12 @@ public sealed class JourneyRunner(JourneyRunnerOptions? options = null)
 
     private void EnsureAllowed(Journey journey)
     {
-        if (journey.Requirements.HasFlag(JourneyRequirements.Sandbox) && !options.IsSandbox)
+        if (journey.Requirements.HasFlag(JourneyRequirements.Sandbox) && !_options.IsSandbox)
         {
             throw new InvalidOperationException($"Journey '{journey.Name}' relies on sandbox-only behaviour and cannot run against a real target.");
         }
 
-        if (journey.Requirements.HasFlag(JourneyRequirements.PaidContracts) && !options.AllowPaidJourneys)
+        if (journey.Requirements.HasFlag(JourneyRequirements.PaidContracts) && !_options.AllowPaidJourneys)
         {
             throw new InvalidOperationException(
                 $"Journey '{journey.Name}' creates confirmed or paid contracts; set {AllowPaidJourneysVariable}=true to run it against a real target.");
@@ -142,7 +142,7 @@ public sealed class JourneyRunner(JourneyRunnerOptions? options = null)
         return (record, cause);
     }
 
-    private void Write(string line) => options.Log?.Invoke(Redact(line));
+    private void Write(string line) => _options.Log?.Invoke(Redact(line));
 
-    private string Redact(string text) => Redactor.Redact(text, options.Secrets);
+    private string Redact(string text) => Redactor.Redact(text, _options.Secrets);
 }

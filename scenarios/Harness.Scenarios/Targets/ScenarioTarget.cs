@@ -14,14 +14,14 @@ public sealed class ScenarioTarget : IAsyncDisposable
     /// <summary>Sandbox tokens outlive any clock move a journey makes (trips depart at most about 200 days out).</summary>
     private static readonly TimeSpan SandboxTokenLifetime = TimeSpan.FromDays(400);
 
-    private readonly SandboxHost? host;
-    private readonly string clientSecret;
+    private readonly SandboxHost? _host;
+    private readonly string _clientSecret;
 
     private ScenarioTarget(AirlineApiOptions options, SandboxHost? host, SandboxClock? clock, bool allowPaidJourneys)
     {
-        this.host = host;
+        this._host = host;
         Clock = clock;
-        clientSecret = options.ClientSecret;
+        _clientSecret = options.ClientSecret;
         BaseUrl = options.BaseUrl;
         AllowPaidJourneys = allowPaidJourneys;
         Client = new AirlineApiClient(new AirlineApiOptions
@@ -39,10 +39,10 @@ public sealed class ScenarioTarget : IAsyncDisposable
 
     public Uri BaseUrl { get; }
 
-    public bool IsSandbox => host is not null;
+    public bool IsSandbox => _host is not null;
 
     /// <summary>The in-process sandbox, or null on a real target.</summary>
-    public SandboxHost? Sandbox => host;
+    public SandboxHost? Sandbox => _host;
 
     /// <summary>The sandbox's movable clock, or null on a real target.</summary>
     public SandboxClock? Clock { get; }
@@ -92,7 +92,7 @@ public sealed class ScenarioTarget : IAsyncDisposable
     public JourneyRunner CreateRunner(Action<string>? log = null) => new(new JourneyRunnerOptions
     {
         Log = log,
-        Secrets = [clientSecret],
+        Secrets = [_clientSecret],
         AllowPaidJourneys = AllowPaidJourneys,
         IsSandbox = IsSandbox,
     });
@@ -100,9 +100,9 @@ public sealed class ScenarioTarget : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (host is not null)
+        if (_host is not null)
         {
-            await host.DisposeAsync();
+            await _host.DisposeAsync();
         }
     }
 

@@ -8,41 +8,41 @@ namespace Harness.Pact.Consumer;
 /// <summary>Request and response builder of one HTTP interaction, writing each call straight into the engine.</summary>
 internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuilderV4
 {
-    private readonly InteractionHandleValue interaction;
-    private readonly string description;
-    private readonly InteractionPartWriter request;
-    private readonly InteractionPartWriter response;
-    private readonly Dictionary<string, int> queryValues = new(StringComparer.Ordinal);
-    private bool hasRequest;
+    private readonly InteractionHandleValue _interaction;
+    private readonly string _description;
+    private readonly InteractionPartWriter _request;
+    private readonly InteractionPartWriter _response;
+    private readonly Dictionary<string, int> _queryValues = new(StringComparer.Ordinal);
+    private bool _hasRequest;
 
     internal HttpInteractionBuilder(NativePact pact, string description, JsonSerializerOptions defaults)
     {
-        interaction = NativeMethods.NewInteraction(pact.Value, description);
-        if (!interaction.IsValid || !NativeMethods.UponReceiving(interaction, description))
+        _interaction = NativeMethods.NewInteraction(pact.Value, description);
+        if (!_interaction.IsValid || !NativeMethods.UponReceiving(_interaction, description))
         {
             throw new PactException($"The Pact engine could not create interaction '{description}'.");
         }
 
-        this.description = description;
-        request = new InteractionPartWriter(interaction, InteractionPart.Request, description, defaults);
-        response = new InteractionPartWriter(interaction, InteractionPart.Response, description, defaults);
+        this._description = description;
+        _request = new InteractionPartWriter(_interaction, InteractionPart.Request, description, defaults);
+        _response = new InteractionPartWriter(_interaction, InteractionPart.Response, description, defaults);
     }
 
     public IRequestBuilderV4 Given(string providerState)
     {
-        ProviderStates.Add(interaction, description, providerState);
+        ProviderStates.Add(_interaction, _description, providerState);
         return this;
     }
 
     public IRequestBuilderV4 Given(string providerState, IDictionary<string, string> parameters)
     {
-        ProviderStates.Add(interaction, description, providerState, parameters, request.Defaults);
+        ProviderStates.Add(_interaction, _description, providerState, parameters, _request.Defaults);
         return this;
     }
 
     public IRequestBuilderV4 Given(string providerState, IDictionary<string, object> parameters)
     {
-        ProviderStates.Add(interaction, description, providerState, parameters, request.Defaults);
+        ProviderStates.Add(_interaction, _description, providerState, parameters, _request.Defaults);
         return this;
     }
 
@@ -68,82 +68,82 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
     {
         ArgumentNullException.ThrowIfNull(method);
         ArgumentNullException.ThrowIfNull(path);
-        return Request(method, MatcherConverter.ToJson(path, request.Defaults));
+        return Request(method, MatcherConverter.ToJson(path, _request.Defaults));
     }
 
     public IRequestBuilderV4 WithQuery(string key, string value)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(key);
         ArgumentNullException.ThrowIfNull(value);
-        queryValues.TryGetValue(key, out var index);
-        if (!NativeMethods.WithQueryParameter(interaction, key, (nuint)index, value))
+        _queryValues.TryGetValue(key, out var index);
+        if (!NativeMethods.WithQueryParameter(_interaction, key, (nuint)index, value))
         {
-            throw new PactException($"The Pact engine refused query parameter '{key}' of interaction '{description}'.");
+            throw new PactException($"The Pact engine refused query parameter '{key}' of interaction '{_description}'.");
         }
 
-        queryValues[key] = index + 1;
+        _queryValues[key] = index + 1;
         return this;
     }
 
     public IRequestBuilderV4 WithQuery(string key, IMatcher matcher)
     {
         ArgumentNullException.ThrowIfNull(matcher);
-        return WithQuery(key, MatcherConverter.ToJson(matcher, request.Defaults));
+        return WithQuery(key, MatcherConverter.ToJson(matcher, _request.Defaults));
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithHeader(string key, string value)
     {
-        request.Header(key, value);
+        _request.Header(key, value);
         return this;
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithHeader(string key, IMatcher matcher)
     {
         ArgumentNullException.ThrowIfNull(matcher);
-        request.Header(key, matcher);
+        _request.Header(key, matcher);
         return this;
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body)
     {
-        request.JsonBody(body, request.Defaults);
+        _request.JsonBody(body, _request.Defaults);
         return this;
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body, string contentType)
     {
-        request.JsonBody(body, request.Defaults, contentType);
+        _request.JsonBody(body, _request.Defaults, contentType);
         return this;
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings)
     {
-        request.JsonBody(body, settings);
+        _request.JsonBody(body, settings);
         return this;
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings, string contentType)
     {
-        request.JsonBody(body, settings, contentType);
+        _request.JsonBody(body, settings, contentType);
         return this;
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithBody(string body, string contentType)
     {
-        request.Body(body, contentType);
+        _request.Body(body, contentType);
         return this;
     }
 
     IRequestBuilderV4 IRequestBuilderV4.WithBody(byte[] body, string contentType)
     {
-        request.Body(body, contentType);
+        _request.Body(body, contentType);
         return this;
     }
 
     public IResponseBuilderV4 WillRespond() =>
-        hasRequest
+        _hasRequest
             ? this
-            : throw new InvalidOperationException($"Interaction '{description}' has no request: call WithRequest(...) before WillRespond().");
+            : throw new InvalidOperationException($"Interaction '{_description}' has no request: call WithRequest(...) before WillRespond().");
 
     public IResponseBuilderV4 WithStatus(HttpStatusCode status) => WithStatus((int)status);
 
@@ -153,9 +153,9 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(status, 100);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 599);
-        if (!NativeMethods.ResponseStatus(interaction, (ushort)status))
+        if (!NativeMethods.ResponseStatus(_interaction, (ushort)status))
         {
-            throw new PactException($"The Pact engine refused status {status} of interaction '{description}'.");
+            throw new PactException($"The Pact engine refused status {status} of interaction '{_description}'.");
         }
 
         return this;
@@ -163,61 +163,61 @@ internal sealed class HttpInteractionBuilder : IRequestBuilderV4, IResponseBuild
 
     IResponseBuilderV4 IResponseBuilderV4.WithHeader(string key, string value)
     {
-        response.Header(key, value);
+        _response.Header(key, value);
         return this;
     }
 
     IResponseBuilderV4 IResponseBuilderV4.WithHeader(string key, IMatcher matcher)
     {
         ArgumentNullException.ThrowIfNull(matcher);
-        response.Header(key, matcher);
+        _response.Header(key, matcher);
         return this;
     }
 
     IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body)
     {
-        response.JsonBody(body, response.Defaults);
+        _response.JsonBody(body, _response.Defaults);
         return this;
     }
 
     IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body, string contentType)
     {
-        response.JsonBody(body, response.Defaults, contentType);
+        _response.JsonBody(body, _response.Defaults, contentType);
         return this;
     }
 
     IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings)
     {
-        response.JsonBody(body, settings);
+        _response.JsonBody(body, settings);
         return this;
     }
 
     IResponseBuilderV4 IResponseBuilderV4.WithJsonBody(object body, JsonSerializerOptions settings, string contentType)
     {
-        response.JsonBody(body, settings, contentType);
+        _response.JsonBody(body, settings, contentType);
         return this;
     }
 
     IResponseBuilderV4 IResponseBuilderV4.WithBody(string body, string contentType)
     {
-        response.Body(body, contentType);
+        _response.Body(body, contentType);
         return this;
     }
 
     IResponseBuilderV4 IResponseBuilderV4.WithBody(byte[] body, string contentType)
     {
-        response.Body(body, contentType);
+        _response.Body(body, contentType);
         return this;
     }
 
     private HttpInteractionBuilder Request(HttpMethod method, string path)
     {
-        if (!NativeMethods.WithRequest(interaction, method.Method, path))
+        if (!NativeMethods.WithRequest(_interaction, method.Method, path))
         {
-            throw new PactException($"The Pact engine refused request {method} {path} of interaction '{description}'.");
+            throw new PactException($"The Pact engine refused request {method} {path} of interaction '{_description}'.");
         }
 
-        hasRequest = true;
+        _hasRequest = true;
         return this;
     }
 }

@@ -12,7 +12,7 @@ internal sealed class InteractionPartWriter(InteractionHandleValue interaction, 
     // The mock server lower-cases header names on the wire, and the engine keys headers by their exact spelling: two
     // spellings of one header would become two headers in the pact. Every value of a header therefore goes under the
     // first spelling seen, and Content-Type under its canonical one, so a body's own Content-Type never duplicates it.
-    private readonly Dictionary<string, (string Spelling, int Values)> headers = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, (string Spelling, int Values)> _headers = new(StringComparer.OrdinalIgnoreCase);
 
     internal JsonSerializerOptions Defaults => defaults;
 
@@ -20,11 +20,11 @@ internal sealed class InteractionPartWriter(InteractionHandleValue interaction, 
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        var spelling = headers.TryGetValue(name, out var seen)
+        var spelling = _headers.TryGetValue(name, out var seen)
             ? seen.Spelling
             : string.Equals(name, ContentType, StringComparison.OrdinalIgnoreCase) ? ContentType : name;
         Check(NativeMethods.WithHeader(interaction, part, spelling, (nuint)seen.Values, value), $"header '{name}'");
-        headers[spelling] = (spelling, seen.Values + 1);
+        _headers[spelling] = (spelling, seen.Values + 1);
     }
 
     internal void Header(string name, IMatcher value) => Header(name, MatcherConverter.ToJson(value, defaults));

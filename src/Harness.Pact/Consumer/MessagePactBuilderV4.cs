@@ -6,93 +6,93 @@ namespace Harness.Pact.Consumer;
 
 internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePactBuilderV4
 {
-    private readonly List<NativePactLease> leases = [];
-    private readonly List<(string Namespace, string Name, string Value)> metadata = [];
-    private readonly PactIdentity identity = identity;
-    private bool disposed;
+    private readonly List<NativePactLease> _leases = [];
+    private readonly List<(string Namespace, string Name, string Value)> _metadata = [];
+    private readonly PactIdentity _identity = identity;
+    private bool _disposed;
 
     public IMessageBuilderV4 ExpectsToReceive(string description)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
 
         // One pact handle per message, for the same reason as one per HTTP verification: a handle keeps everything
         // added to it, and writing it again would re-record messages whose handlers were never run.
-        var lease = identity.NewPact(metadata);
-        leases.Add(lease);
+        var lease = _identity.NewPact(_metadata);
+        _leases.Add(lease);
         return new MessageBuilder(this, lease, description);
     }
 
     public IMessagePactBuilderV4 WithPactMetadata(string @namespace, string name, string value)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrWhiteSpace(@namespace);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        metadata.Add((@namespace, name, value));
+        _metadata.Add((@namespace, name, value));
         return this;
     }
 
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        foreach (var lease in leases)
+        _disposed = true;
+        foreach (var lease in _leases)
         {
             lease.Dispose();
         }
 
-        leases.Clear();
+        _leases.Clear();
     }
 
     private void Release(NativePactLease lease)
     {
-        leases.Remove(lease);
+        _leases.Remove(lease);
         lease.Dispose();
     }
 
     private sealed class MessageBuilder : IMessageBuilderV4, IConfiguredMessageVerifier
     {
-        private readonly MessagePactBuilderV4 owner;
-        private readonly NativePactLease lease;
-        private readonly string description;
-        private readonly InteractionHandleValue message;
-        private JsonSerializerOptions options;
+        private readonly MessagePactBuilderV4 _owner;
+        private readonly NativePactLease _lease;
+        private readonly string _description;
+        private readonly InteractionHandleValue _message;
+        private JsonSerializerOptions _options;
 
         internal MessageBuilder(MessagePactBuilderV4 owner, NativePactLease lease, string description)
         {
-            this.owner = owner;
-            this.lease = lease;
-            this.description = description;
-            options = owner.identity.Config.DefaultJsonSettings;
-            message = NativeMethods.NewMessageInteraction(lease.Pact.Value, description);
-            if (!message.IsValid)
+            this._owner = owner;
+            this._lease = lease;
+            this._description = description;
+            _options = owner._identity.Config.DefaultJsonSettings;
+            _message = NativeMethods.NewMessageInteraction(lease.Pact.Value, description);
+            if (!_message.IsValid)
             {
                 throw new PactException($"The Pact engine could not create message interaction '{description}'.");
             }
 
-            NativeMethods.MessageExpectsToReceive(message, description);
+            NativeMethods.MessageExpectsToReceive(_message, description);
         }
 
         public IMessageBuilderV4 Given(string providerState)
         {
-            ProviderStates.Add(message, description, providerState);
+            ProviderStates.Add(_message, _description, providerState);
             return this;
         }
 
         public IMessageBuilderV4 Given(string providerState, IDictionary<string, string> parameters)
         {
-            ProviderStates.Add(message, description, providerState, parameters, options);
+            ProviderStates.Add(_message, _description, providerState, parameters, _options);
             return this;
         }
 
         public IMessageBuilderV4 Given(string providerState, IDictionary<string, object> parameters)
         {
-            ProviderStates.Add(message, description, providerState, parameters, options);
+            ProviderStates.Add(_message, _description, providerState, parameters, _options);
             return this;
         }
 
@@ -100,19 +100,19 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(key);
             ArgumentNullException.ThrowIfNull(value);
-            NativeMethods.MessageWithMetadata(message, key, value);
+            NativeMethods.MessageWithMetadata(_message, key, value);
             return this;
         }
 
-        public IConfiguredMessageVerifier WithJsonContent(object body) => WithJsonContent(body, options);
+        public IConfiguredMessageVerifier WithJsonContent(object body) => WithJsonContent(body, _options);
 
         public IConfiguredMessageVerifier WithJsonContent(object body, JsonSerializerOptions settings)
         {
             ArgumentNullException.ThrowIfNull(body);
             ArgumentNullException.ThrowIfNull(settings);
-            options = settings;
+            _options = settings;
             var bytes = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(body, body.GetType(), settings));
-            NativeMethods.MessageWithContents(message, "application/json", bytes, (nuint)bytes.Length);
+            NativeMethods.MessageWithContents(_message, "application/json", bytes, (nuint)bytes.Length);
             return this;
         }
 
@@ -126,8 +126,8 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
             }
             catch (Exception exception)
             {
-                owner.Release(lease);
-                throw new PactMessageException($"The handler for message '{description}' failed: {exception.Message}", exception);
+                _owner.Release(_lease);
+                throw new PactMessageException($"The handler for message '{_description}' failed: {exception.Message}", exception);
             }
 
             Complete();
@@ -143,8 +143,8 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
             }
             catch (Exception exception)
             {
-                owner.Release(lease);
-                throw new PactMessageException($"The handler for message '{description}' failed: {exception.Message}", exception);
+                _owner.Release(_lease);
+                throw new PactMessageException($"The handler for message '{_description}' failed: {exception.Message}", exception);
             }
 
             Complete();
@@ -152,8 +152,8 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
 
         private T Reify<T>()
         {
-            var reified = NativeString.TakeOwned(NativeMethods.MessageReify(message))
-                ?? throw new PactMessageException($"The Pact engine could not produce an example of message '{description}'.");
+            var reified = NativeString.TakeOwned(NativeMethods.MessageReify(_message))
+                ?? throw new PactMessageException($"The Pact engine could not produce an example of message '{_description}'.");
             try
             {
                 using var document = JsonDocument.Parse(reified);
@@ -162,14 +162,14 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
                     && envelope.ValueKind == JsonValueKind.Object
                     && envelope.TryGetProperty("content", out var content)
                     ? content
-                    : throw new PactMessageException($"The example of message '{description}' has no contents: {reified}");
-                return contents.Deserialize<T>(options)
-                    ?? throw new PactMessageException($"The example of message '{description}' is null.");
+                    : throw new PactMessageException($"The example of message '{_description}' has no contents: {reified}");
+                return contents.Deserialize<T>(_options)
+                    ?? throw new PactMessageException($"The example of message '{_description}' is null.");
             }
             catch (JsonException exception)
             {
                 throw new PactMessageException(
-                    $"The example of message '{description}' does not deserialise into {typeof(T).Name}: {exception.Message}", exception);
+                    $"The example of message '{_description}' does not deserialise into {typeof(T).Name}: {exception.Message}", exception);
             }
         }
 
@@ -177,11 +177,11 @@ internal sealed class MessagePactBuilderV4(PactIdentity identity) : IMessagePact
         {
             try
             {
-                PactFileWriter.Write(lease.Pact, owner.identity);
+                PactFileWriter.Write(_lease.Pact, _owner._identity);
             }
             finally
             {
-                owner.Release(lease);
+                _owner.Release(_lease);
             }
         }
     }

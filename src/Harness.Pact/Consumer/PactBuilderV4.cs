@@ -9,15 +9,15 @@ internal sealed class PactBuilderV4(PactIdentity identity, int port, IPAddress h
     // One pact handle per verification: a handle that has run a mock server keeps its interactions, and the next mock
     // server made from it would expect them all again. VerifyAsync takes the current lease and the next
     // UponReceiving starts a new one.
-    private NativePactLease? current;
-    private bool disposed;
+    private NativePactLease? _current;
+    private bool _disposed;
 
     public IRequestBuilderV4 UponReceiving(string description)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
+        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        current ??= identity.NewPact();
-        return new HttpInteractionBuilder(current.Pact, description, identity.Config.DefaultJsonSettings);
+        _current ??= identity.NewPact();
+        return new HttpInteractionBuilder(_current.Pact, description, identity.Config.DefaultJsonSettings);
     }
 
     public void Verify(Action<IConsumerContext> interact)
@@ -38,22 +38,22 @@ internal sealed class PactBuilderV4(PactIdentity identity, int port, IPAddress h
 
     public void Dispose()
     {
-        if (disposed)
+        if (_disposed)
         {
             return;
         }
 
-        disposed = true;
-        current?.Dispose();
-        current = null;
+        _disposed = true;
+        _current?.Dispose();
+        _current = null;
     }
 
     private async Task Run(Func<IConsumerContext, Task> interact)
     {
-        ObjectDisposedException.ThrowIf(disposed, this);
-        using var lease = current
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        using var lease = _current
             ?? throw new InvalidOperationException("There are no interactions to verify: call UponReceiving(...) before VerifyAsync.");
-        current = null;
+        _current = null;
 
         var address = host == IPAddress.Any ? "0.0.0.0" : "127.0.0.1";
         using var server = NativeMockServer.Start(lease.Pact, address, (ushort)port);

@@ -5,27 +5,27 @@ namespace Harness.Pact.Interop;
 /// <summary>Counts native handles that are alive, so tests can prove builders and verifiers release what they take.</summary>
 internal static class LiveHandles
 {
-    private static int pacts;
-    private static int mockServers;
-    private static int verifiers;
+    private static int s_pacts;
+    private static int s_mockServers;
+    private static int s_verifiers;
 
-    internal static int Pacts => Volatile.Read(ref pacts);
+    internal static int Pacts => Volatile.Read(ref s_pacts);
 
-    internal static int MockServers => Volatile.Read(ref mockServers);
+    internal static int MockServers => Volatile.Read(ref s_mockServers);
 
-    internal static int Verifiers => Volatile.Read(ref verifiers);
+    internal static int Verifiers => Volatile.Read(ref s_verifiers);
 
-    internal static void PactOpened() => Interlocked.Increment(ref pacts);
+    internal static void PactOpened() => Interlocked.Increment(ref s_pacts);
 
-    internal static void PactClosed() => Interlocked.Decrement(ref pacts);
+    internal static void PactClosed() => Interlocked.Decrement(ref s_pacts);
 
-    internal static void MockServerOpened() => Interlocked.Increment(ref mockServers);
+    internal static void MockServerOpened() => Interlocked.Increment(ref s_mockServers);
 
-    internal static void MockServerClosed() => Interlocked.Decrement(ref mockServers);
+    internal static void MockServerClosed() => Interlocked.Decrement(ref s_mockServers);
 
-    internal static void VerifierOpened() => Interlocked.Increment(ref verifiers);
+    internal static void VerifierOpened() => Interlocked.Increment(ref s_verifiers);
 
-    internal static void VerifierClosed() => Interlocked.Decrement(ref verifiers);
+    internal static void VerifierClosed() => Interlocked.Decrement(ref s_verifiers);
 }
 
 /// <summary>

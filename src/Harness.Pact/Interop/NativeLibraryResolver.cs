@@ -48,7 +48,7 @@ internal static class NativeLibraryResolver
     private const string MetadataPrefix = "HarnessPactEngine:";
 
     private static readonly Lock Gate = new();
-    private static IntPtr loaded;
+    private static IntPtr s_loaded;
 
     /// <summary>The engines this assembly knows, one per supported runtime identifier.</summary>
     internal static IReadOnlyList<PactEngine> Engines { get; } = ReadEngines(typeof(NativeLibraryResolver).Assembly);
@@ -122,12 +122,12 @@ internal static class NativeLibraryResolver
 
         lock (Gate)
         {
-            if (loaded == IntPtr.Zero)
+            if (s_loaded == IntPtr.Zero)
             {
-                loaded = Load(assembly, searchPath);
+                s_loaded = Load(assembly, searchPath);
             }
 
-            return loaded;
+            return s_loaded;
         }
     }
 

@@ -4,7 +4,7 @@ namespace Harness.Pact.Interop;
 internal static class NativeLogging
 {
     private static readonly Lock Gate = new();
-    private static bool configured;
+    private static bool s_configured;
 
     internal static bool IsCapturing
     {
@@ -12,7 +12,7 @@ internal static class NativeLogging
         {
             lock (Gate)
             {
-                return configured;
+                return s_configured;
             }
         }
     }
@@ -26,12 +26,12 @@ internal static class NativeLogging
 
         lock (Gate)
         {
-            if (configured)
+            if (s_configured)
             {
                 return;
             }
 
-            configured = NativeMethods.LogToBuffer(level switch
+            s_configured = NativeMethods.LogToBuffer(level switch
             {
                 PactLogLevel.Error => LevelFilter.Error,
                 PactLogLevel.Warn => LevelFilter.Warn,

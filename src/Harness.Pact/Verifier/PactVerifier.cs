@@ -16,16 +16,16 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
 {
     private const ulong DefaultRequestTimeoutMs = 5000;
 
-    private readonly VerifierHandle handle;
-    private readonly string providerName;
-    private readonly string? providerVersion;
-    private readonly PactVerifierConfig config;
-    private MessageServer? messages;
-    private bool hasEndpoint;
-    private bool hasSource;
-    private bool executed;
-    private bool sslVerificationDisabled;
-    private ulong requestTimeoutMs = DefaultRequestTimeoutMs;
+    private readonly VerifierHandle _handle;
+    private readonly string _providerName;
+    private readonly string? _providerVersion;
+    private readonly PactVerifierConfig _config;
+    private MessageServer? _messages;
+    private bool _hasEndpoint;
+    private bool _hasSource;
+    private bool _executed;
+    private bool _sslVerificationDisabled;
+    private ulong _requestTimeoutMs = DefaultRequestTimeoutMs;
 
     /// <param name="provider">The provider's name as the pacts spell it.</param>
     public PactVerifier(string provider)
@@ -53,13 +53,13 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(providerName);
         ArgumentNullException.ThrowIfNull(config);
-        this.providerName = providerName;
-        this.providerVersion = providerVersion;
-        this.config = config;
+        this._providerName = providerName;
+        this._providerVersion = providerVersion;
+        this._config = config;
         NativeLogging.EnsureConfigured(config.LogLevel);
         var binding = typeof(PactVerifier).Assembly.GetName();
-        handle = VerifierHandle.Create(binding.Name ?? "Harness.Pact", binding.Version?.ToString() ?? "0.0.0");
-        NativeMethods.VerifierSetColouredOutput(handle, 0);
+        _handle = VerifierHandle.Create(binding.Name ?? "Harness.Pact", binding.Version?.ToString() ?? "0.0.0");
+        NativeMethods.VerifierSetColouredOutput(_handle, 0);
     }
 
     /// <summary>The running provider, e.g. http://127.0.0.1:5123/ (a path becomes the base path of every request).</summary>
@@ -71,8 +71,8 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
             throw new ArgumentException($"The provider endpoint '{pactUri}' must be an absolute http or https URI.", nameof(pactUri));
         }
 
-        NativeMethods.VerifierSetProviderInfo(handle, providerName, pactUri.Scheme, pactUri.Host, (ushort)pactUri.Port, pactUri.AbsolutePath);
-        hasEndpoint = true;
+        NativeMethods.VerifierSetProviderInfo(_handle, _providerName, pactUri.Scheme, pactUri.Host, (ushort)pactUri.Port, pactUri.AbsolutePath);
+        _hasEndpoint = true;
         return this;
     }
 
@@ -89,14 +89,14 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
     {
         ArgumentNullException.ThrowIfNull(configure);
         ArgumentNullException.ThrowIfNull(settings);
-        if (messages is not null)
+        if (_messages is not null)
         {
             throw new InvalidOperationException("WithMessages was already called on this verifier; add every scenario in one call.");
         }
 
         var scenarios = new MessageScenarios();
         configure(scenarios);
-        messages = MessageServer.Start(scenarios.Scenarios, settings);
+        _messages = MessageServer.Start(scenarios.Scenarios, settings);
         return this;
     }
 
@@ -108,8 +108,8 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
             throw new FileNotFoundException($"The pact file {pactFile.FullName} does not exist.", pactFile.FullName);
         }
 
-        NativeMethods.VerifierAddFileSource(handle, pactFile.FullName);
-        hasSource = true;
+        NativeMethods.VerifierAddFileSource(_handle, pactFile.FullName);
+        _hasSource = true;
         return this;
     }
 
@@ -126,13 +126,13 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
             throw new DirectoryNotFoundException($"The pact directory {directory.FullName} does not exist.");
         }
 
-        NativeMethods.VerifierAddDirectorySource(handle, directory.FullName);
+        NativeMethods.VerifierAddDirectorySource(_handle, directory.FullName);
         if (consumers.Length > 0)
         {
-            NativeMethods.VerifierSetConsumerFilters(handle, consumers, (ushort)consumers.Length);
+            NativeMethods.VerifierSetConsumerFilters(_handle, consumers, (ushort)consumers.Length);
         }
 
-        hasSource = true;
+        _hasSource = true;
         return this;
     }
 
@@ -151,13 +151,13 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
 
         var options = new PactUriOptions();
         configure(options);
-        NativeMethods.VerifierUrlSource(handle, pactUri.ToString(), options.Username, options.Password, options.Token);
+        NativeMethods.VerifierUrlSource(_handle, pactUri.ToString(), options.Username, options.Password, options.Token);
         if (options.Publish is { } publish)
         {
             SetPublishOptions(publish, sourceBranch: null);
         }
 
-        hasSource = true;
+        _hasSource = true;
         return this;
     }
 
@@ -183,7 +183,7 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
         var tags = options.Tags.Count == 0 ? null : options.Tags.ToArray();
         var consumerTags = options.ConsumerVersionTags.Count == 0 ? null : options.ConsumerVersionTags.ToArray();
         NativeMethods.VerifierBrokerSourceWithSelectors(
-            handle,
+            _handle,
             brokerBaseUri.ToString(),
             options.Username,
             options.Password,
@@ -202,7 +202,7 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
             SetPublishOptions(publish, options.Branch);
         }
 
-        hasSource = true;
+        _hasSource = true;
         return this;
     }
 
@@ -233,21 +233,21 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
             throw new ArgumentException("A filter needs a description, a provider state, or both.", nameof(description));
         }
 
-        NativeMethods.VerifierSetFilterInfo(handle, description, providerState, 0);
+        NativeMethods.VerifierSetFilterInfo(_handle, description, providerState, 0);
         return this;
     }
 
     public PactVerifier WithRequestTimeout(TimeSpan timeout)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        requestTimeoutMs = (ulong)timeout.TotalMilliseconds;
+        _requestTimeoutMs = (ulong)timeout.TotalMilliseconds;
         return SetVerificationOptions();
     }
 
     /// <summary>Accept any TLS certificate from an https provider (e.g. a self-signed test certificate).</summary>
     public PactVerifier WithSslVerificationDisabled()
     {
-        sslVerificationDisabled = true;
+        _sslVerificationDisabled = true;
         return SetVerificationOptions();
     }
 
@@ -256,7 +256,7 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
-        NativeMethods.VerifierAddCustomHeader(handle, name, value);
+        NativeMethods.VerifierAddCustomHeader(_handle, name, value);
         return this;
     }
 
@@ -265,49 +265,49 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
     /// <exception cref="PactFailureException">An interaction failed, or the verifier could not run.</exception>
     public PactVerificationResult Verify()
     {
-        ObjectDisposedException.ThrowIf(handle.IsClosed, this);
-        if (executed)
+        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+        if (_executed)
         {
             throw new InvalidOperationException("This verifier has already run; create a new PactVerifier to verify again.");
         }
 
-        var hasProvider = hasEndpoint || messages is not null;
-        if (!hasProvider || !hasSource)
+        var hasProvider = _hasEndpoint || _messages is not null;
+        if (!hasProvider || !_hasSource)
         {
             throw new InvalidOperationException(
                 $"The verifier needs {(hasProvider ? string.Empty : "a provider (WithHttpEndpoint and/or WithMessages) ")}" +
-                $"{(hasSource ? string.Empty : "a pact source (WithFileSource, WithDirectorySource, WithUriSource or WithPactBrokerSource)")}before Verify.");
+                $"{(_hasSource ? string.Empty : "a pact source (WithFileSource, WithDirectorySource, WithUriSource or WithPactBrokerSource)")}before Verify.");
         }
 
-        executed = true;
-        if (messages is not null)
+        _executed = true;
+        if (_messages is not null)
         {
-            if (!hasEndpoint)
+            if (!_hasEndpoint)
             {
-                NativeMethods.VerifierSetProviderInfo(handle, providerName, "http", "127.0.0.1", (ushort)messages.Port, MessageServer.BasePath);
+                NativeMethods.VerifierSetProviderInfo(_handle, _providerName, "http", "127.0.0.1", (ushort)_messages.Port, MessageServer.BasePath);
             }
 
-            NativeMethods.VerifierAddProviderTransport(handle, "message", (ushort)messages.Port, MessageServer.BasePath, "http");
+            NativeMethods.VerifierAddProviderTransport(_handle, "message", (ushort)_messages.Port, MessageServer.BasePath, "http");
         }
 
-        var status = NativeMethods.VerifierExecute(handle);
-        var output = NativeString.TakeOwned(NativeMethods.VerifierOutput(handle, 1)) ?? string.Empty;
-        if (messages?.Problems.IsEmpty == false)
+        var status = NativeMethods.VerifierExecute(_handle);
+        var output = NativeString.TakeOwned(NativeMethods.VerifierOutput(_handle, 1)) ?? string.Empty;
+        if (_messages?.Problems.IsEmpty == false)
         {
             // The engine only sees a 404 or 500 body it takes for the message; say what really went wrong.
-            output += Environment.NewLine + "Message scenarios:" + Environment.NewLine + string.Join(Environment.NewLine, messages.Problems.Distinct().Select(problem => "  - " + problem));
+            output += Environment.NewLine + "Message scenarios:" + Environment.NewLine + string.Join(Environment.NewLine, _messages.Problems.Distinct().Select(problem => "  - " + problem));
         }
 
-        var result = new PactVerificationResult(output, NativeString.TakeOwned(NativeMethods.VerifierJson(handle)));
-        if (config.LogLevel != PactLogLevel.None)
+        var result = new PactVerificationResult(output, NativeString.TakeOwned(NativeMethods.VerifierJson(_handle)));
+        if (_config.LogLevel != PactLogLevel.None)
         {
-            config.WriteLine(result.Output);
+            _config.WriteLine(result.Output);
         }
 
         return status switch
         {
             0 => result,
-            1 => throw new PactFailureException($"Pact verification of {providerName} failed:{Environment.NewLine}{result.Output}", result),
+            1 => throw new PactFailureException($"Pact verification of {_providerName} failed:{Environment.NewLine}{result.Output}", result),
             _ => throw new PactFailureException($"The Pact verifier could not run (status {status}):{Environment.NewLine}{result.Output}", result),
         };
     }
@@ -317,8 +317,8 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
 
     public void Dispose()
     {
-        messages?.Dispose();
-        handle.Dispose();
+        _messages?.Dispose();
+        _handle.Dispose();
     }
 
     IPactVerifier IPactVerifier.WithHttpEndpoint(Uri pactUri) => WithHttpEndpoint(pactUri);
@@ -367,26 +367,26 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
         }
 
         NativeMethods.VerifierSetProviderState(
-            handle, providerStateUri.ToString(), teardown ? (byte)1 : (byte)0, style == ProviderStateStyle.Body ? (byte)1 : (byte)0);
+            _handle, providerStateUri.ToString(), teardown ? (byte)1 : (byte)0, style == ProviderStateStyle.Body ? (byte)1 : (byte)0);
         return this;
     }
 
     private PactVerifier SetVerificationOptions()
     {
-        var result = NativeMethods.VerifierSetVerificationOptions(handle, sslVerificationDisabled ? (byte)1 : (byte)0, requestTimeoutMs);
+        var result = NativeMethods.VerifierSetVerificationOptions(_handle, _sslVerificationDisabled ? (byte)1 : (byte)0, _requestTimeoutMs);
         return result == 0 ? this : throw new PactException($"The Pact engine refused the verification options (pact_ffi error {result}).");
     }
 
     private void SetPublishOptions(PactPublishOptions publish, string? sourceBranch)
     {
-        var version = publish.Version ?? providerVersion ?? throw new InvalidOperationException(
+        var version = publish.Version ?? _providerVersion ?? throw new InvalidOperationException(
             "Publishing results needs a provider version: use PublishResults(providerVersion, ...) or new PactVerifier(provider, providerVersion).");
         var publishTags = publish.Tags.Count == 0 ? null : publish.Tags.ToArray();
 
         // pact_ffi records a branch only from the publish options. Without the source's branch as the default,
         // results land on no branch, so the broker never sees that branch verify the pact and keeps it pending.
         var result = NativeMethods.VerifierSetPublishOptions(
-            handle, version, publish.Build?.ToString(), publishTags, (ushort)(publishTags?.Length ?? 0), publish.Branch ?? sourceBranch);
+            _handle, version, publish.Build?.ToString(), publishTags, (ushort)(publishTags?.Length ?? 0), publish.Branch ?? sourceBranch);
         if (result != 0)
         {
             throw new PactException($"The Pact engine refused the publish options (pact_ffi error {result}).");

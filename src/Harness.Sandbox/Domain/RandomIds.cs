@@ -11,23 +11,23 @@ internal static class RandomIds
     private const int BlockSize = 4096;
 
     [ThreadStatic]
-    private static byte[]? t_block;
+    private static byte[]? s_block;
 
     [ThreadStatic]
-    private static int t_used;
+    private static int s_used;
 
     public static Guid NewUuid()
     {
-        var block = t_block ??= new byte[BlockSize];
-        if (t_used == 0 || t_used + 16 > BlockSize)
+        var block = s_block ??= new byte[BlockSize];
+        if (s_used == 0 || s_used + 16 > BlockSize)
         {
             RandomNumberGenerator.Fill(block);
-            t_used = 0;
+            s_used = 0;
         }
 
         Span<byte> bytes = stackalloc byte[16];
-        block.AsSpan(t_used, 16).CopyTo(bytes);
-        t_used += 16;
+        block.AsSpan(s_used, 16).CopyTo(bytes);
+        s_used += 16;
         // RFC 9562 version 4 and variant bits; Guid's byte order puts the version in byte 7 and the variant in byte 8.
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40);
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);

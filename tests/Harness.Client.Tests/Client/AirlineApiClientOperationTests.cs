@@ -9,8 +9,8 @@ namespace Harness.Client.Tests.Client;
 public sealed class AirlineApiClientOperationTests : IAsyncLifetime
 {
     private const string SessionId = "af585dfd-dddf-4726-9ef7-f1bb8909a79a";
-    private CannedAirlineServer server = null!;
-    private AirlineApiClient client = null!;
+    private CannedAirlineServer _server = null!;
+    private AirlineApiClient _client = null!;
 
     private static readonly Dictionary<string, Func<AirlineApiClient, Task<ApiResponse>>> Calls = new()
     {
@@ -45,14 +45,14 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        server = await CannedAirlineServer.StartAsync();
-        client = new AirlineApiClient(server.Options());
+        _server = await CannedAirlineServer.StartAsync();
+        _client = new AirlineApiClient(_server.Options());
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await server.DisposeAsync();
+        _client.Dispose();
+        await _server.DisposeAsync();
     }
 
     [Fact]
@@ -68,17 +68,17 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     {
         var operation = AirlineOperations.ById(operationId);
 
-        var response = await Calls[operationId](client);
+        var response = await Calls[operationId](_client);
 
         response.OperationId.Should().Be(operationId);
         response.StatusCode.Should().Be(operation.SuccessStatusCodes[0]);
-        var sent = server.Requests.Last(r => r.OperationId == operationId);
+        var sent = _server.Requests.Last(r => r.OperationId == operationId);
         sent.Method.Should().Be(operation.Method);
         sent.Path.Should().Be(CannedAirlineServer.BasePath.TrimEnd('/') + operation.PathTemplate.Replace("{id}", operationId.Contains("exercises", StringComparison.OrdinalIgnoreCase) ? "e-1" : "c-1", StringComparison.Ordinal));
         sent.Headers.ContainsKey("Authorization").Should().Be(operation.RequiresToken);
         if (operation.RequiresToken)
         {
-            sent.Headers["Authorization"].Should().StartWith("Bearer " + server.TokenPrefix);
+            sent.Headers["Authorization"].Should().StartWith("Bearer " + _server.TokenPrefix);
         }
 
         if (operation.SessionHeader == SessionHeaderUsage.NotDeclared)
@@ -113,7 +113,7 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task CreateCfarOffersAsync_WithCannedOffers_ReturnsTypedBodyAndCacheHeaders()
     {
-        var response = await client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
+        var response = await _client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
 
         response.Body.Should().ContainSingle();
         response.Body![0].PremiumValue.Should().Be(12.50m);
@@ -124,21 +124,21 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task GetCfarPayoutReceiptAsync_ReturnsPdfBytesAndContentType()
     {
-        var response = await client.GetCfarPayoutReceiptAsync(verificationCode: "vc-123");
+        var response = await _client.GetCfarPayoutReceiptAsync(verificationCode: "vc-123");
 
         response.Body!.Content.Should().Equal(CannedAirlineServer.PdfBytes);
         response.Body.ContentType.Should().StartWith("application/pdf");
         response.Body.ContentDisposition.Should().Contain("receipt.pdf");
-        server.Requests.Last().Headers[AirlineApiClient.VerificationCodeHeader].Should().Be("vc-123");
+        _server.Requests.Last().Headers[AirlineApiClient.VerificationCodeHeader].Should().Be("vc-123");
     }
 
     [Theory]
     [MemberData(nameof(NotPerformedOperationIds))]
     public async Task Operation_When204_IsNotPerformedWithoutBody(string operationId)
     {
-        server.Respond(operationId, new CannedResponse(204, Headers: new Dictionary<string, string> { ["Expires"] = "0", ["Cache-Control"] = "no-store" }));
+        _server.Respond(operationId, new CannedResponse(204, Headers: new Dictionary<string, string> { ["Expires"] = "0", ["Cache-Control"] = "no-store" }));
 
-        var response = await Calls[operationId](client);
+        var response = await Calls[operationId](_client);
 
         response.StatusCode.Should().Be(204);
         response.NotPerformed.Should().BeTrue();
@@ -148,19 +148,19 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task SendEventAsync_When204_IsANormalSuccess()
     {
-        var response = await client.SendEventAsync(SessionId, new BookingConfirmed { OccurredDateTime = DateTimeOffset.UnixEpoch, CfarContractId = "c-1" });
+        var response = await _client.SendEventAsync(SessionId, new BookingConfirmed { OccurredDateTime = DateTimeOffset.UnixEpoch, CfarContractId = "c-1" });
 
         response.StatusCode.Should().Be(204);
         response.NotPerformed.Should().BeFalse();
-        JsonNode.Parse(server.Requests.Last().Body)!["type"]!.GetValue<string>().Should().Be("booking_confirmed");
+        JsonNode.Parse(_server.Requests.Last().Body)!["type"]!.GetValue<string>().Should().Be("booking_confirmed");
     }
 
     [Fact]
     public async Task CreateCfarOffersAsync_When204_ThrowsBecauseTheSpecDeclaresOnly201()
     {
-        server.Respond("postCfar_offers", new CannedResponse(204));
+        _server.Respond("postCfar_offers", new CannedResponse(204));
 
-        var act = () => client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
+        var act = () => _client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
 
         (await act.Should().ThrowAsync<AirlineApiException>()).Which.StatusCode.Should().Be(204);
     }
@@ -168,16 +168,16 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task GetCfarContractAsync_WithIdNeedingEscaping_EscapesThePathSegment()
     {
-        await client.GetCfarContractAsync("a/b c");
+        await _client.GetCfarContractAsync("a/b c");
 
         // Kestrel decodes %20 in Request.Path but keeps %2F, so the slash stayed inside one segment.
-        server.Requests.Last().Path.Should().Be("/airline/v1.1/cfar_contracts/a%2Fb c");
+        _server.Requests.Last().Path.Should().Be("/airline/v1.1/cfar_contracts/a%2Fb c");
     }
 
     [Fact]
     public async Task GetCfarContractAsync_WithEmptyId_ThrowsNamingTheOperation()
     {
-        var act = () => client.GetCfarContractAsync(" ");
+        var act = () => _client.GetCfarContractAsync(" ");
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*getCfar_contractsId*");
     }
@@ -185,9 +185,9 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task GetCfarContractAsync_WhenBodyDoesNotMatchSchema_ThrowsNamingTheModel()
     {
-        server.Respond("getCfar_contractsId", new CannedResponse(200, "{\"id\":\"c-1\"}"));
+        _server.Respond("getCfar_contractsId", new CannedResponse(200, "{\"id\":\"c-1\"}"));
 
-        var act = () => client.GetCfarContractAsync("c-1");
+        var act = () => _client.GetCfarContractAsync("c-1");
 
         await act.Should().ThrowAsync<AirlineApiException>().WithMessage("*CfarContract*");
     }

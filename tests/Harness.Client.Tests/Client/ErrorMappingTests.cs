@@ -9,19 +9,19 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     private const string ErrorBody =
         "{\"errors\":[{\"message\":\"pnr_reference is missing\",\"code\":\"missing_field\",\"messages\":{\"field\":\"pnr_reference\"}},{\"message\":\"bad currency\"}]}";
 
-    private CannedAirlineServer server = null!;
-    private AirlineApiClient client = null!;
+    private CannedAirlineServer _server = null!;
+    private AirlineApiClient _client = null!;
 
     public async Task InitializeAsync()
     {
-        server = await CannedAirlineServer.StartAsync();
-        client = new AirlineApiClient(server.Options());
+        _server = await CannedAirlineServer.StartAsync();
+        _client = new AirlineApiClient(_server.Options());
     }
 
     public async Task DisposeAsync()
     {
-        client.Dispose();
-        await server.DisposeAsync();
+        _client.Dispose();
+        await _server.DisposeAsync();
     }
 
     [Theory]
@@ -29,9 +29,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [InlineData(422)]
     public async Task Call_When400Or422_ThrowsWithParsedErrors(int status)
     {
-        server.Respond("postCfar_contractsIdPayment", new CannedResponse(status, ErrorBody));
+        _server.Respond("postCfar_contractsIdPayment", new CannedResponse(status, ErrorBody));
 
-        var act = () => client.ProcessCfarPaymentAsync("c-1", new ProcessCfarPaymentRequest
+        var act = () => _client.ProcessCfarPaymentAsync("c-1", new ProcessCfarPaymentRequest
         {
             PaymentMethodToken = "MxyYEhDK12CUAA18bJDkAq0ab3y", FirstName = "John", LastName = "Smith", PnrReference = "ABC123", EmailAddress = "a@b.c",
         });
@@ -53,9 +53,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [InlineData(500, "internal error")]
     public async Task Call_WhenBodylessError_ThrowsWithStatusAndNoErrors(int status, string meaning)
     {
-        server.Respond("getDg_contractsId", new CannedResponse(status));
+        _server.Respond("getDg_contractsId", new CannedResponse(status));
 
-        var act = () => client.GetDgContractAsync("c-1");
+        var act = () => _client.GetDgContractAsync("c-1");
 
         var error = (await act.Should().ThrowAsync<AirlineApiException>()).Which;
         error.StatusCode.Should().Be(status);
@@ -67,9 +67,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Call_When422BodyIsNotTheSpecShape_StillThrowsWithStatus()
     {
-        server.Respond("getDg_contractsId", new CannedResponse(422, "{\"oops\":true}"));
+        _server.Respond("getDg_contractsId", new CannedResponse(422, "{\"oops\":true}"));
 
-        var act = () => client.GetDgContractAsync("c-1");
+        var act = () => _client.GetDgContractAsync("c-1");
 
         var error = (await act.Should().ThrowAsync<AirlineApiException>()).Which;
         error.StatusCode.Should().Be(422);
@@ -79,9 +79,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task AuthenticateAsync_When200_ThrowsBecauseTheSpecSays201()
     {
-        server.Respond("postAuth", new CannedResponse(200, "{\"access_token\":\"t\",\"scope\":\"s\",\"expires_in\":60,\"token_type\":\"Bearer\"}"));
+        _server.Respond("postAuth", new CannedResponse(200, "{\"access_token\":\"t\",\"scope\":\"s\",\"expires_in\":60,\"token_type\":\"Bearer\"}"));
 
-        var act = () => client.AuthenticateAsync();
+        var act = () => _client.AuthenticateAsync();
 
         (await act.Should().ThrowAsync<AirlineApiException>()).Which.StatusCode.Should().Be(200);
     }
@@ -89,8 +89,8 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Call_WhenServerIsSlowerThanTimeout_ThrowsTimeoutExceptionNamingOperation()
     {
-        server.AuthDelay = TimeSpan.FromSeconds(30);
-        var defaults = server.Options();
+        _server.AuthDelay = TimeSpan.FromSeconds(30);
+        var defaults = _server.Options();
         using var impatient = new AirlineApiClient(new AirlineApiOptions
         {
             BaseUrl = defaults.BaseUrl, ClientId = defaults.ClientId, ClientSecret = defaults.ClientSecret, Timeout = TimeSpan.FromMilliseconds(200),
@@ -106,9 +106,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     {
         var body = System.Text.Json.Nodes.JsonNode.Parse(CannedAirlineServer.SampleResponse(AirlineOperations.GetDgContractsId, 200))!.AsObject();
         body["added_in_a_later_version"] = "x";
-        server.Respond("getDg_contractsId", new CannedResponse(200, body.ToJsonString()));
+        _server.Respond("getDg_contractsId", new CannedResponse(200, body.ToJsonString()));
 
-        var response = await client.GetDgContractAsync("c-1");
+        var response = await _client.GetDgContractAsync("c-1");
 
         response.Body!.Id.Should().Be((string)body["id"]!);
     }
@@ -116,13 +116,13 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Call_WhenServerUnreachable_ThrowsHttpRequestExceptionNamingOperation()
     {
-        var baseUrl = server.BaseUrl;
-        await server.DisposeAsync();
+        var baseUrl = _server.BaseUrl;
+        await _server.DisposeAsync();
         using var offline = new AirlineApiClient(new AirlineApiOptions { BaseUrl = baseUrl, ClientId = "c", ClientSecret = "s" });
 
         var act = () => offline.GetDgExerciseSessionAsync("e-1");
 
         await act.Should().ThrowAsync<HttpRequestException>().WithMessage("*getCustomerDg_exercisesIdSession*");
-        server = await CannedAirlineServer.StartAsync();
+        _server = await CannedAirlineServer.StartAsync();
     }
 }

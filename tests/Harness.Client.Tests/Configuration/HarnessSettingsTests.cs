@@ -5,14 +5,14 @@ namespace Harness.Client.Tests.Configuration;
 
 public sealed class HarnessSettingsTests : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("harness-settings-").FullName;
+    private readonly string _directory = Directory.CreateTempSubdirectory("harness-settings-").FullName;
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
 
     [Fact]
     public void Load_WithNothingSet_TargetsSandboxWithDefaultCredentials()
     {
-        var settings = HarnessSettings.Load(directory, _ => null);
+        var settings = HarnessSettings.Load(_directory, _ => null);
 
         settings.IsSandbox.Should().BeTrue();
         settings.ClientId.Should().Be("sandbox-client");
@@ -25,7 +25,7 @@ public sealed class HarnessSettingsTests : IDisposable
     {
         var env = Env(("HARNESS_TARGET_URL", "https://airlines-api.staging.hopper.com/airline/v1.1"), ("HARNESS_CLIENT_ID", "me"));
 
-        var act = () => HarnessSettings.Load(directory, env);
+        var act = () => HarnessSettings.Load(_directory, env);
 
         act.Should().Throw<InvalidOperationException>().WithMessage("HARNESS_CLIENT_SECRET is not set*");
     }
@@ -33,7 +33,7 @@ public sealed class HarnessSettingsTests : IDisposable
     [Fact]
     public void Load_RealTargetWithoutClientId_ThrowsNamingTheVariable()
     {
-        var act = () => HarnessSettings.Load(directory, Env(("HARNESS_TARGET_URL", "https://x.example/airline/v1.1/")));
+        var act = () => HarnessSettings.Load(_directory, Env(("HARNESS_TARGET_URL", "https://x.example/airline/v1.1/")));
 
         act.Should().Throw<InvalidOperationException>().WithMessage("HARNESS_CLIENT_ID is not set*");
     }
@@ -41,10 +41,10 @@ public sealed class HarnessSettingsTests : IDisposable
     [Fact]
     public void Load_EnvironmentOverridesFile()
     {
-        File.WriteAllText(Path.Combine(directory, "appsettings.json"),
+        File.WriteAllText(Path.Combine(_directory, "appsettings.json"),
             "{ \"Harness\": { \"TargetUrl\": \"https://file.example/airline/v1.1\", \"ClientId\": \"file-id\", \"ClientSecret\": \"file-secret\", \"Seed\": 7 } }");
 
-        var settings = HarnessSettings.Load(directory, Env(("HARNESS_CLIENT_ID", "env-id"), ("HARNESS_SEED", "42")));
+        var settings = HarnessSettings.Load(_directory, Env(("HARNESS_CLIENT_ID", "env-id"), ("HARNESS_SEED", "42")));
 
         settings.TargetUrl.Should().Be(new Uri("https://file.example/airline/v1.1/"));
         settings.ClientId.Should().Be("env-id");
@@ -60,7 +60,7 @@ public sealed class HarnessSettingsTests : IDisposable
     [InlineData("HARNESS_ATLAS_URL", "atlas.example")]
     public void Load_WithBadValue_ThrowsNamingVariableAndValue(string variable, string value)
     {
-        var act = () => HarnessSettings.Load(directory, Env((variable, value), ("HARNESS_CLIENT_ID", "i"), ("HARNESS_CLIENT_SECRET", "s")));
+        var act = () => HarnessSettings.Load(_directory, Env((variable, value), ("HARNESS_CLIENT_ID", "i"), ("HARNESS_CLIENT_SECRET", "s")));
 
         act.Should().Throw<InvalidOperationException>().WithMessage($"{variable} '{value}'*");
     }
@@ -68,7 +68,7 @@ public sealed class HarnessSettingsTests : IDisposable
     [Fact]
     public void Load_TargetSandboxKeyword_MeansSandbox()
     {
-        var settings = HarnessSettings.Load(directory, Env(("HARNESS_TARGET_URL", "sandbox")));
+        var settings = HarnessSettings.Load(_directory, Env(("HARNESS_TARGET_URL", "sandbox")));
 
         settings.IsSandbox.Should().BeTrue();
         settings.ToAirlineApiOptions(new Uri("http://127.0.0.1:5180/airline/v1.1/")).ClientSecret.Should().Be("sandbox-secret");
@@ -77,7 +77,7 @@ public sealed class HarnessSettingsTests : IDisposable
     [Fact]
     public void ToAirlineApiOptions_ForSandboxWithoutUrl_ThrowsExplaining()
     {
-        var act = () => HarnessSettings.Load(directory, _ => null).ToAirlineApiOptions();
+        var act = () => HarnessSettings.Load(_directory, _ => null).ToAirlineApiOptions();
 
         act.Should().Throw<InvalidOperationException>().WithMessage("*sandbox*");
     }

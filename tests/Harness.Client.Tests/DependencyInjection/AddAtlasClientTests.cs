@@ -15,26 +15,26 @@ namespace Harness.Client.Tests.DependencyInjection;
 /// <summary><c>services.AddAtlasClient(configuration)</c> on a generic host, against a loopback Atlas stand-in.</summary>
 public sealed class AddAtlasClientTests : IAsyncLifetime
 {
-    private readonly ConcurrentQueue<Dictionary<string, string>> received = new();
-    private WebApplication atlas = null!;
-    private Uri atlasUrl = null!;
+    private readonly ConcurrentQueue<Dictionary<string, string>> _received = new();
+    private WebApplication _atlas = null!;
+    private Uri _atlasUrl = null!;
 
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
-        atlas = builder.Build();
-        atlas.MapPost("/atlas/event/getPageList.do", (HttpContext context) =>
+        _atlas = builder.Build();
+        _atlas.MapPost("/atlas/event/getPageList.do", (HttpContext context) =>
         {
-            received.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
+            _received.Enqueue(context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
             return Results.Text("""{"status":0,"msg":"success","total":0,"records":[]}""", "application/json");
         });
-        await atlas.StartAsync();
-        atlasUrl = new Uri(atlas.Urls.Single().TrimEnd('/') + "/atlas/");
+        await _atlas.StartAsync();
+        _atlasUrl = new Uri(_atlas.Urls.Single().TrimEnd('/') + "/atlas/");
     }
 
-    public async Task DisposeAsync() => await atlas.DisposeAsync();
+    public async Task DisposeAsync() => await _atlas.DisposeAsync();
 
     [Fact]
     public async Task AddAtlasClient_FromHostConfiguration_HandsOutTheInterfaceWithTheConfiguredCredentials()
@@ -42,7 +42,7 @@ public sealed class AddAtlasClientTests : IAsyncLifetime
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["Harness:AtlasUrl"] = atlasUrl.AbsoluteUri,
+            ["Harness:AtlasUrl"] = _atlasUrl.AbsoluteUri,
             ["Harness:AtlasClientId"] = "file-client",
             ["HARNESS_ATLAS_CLIENT_ID"] = "env-client",
             ["HARNESS_ATLAS_CLIENT_SECRET"] = "env-secret",
@@ -56,7 +56,7 @@ public sealed class AddAtlasClientTests : IAsyncLifetime
         client.Should().BeOfType<AtlasClient>();
         host.Services.GetService<AtlasClient>().Should().BeNull();
         page.Records.Should().BeEmpty();
-        var headers = received.Should().ContainSingle().Subject;
+        var headers = _received.Should().ContainSingle().Subject;
         headers[AtlasClient.ClientIdHeader].Should().Be("env-client", "a HARNESS_* key overrides the Harness section");
         headers[AtlasClient.ClientSecretHeader].Should().Be("env-secret");
     }
@@ -67,7 +67,7 @@ public sealed class AddAtlasClientTests : IAsyncLifetime
         var pipelinesBuilt = 0;
         var sent = 0;
         var services = new ServiceCollection();
-        services.AddAtlasClient(TestConfiguration.With(("HARNESS_ATLAS_URL", atlasUrl.AbsoluteUri), ("HARNESS_ATLAS_CLIENT_ID", "id"), ("HARNESS_ATLAS_CLIENT_SECRET", "secret")))
+        services.AddAtlasClient(TestConfiguration.With(("HARNESS_ATLAS_URL", _atlasUrl.AbsoluteUri), ("HARNESS_ATLAS_CLIENT_ID", "id"), ("HARNESS_ATLAS_CLIENT_SECRET", "secret")))
             .AddHttpMessageHandler(() =>
             {
                 Interlocked.Increment(ref pipelinesBuilt);
@@ -79,7 +79,7 @@ public sealed class AddAtlasClientTests : IAsyncLifetime
 
         pipelinesBuilt.Should().Be(1);
         sent.Should().Be(4);
-        received.Should().HaveCount(4);
+        _received.Should().HaveCount(4);
     }
 
     [Theory]

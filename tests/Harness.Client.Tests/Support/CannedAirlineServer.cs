@@ -31,16 +31,16 @@ public sealed class CannedAirlineServer : IAsyncDisposable
     public const string HtsSessionId = "9fd3f2f9-e5aa-4128-ace9-3c4ee37b685f";
     public static readonly byte[] PdfBytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% canned receipt\n%%EOF");
 
-    private readonly WebApplication app;
-    private readonly ConcurrentDictionary<string, Func<RecordedRequest, CannedResponse>> overrides = new();
-    private readonly ConcurrentQueue<RecordedRequest> requests = new();
-    private readonly (Regex Path, AirlineOperation Operation)[] routes;
-    private int tokenCounter;
+    private readonly WebApplication _app;
+    private readonly ConcurrentDictionary<string, Func<RecordedRequest, CannedResponse>> _overrides = new();
+    private readonly ConcurrentQueue<RecordedRequest> _requests = new();
+    private readonly (Regex Path, AirlineOperation Operation)[] _routes;
+    private int _tokenCounter;
 
     private CannedAirlineServer(WebApplication app)
     {
-        this.app = app;
-        routes = AirlineOperations.All
+        this._app = app;
+        _routes = AirlineOperations.All
             .Select(o => (new Regex("^" + Regex.Escape(BasePath.TrimEnd('/') + o.PathTemplate).Replace("\\{id}", "[^/]+", StringComparison.Ordinal) + "$"), o))
             .ToArray();
         app.Run(HandleAsync);
@@ -48,9 +48,9 @@ public sealed class CannedAirlineServer : IAsyncDisposable
 
     public Uri BaseUrl { get; private set; } = null!;
 
-    public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+    public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
-    public int AuthCalls => requests.Count(r => r.OperationId == "postAuth");
+    public int AuthCalls => _requests.Count(r => r.OperationId == "postAuth");
 
     /// <summary>Each issued token embeds this prefix and a counter, so tests can tell tokens apart.</summary>
     public string TokenPrefix { get; } = "tok-" + Guid.NewGuid().ToString("N");
@@ -66,15 +66,15 @@ public sealed class CannedAirlineServer : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
         var server = new CannedAirlineServer(builder.Build());
-        await server.app.StartAsync();
-        var address = server.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await server._app.StartAsync();
+        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + BasePath);
         return server;
     }
 
-    public void Respond(string operationId, Func<RecordedRequest, CannedResponse> respond) => overrides[operationId] = respond;
+    public void Respond(string operationId, Func<RecordedRequest, CannedResponse> respond) => _overrides[operationId] = respond;
 
-    public void Respond(string operationId, CannedResponse response) => overrides[operationId] = _ => response;
+    public void Respond(string operationId, CannedResponse response) => _overrides[operationId] = _ => response;
 
     public AirlineApiOptions Options(Action<Harness.Client.Logging.ApiCallLog>? onCall = null, TimeProvider? clock = null) => new()
     {
@@ -88,8 +88,8 @@ public sealed class CannedAirlineServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     /// <summary>A spec-shaped JSON body for an operation's response schema.</summary>
@@ -102,7 +102,7 @@ public sealed class CannedAirlineServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? string.Empty;
-        var route = routes.FirstOrDefault(r => r.Path.IsMatch(path) && r.Operation.Method == context.Request.Method);
+        var route = _routes.FirstOrDefault(r => r.Path.IsMatch(path) && r.Operation.Method == context.Request.Method);
         if (route.Operation is null)
         {
             context.Response.StatusCode = 404;
@@ -113,9 +113,9 @@ public sealed class CannedAirlineServer : IAsyncDisposable
         var body = await reader.ReadToEndAsync();
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var recorded = new RecordedRequest(route.Operation.OperationId, context.Request.Method, path, headers, body);
-        requests.Enqueue(recorded);
+        _requests.Enqueue(recorded);
 
-        var canned = overrides.TryGetValue(route.Operation.OperationId, out var respond)
+        var canned = _overrides.TryGetValue(route.Operation.OperationId, out var respond)
             ? respond(recorded)
             : await DefaultAsync(route.Operation, context.RequestAborted);
         context.Response.StatusCode = canned.StatusCode;
@@ -149,7 +149,7 @@ public sealed class CannedAirlineServer : IAsyncDisposable
         {
             case "postAuth":
                 await Task.Delay(AuthDelay, aborted);
-                var token = $"{TokenPrefix}-{Interlocked.Increment(ref tokenCounter)}";
+                var token = $"{TokenPrefix}-{Interlocked.Increment(ref _tokenCounter)}";
                 var auth = new JsonObject { ["access_token"] = token, ["scope"] = "all:general all:cfar", ["expires_in"] = ExpiresIn, ["token_type"] = "Bearer" };
                 return new CannedResponse(201, auth.ToJsonString());
             case "getCustomerCfarPayoutReceipt" or "getCustomerDgPayoutReceipt":

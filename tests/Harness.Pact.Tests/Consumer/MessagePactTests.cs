@@ -8,9 +8,9 @@ public sealed class MessagePactTests : IDisposable
 {
     private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    private readonly TempDirectory pacts = new();
+    private readonly TempDirectory _pacts = new();
 
-    public void Dispose() => pacts.Dispose();
+    public void Dispose() => _pacts.Dispose();
 
     [Fact]
     public void Verify_WhenHandlerSucceeds_WritesAsyncMessageIntoV4Pact()
@@ -25,7 +25,7 @@ public sealed class MessagePactTests : IDisposable
             .Verify<ContractEvent>(message => handled = message);
 
         handled.Should().Be(new ContractEvent("contract_confirmed", "c-1", "2024-05-01T10:15:00Z"), "the handler gets the example, matchers stripped");
-        var interaction = PactFile.Interaction(PactFile.Read(pacts.PactFile("atlas-consumer", "atlas-notifications")), "a contract confirmed webhook");
+        var interaction = PactFile.Interaction(PactFile.Read(_pacts.PactFile("atlas-consumer", "atlas-notifications")), "a contract confirmed webhook");
         interaction["type"]!.GetValue<string>().Should().Be("Asynchronous/Messages");
         interaction["contents"]!["content"]!["event_type"]!.GetValue<string>().Should().Be("contract_confirmed");
         interaction["matchingRules"]!["body"]!["$.contract_id"]!["matchers"]![0]!["match"]!.GetValue<string>().Should().Be("type");
@@ -43,13 +43,13 @@ public sealed class MessagePactTests : IDisposable
             .VerifyAsync<ContractEvent>(_ => throw new FormatException("unknown event type"));
 
         (await verify.Should().ThrowAsync<PactMessageException>()).WithMessage("*a malformed webhook*unknown event type*");
-        File.Exists(pacts.PactFile("atlas-consumer", "atlas-notifications")).Should().BeFalse();
+        File.Exists(_pacts.PactFile("atlas-consumer", "atlas-notifications")).Should().BeFalse();
     }
 
     [Fact]
     public async Task Verify_MessageAndHttpInteractions_MergeIntoOneFile()
     {
-        using (var http = Pact.V4("atlas-consumer", "atlas-notifications", new PactConfig { PactDir = pacts.Path }))
+        using (var http = Pact.V4("atlas-consumer", "atlas-notifications", new PactConfig { PactDir = _pacts.Path }))
         {
             http.UponReceiving("a subscription").WithRequest(HttpMethod.Post, "/subscriptions").WillRespond().WithStatus(201);
             using var client = new HttpClient();
@@ -59,13 +59,13 @@ public sealed class MessagePactTests : IDisposable
         using var messages = NewMessagePact();
         messages.ExpectsToReceive("a ping").WithJsonContent(new { EventType = "ping" }).Verify<JsonElement>(_ => { });
 
-        var types = PactFile.Read(pacts.PactFile("atlas-consumer", "atlas-notifications"))["interactions"]!.AsArray()
+        var types = PactFile.Read(_pacts.PactFile("atlas-consumer", "atlas-notifications"))["interactions"]!.AsArray()
             .Select(interaction => (string?)interaction!["type"]);
         types.Should().BeEquivalentTo("Synchronous/HTTP", "Asynchronous/Messages");
     }
 
     private IMessagePactBuilderV4 NewMessagePact() =>
-        Pact.V4("atlas-consumer", "atlas-notifications", new PactConfig { PactDir = pacts.Path, DefaultJsonSettings = SnakeCase })
+        Pact.V4("atlas-consumer", "atlas-notifications", new PactConfig { PactDir = _pacts.Path, DefaultJsonSettings = SnakeCase })
             .WithMessageInteractions();
 
     public sealed record ContractEvent(string EventType, string ContractId, string OccurredAt);

@@ -12,13 +12,13 @@ public sealed class HandleLifetimeCollection;
 [Collection(nameof(HandleLifetimeTests))]
 public sealed class HandleLifetimeTests : IDisposable
 {
-    private readonly TempDirectory pacts = new();
-    private readonly HttpClient http = new();
+    private readonly TempDirectory _pacts = new();
+    private readonly HttpClient _http = new();
 
     public void Dispose()
     {
-        http.Dispose();
-        pacts.Dispose();
+        _http.Dispose();
+        _pacts.Dispose();
     }
 
     [Fact]
@@ -30,12 +30,12 @@ public sealed class HandleLifetimeTests : IDisposable
 
         for (var index = 0; index < 200; index++)
         {
-            using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = pacts.Path });
+            using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path });
             pact.UponReceiving($"leak check {index % 5}").WithRequest(HttpMethod.Get, "/sessions/1").WillRespond().WithStatus(200);
             await pact.VerifyAsync(async context =>
             {
                 ports.Add(context.MockServerUri.Port);
-                (await http.GetAsync(new Uri(context.MockServerUri, "sessions/1"))).Dispose();
+                (await _http.GetAsync(new Uri(context.MockServerUri, "sessions/1"))).Dispose();
             });
         }
 
@@ -51,7 +51,7 @@ public sealed class HandleLifetimeTests : IDisposable
     public void Dispose_BuilderWithPendingInteractions_FreesHandleOnceEvenWhenCalledTwice()
     {
         var before = LiveHandles.Pacts;
-        var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = pacts.Path });
+        var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path });
         pact.UponReceiving("never verified").WithRequest(HttpMethod.Get, "/sessions/2");
         LiveHandles.Pacts.Should().Be(before + 1);
 
@@ -68,7 +68,7 @@ public sealed class HandleLifetimeTests : IDisposable
     {
         var servers = LiveHandles.MockServers;
         var handles = LiveHandles.Pacts;
-        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = pacts.Path });
+        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path });
         pact.UponReceiving("a missing request").WithRequest(HttpMethod.Get, "/sessions/3").WillRespond().WithStatus(200);
         var port = 0;
 

@@ -10,14 +10,14 @@ namespace Harness.Pact.Tests.PactNetStyle;
 [Collection(OrdersPact.Name)]
 public class OrderCreatedConsumerTests
 {
-    private readonly OrderCreatedConsumer consumer;
-    private readonly List<int> fulfilled = [];
+    private readonly OrderCreatedConsumer _consumer;
+    private readonly List<int> _fulfilled = [];
 
-    private readonly IMessagePactBuilderV4 pact;
+    private readonly IMessagePactBuilderV4 _pact;
 
     public OrderCreatedConsumerTests(ITestOutputHelper output)
     {
-        this.consumer = new OrderCreatedConsumer(this.fulfilled);
+        this._consumer = new OrderCreatedConsumer(this._fulfilled);
 
         var config = new PactConfig
         {
@@ -33,13 +33,13 @@ public class OrderCreatedConsumerTests
             },
         };
 
-        this.pact = Pact.V4("Fulfilment API", "Orders API", config).WithMessageInteractions();
+        this._pact = Pact.V4("Fulfilment API", "Orders API", config).WithMessageInteractions();
     }
 
     [Fact]
     public async Task OnMessageAsync_OrderCreated_HandlesMessage()
     {
-        await this.pact
+        await this._pact
                   .ExpectsToReceive("an event indicating that an order has been created")
                   .WithJsonContent(new
                   {
@@ -47,9 +47,9 @@ public class OrderCreatedConsumerTests
                   })
                   .VerifyAsync<OrderCreatedEvent>(async message =>
                   {
-                      await this.consumer.OnMessageAsync(message);
+                      await this._consumer.OnMessageAsync(message);
 
-                      this.fulfilled.Should().Contain(message.Id);
+                      this._fulfilled.Should().Contain(message.Id);
                   });
     }
 }

@@ -13,7 +13,7 @@ namespace Harness.Pact.Tests.PactNetStyle;
 [Collection(OrdersPact.Name)]
 public class OrdersClientTests
 {
-    private readonly IPactBuilderV4 pact;
+    private readonly IPactBuilderV4 _pact;
 
     public OrdersClientTests(ITestOutputHelper output)
     {
@@ -33,7 +33,7 @@ public class OrdersClientTests
             LogLevel = PactLogLevel.Debug,
         };
 
-        this.pact = Pact.V4("Fulfilment API", "Orders API", config).WithHttpInteractions();
+        this._pact = Pact.V4("Fulfilment API", "Orders API", config).WithHttpInteractions();
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class OrdersClientTests
     {
         var expected = new OrderDto(1, OrderStatus.Pending, new DateTimeOffset(2023, 6, 28, 12, 13, 14, TimeSpan.FromHours(1)));
 
-        this.pact
+        this._pact
             .UponReceiving("a request for an order by ID")
                 .Given("an order with ID {id} exists", new Dictionary<string, string> { ["id"] = "1" })
                 .WithRequest(HttpMethod.Get, "/api/orders/1")
@@ -55,7 +55,7 @@ public class OrdersClientTests
                     Date = Match.Type(expected.Date.ToString("O")),
                 });
 
-        await this.pact.VerifyAsync(async ctx =>
+        await this._pact.VerifyAsync(async ctx =>
         {
             using var http = new HttpClient { BaseAddress = ctx.MockServerUri };
             http.DefaultRequestHeaders.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/json"));
@@ -70,14 +70,14 @@ public class OrdersClientTests
     [Fact]
     public async Task GetOrderAsync_UnknownOrder_ReturnsNotFound()
     {
-        this.pact
+        this._pact
             .UponReceiving("a request for an order with an unknown ID")
                 .WithRequest(HttpMethod.Get, "/api/orders/404")
                 .WithHeader("Accept", "application/json")
             .WillRespond()
                 .WithStatus(HttpStatusCode.NotFound);
 
-        await this.pact.VerifyAsync(async ctx =>
+        await this._pact.VerifyAsync(async ctx =>
         {
             using var http = new HttpClient { BaseAddress = ctx.MockServerUri };
             http.DefaultRequestHeaders.Accept.Add(MediaTypeWithQualityHeaderValue.Parse("application/json"));
@@ -93,7 +93,7 @@ public class OrdersClientTests
     [Fact]
     public async Task UpdateOrderAsync_WhenCalled_UpdatesOrder()
     {
-        this.pact
+        this._pact
             .UponReceiving("a request to update the status of an order")
                 .Given("an order with ID {id} exists", new Dictionary<string, string> { ["id"] = "1" })
                 .WithRequest(HttpMethod.Put, "/api/orders/1/status")
@@ -101,7 +101,7 @@ public class OrdersClientTests
             .WillRespond()
                 .WithStatus(HttpStatusCode.NoContent);
 
-        await this.pact.VerifyAsync(async ctx =>
+        await this._pact.VerifyAsync(async ctx =>
         {
             using var http = new HttpClient { BaseAddress = ctx.MockServerUri };
             var client = new OrdersClient(http);

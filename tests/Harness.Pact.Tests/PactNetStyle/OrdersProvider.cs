@@ -14,11 +14,11 @@ namespace Harness.Pact.Tests.PactNetStyle;
 /// <summary>The Orders API on 127.0.0.1 with <see cref="ProviderStateMiddleware"/> in front.</summary>
 public sealed class OrdersProvider : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private readonly WebApplication _app;
 
     private OrdersProvider(WebApplication app, Uri baseUri)
     {
-        this.app = app;
+        this._app = app;
         BaseUri = baseUri;
     }
 
@@ -44,22 +44,22 @@ public sealed class OrdersProvider : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
 
 public sealed class OrderRepository
 {
-    private readonly ConcurrentDictionary<int, OrderDto> orders = new();
+    private readonly ConcurrentDictionary<int, OrderDto> _orders = new();
 
-    public OrderDto? Find(int id) => orders.GetValueOrDefault(id);
+    public OrderDto? Find(int id) => _orders.GetValueOrDefault(id);
 
-    public void Insert(OrderDto order) => orders[order.Id] = order;
+    public void Insert(OrderDto order) => _orders[order.Id] = order;
 
-    public bool Update(OrderDto order) => orders.TryUpdate(order.Id, order, orders[order.Id]);
+    public bool Update(OrderDto order) => _orders.TryUpdate(order.Id, order, _orders[order.Id]);
 
-    public void Clear() => orders.Clear();
+    public void Clear() => _orders.Clear();
 }
 
 /// <summary>The provider-state endpoint, as in PactNet's sample: state name → async setup taking the state's parameters.</summary>
@@ -67,15 +67,15 @@ public sealed class ProviderStateMiddleware
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
 
-    private readonly IDictionary<string, Func<IDictionary<string, object>, Task>> providerStates;
-    private readonly RequestDelegate next;
-    private readonly OrderRepository orders;
+    private readonly IDictionary<string, Func<IDictionary<string, object>, Task>> _providerStates;
+    private readonly RequestDelegate _next;
+    private readonly OrderRepository _orders;
 
     public ProviderStateMiddleware(RequestDelegate next, OrderRepository orders)
     {
-        this.next = next;
-        this.orders = orders;
-        providerStates = new Dictionary<string, Func<IDictionary<string, object>, Task>>
+        this._next = next;
+        this._orders = orders;
+        _providerStates = new Dictionary<string, Func<IDictionary<string, object>, Task>>
         {
             ["an order with ID {id} exists"] = EnsureOrderExistsAsync,
         };
@@ -85,7 +85,7 @@ public sealed class ProviderStateMiddleware
     {
         if (!(context.Request.Path.Value?.StartsWith("/provider-states", StringComparison.Ordinal) ?? false))
         {
-            await next(context);
+            await _next(context);
             return;
         }
 
@@ -106,11 +106,11 @@ public sealed class ProviderStateMiddleware
             var providerState = JsonSerializer.Deserialize<ProviderState>(body, Options);
             if (providerState?.Action == "teardown")
             {
-                orders.Clear();
+                _orders.Clear();
             }
             else if (!string.IsNullOrEmpty(providerState?.State))
             {
-                await providerStates[providerState.State].Invoke(providerState.Params ?? new Dictionary<string, object>());
+                await _providerStates[providerState.State].Invoke(providerState.Params ?? new Dictionary<string, object>());
             }
         }
         catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException)
@@ -124,7 +124,7 @@ public sealed class ProviderStateMiddleware
     {
         // As in PactNet's sample: the consumer wrote "1" and the pact records the number 1.
         var id = (JsonElement)parameters["id"];
-        orders.Insert(new OrderDto(id.GetInt32(), OrderStatus.Fulfilling, new DateTimeOffset(2023, 6, 28, 12, 13, 14, TimeSpan.FromHours(1))));
+        _orders.Insert(new OrderDto(id.GetInt32(), OrderStatus.Fulfilling, new DateTimeOffset(2023, 6, 28, 12, 13, 14, TimeSpan.FromHours(1))));
         return Task.CompletedTask;
     }
 

@@ -20,12 +20,12 @@ public class ProviderTests : IAsyncLifetime, IDisposable
         PropertyNameCaseInsensitive = true,
     };
 
-    private readonly PactVerifier verifier;
-    private OrdersProvider server = null!;
+    private readonly PactVerifier _verifier;
+    private OrdersProvider _server = null!;
 
     public ProviderTests(ITestOutputHelper output)
     {
-        this.verifier = new PactVerifier("Orders API", new PactVerifierConfig
+        this._verifier = new PactVerifier("Orders API", new PactVerifierConfig
         {
             LogLevel = PactLogLevel.Debug,
             Outputters = new List<IOutput>
@@ -35,20 +35,20 @@ public class ProviderTests : IAsyncLifetime, IDisposable
         });
     }
 
-    private Uri ProviderUri => this.server.BaseUri;
+    private Uri ProviderUri => this._server.BaseUri;
 
-    public async Task InitializeAsync() => this.server = await OrdersProvider.StartAsync();
+    public async Task InitializeAsync() => this._server = await OrdersProvider.StartAsync();
 
-    public async Task DisposeAsync() => await this.server.DisposeAsync();
+    public async Task DisposeAsync() => await this._server.DisposeAsync();
 
-    public void Dispose() => this.verifier.Dispose();
+    public void Dispose() => this._verifier.Dispose();
 
     [Fact]
     public void Verify()
     {
         string pactPath = PactFileOrFail();
 
-        this.verifier
+        this._verifier
             .WithHttpEndpoint(ProviderUri)
             .WithMessages(scenarios =>
             {

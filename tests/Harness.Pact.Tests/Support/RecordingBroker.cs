@@ -30,7 +30,7 @@ public sealed class RecordingBroker : IAsyncDisposable
         }
         """;
 
-    private WebApplication app = null!;
+    private WebApplication _app = null!;
 
     private RecordingBroker()
     {
@@ -44,14 +44,14 @@ public sealed class RecordingBroker : IAsyncDisposable
     public static async Task<RecordingBroker> StartAsync(string pactJson)
     {
         var broker = new RecordingBroker();
-        (broker.app, broker.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, broker, pactJson));
+        (broker._app, broker.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, broker, pactJson));
         return broker;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private static void Map(WebApplication app, RecordingBroker broker, string pactJson)

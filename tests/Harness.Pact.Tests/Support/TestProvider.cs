@@ -8,7 +8,7 @@ namespace Harness.Pact.Tests.Support;
 /// <summary>A tiny provider on 127.0.0.1 (free port) answering one contract read, with a provider-state endpoint.</summary>
 public sealed class TestProvider : IAsyncDisposable
 {
-    private WebApplication app = null!;
+    private WebApplication _app = null!;
 
     private TestProvider()
     {
@@ -29,14 +29,14 @@ public sealed class TestProvider : IAsyncDisposable
     public static async Task<TestProvider> StartAsync(string contractStatusField = "contract_status", object? contractStatusValue = null)
     {
         var provider = new TestProvider();
-        (provider.app, provider.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, provider, contractStatusField, contractStatusValue ?? "confirmed"));
+        (provider._app, provider.BaseUri) = await LoopbackApp.StartAsync(app => Map(app, provider, contractStatusField, contractStatusValue ?? "confirmed"));
         return provider;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 
     private static void Map(WebApplication app, TestProvider provider, string contractStatusField, object contractStatusValue)

@@ -11,16 +11,16 @@ public sealed class PactVerifierTests : IAsyncLifetime
     private const string Consumer = "airline-partner";
     private const string Provider = "hts-airlines-api";
 
-    private readonly TempDirectory pacts = new();
+    private readonly TempDirectory _pacts = new();
 
-    private FileInfo PactPath => new(pacts.PactFile(Consumer, Provider));
+    private FileInfo PactPath => new(_pacts.PactFile(Consumer, Provider));
 
     public async Task InitializeAsync()
     {
         // The pact under verification comes from the consumer side of this binding.
         using var pact = Pact.V4(Consumer, Provider, new PactConfig
         {
-            PactDir = pacts.Path,
+            PactDir = _pacts.Path,
             DefaultJsonSettings = new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower },
         });
         pact.UponReceiving("a request for a CFAR contract")
@@ -45,7 +45,7 @@ public sealed class PactVerifierTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        pacts.Dispose();
+        _pacts.Dispose();
         return Task.CompletedTask;
     }
 
@@ -106,7 +106,7 @@ public sealed class PactVerifierTests : IAsyncLifetime
         await using var provider = await TestProvider.StartAsync(contractStatusField: "status");
         using var verifier = new PactVerifier(Provider, "1.0.0")
             .WithHttpEndpoint(provider.BaseUri)
-            .WithDirectorySource(new DirectoryInfo(pacts.Path))
+            .WithDirectorySource(new DirectoryInfo(_pacts.Path))
             .WithProviderStateUrl(provider.ProviderStatesUri)
             .WithFilter(description: "a request for a session");
 

@@ -25,7 +25,7 @@ public sealed class CoverageMatrixTests : IDisposable
 
     private static int MessageTypeCount => CoverageSources.MessageSpecs.Sum(m => m.Types.Count);
 
-    private readonly TempDirectory directory = new();
+    private readonly TempDirectory _directory = new();
 
     [Fact]
     public void Build_RepoPacts_EveryOperationHasAnInteraction()
@@ -49,7 +49,7 @@ public sealed class CoverageMatrixTests : IDisposable
     [Fact]
     public void ReadAtlas_ReferenceDescribesAnUnlistedEndpoint_FailsNamingIt()
     {
-        var reference = Path.Combine(directory.Path, "atlas-notifications.md");
+        var reference = Path.Combine(_directory.Path, "atlas-notifications.md");
         File.WriteAllText(reference, File.ReadAllText(CoverageSources.AtlasReferencePath(RepoPaths.Root)) + "\n`POST /event/newThing.do`\n");
 
         var read = () => AtlasSpec.Read(reference);
@@ -77,7 +77,7 @@ public sealed class CoverageMatrixTests : IDisposable
     public void Build_AtlasEndpointWithoutInteraction_IsListedUnpinned()
     {
         var operations = Atlas.Operations.Where(o => o.OperationId != "confirmEvent");
-        var pact = DoctoredPact.Write(directory.Path, [.. operations.Select(o => DoctoredPact.Interaction(
+        var pact = DoctoredPact.Write(_directory.Path, [.. operations.Select(o => DoctoredPact.Interaction(
             $"a request for {o.OperationId}", "POST", "/atlas" + o.PathTemplate, null, 200, new JsonObject { ["status"] = 900, ["msg"] = "no" }))]);
         var json = JsonNode.Parse(File.ReadAllText(pact.Path))!;
         json["provider"]!["name"] = AtlasSpec.Provider;
@@ -92,7 +92,7 @@ public sealed class CoverageMatrixTests : IDisposable
     [Fact]
     public void Build_MessagePactMissingAType_ListsItUncovered()
     {
-        var pact = Path.Combine(directory.Path, "receiver-atlas-notifications.json");
+        var pact = Path.Combine(_directory.Path, "receiver-atlas-notifications.json");
         var interactions = new JsonArray([.. AtlasSpec.NotificationTypes.Where(t => t != "order.void").Select(t => (JsonNode)new JsonObject
         {
             ["type"] = "Asynchronous/Messages",
@@ -138,7 +138,7 @@ public sealed class CoverageMatrixTests : IDisposable
     [Fact]
     public void Build_OneInteractionPerOperation_AllPinned()
     {
-        var pact = DoctoredPact.Write(directory.Path, [.. Specs.Single().Operations.Select(InteractionFor)]);
+        var pact = DoctoredPact.Write(_directory.Path, [.. Specs.Single().Operations.Select(InteractionFor)]);
 
         var matrix = CoverageMatrix.Build(Specs, [pact]);
 
@@ -150,7 +150,7 @@ public sealed class CoverageMatrixTests : IDisposable
     public void Build_OperationWithoutInteraction_IsListedUnpinned()
     {
         var operations = Specs.Single().Operations.Where(o => o.OperationId != "putDg_contractsIdItinerary_slices");
-        var pact = DoctoredPact.Write(directory.Path, [.. operations.Select(InteractionFor)]);
+        var pact = DoctoredPact.Write(_directory.Path, [.. operations.Select(InteractionFor)]);
 
         var matrix = CoverageMatrix.Build(Specs, [pact]);
 
@@ -162,7 +162,7 @@ public sealed class CoverageMatrixTests : IDisposable
     public void Build_UndeclaredStatusAndUnknownPath_AreDrift()
     {
         var pact = DoctoredPact.Write(
-            directory.Path,
+            _directory.Path,
             DoctoredPact.Interaction("a contract answered 409", "GET", "/airline/v1.1/cfar_contracts/c-1", null, 409, null),
             DoctoredPact.Interaction("a contract answered 404", "GET", "/airline/v1.1/cfar_contracts/c-2", null, 404, null),
             DoctoredPact.Interaction("a request for refunds", "GET", "/airline/v1.1/refunds", null, 200, null));
@@ -180,7 +180,7 @@ public sealed class CoverageMatrixTests : IDisposable
     [Fact]
     public void ToMarkdown_PinnedAndUnpinnedCodes_RendersTicksDashesAndCounts()
     {
-        var pact = DoctoredPact.Write(directory.Path, DoctoredPact.ValidAuthInteraction());
+        var pact = DoctoredPact.Write(_directory.Path, DoctoredPact.ValidAuthInteraction());
 
         var markdown = CoverageMatrix.Build(Specs, [pact]).ToMarkdown();
 
@@ -194,7 +194,7 @@ public sealed class CoverageMatrixTests : IDisposable
     public void Build_PactForUnknownProvider_FailsNamingIt()
     {
         var interaction = DoctoredPact.ValidAuthInteraction();
-        var pact = DoctoredPact.Write(directory.Path, interaction);
+        var pact = DoctoredPact.Write(_directory.Path, interaction);
         var json = JsonNode.Parse(File.ReadAllText(pact.Path))!;
         json["provider"]!["name"] = "some-other-api";
         File.WriteAllText(pact.Path, json.ToJsonString());
@@ -221,7 +221,7 @@ public sealed class CoverageMatrixTests : IDisposable
     public void FindOperation_PathOrMethodNotInSpec_ReturnsNull(string method, string path) =>
         Specs.Single().FindOperation(method, path).Should().BeNull();
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private static JsonObject InteractionFor(SpecOperation operation) => DoctoredPact.Interaction(
         $"a request for {operation.OperationId}",

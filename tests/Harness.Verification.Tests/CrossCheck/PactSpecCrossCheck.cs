@@ -42,17 +42,17 @@ public sealed class PactSpecCrossCheck
         "Content-Type", "Content-Length", "Date", "Server", "Transfer-Encoding", "Connection",
     };
 
-    private readonly SpecDocument spec;
-    private readonly ApiSpec api;
-    private readonly SchemaValidator validator;
+    private readonly SpecDocument _spec;
+    private readonly ApiSpec _api;
+    private readonly SchemaValidator _validator;
 
     public PactSpecCrossCheck(SpecDocument spec, ApiSpec api)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(api);
-        this.spec = spec;
-        this.api = api;
-        validator = new SchemaValidator(spec, SchemaStrictness.Strict);
+        this._spec = spec;
+        this._api = api;
+        _validator = new SchemaValidator(spec, SchemaStrictness.Strict);
     }
 
     /// <summary>The Airline API v1.1 spec (the repo's copy).</summary>
@@ -67,7 +67,7 @@ public sealed class PactSpecCrossCheck
     public IReadOnlyList<CrossCheckFinding> Check(IEnumerable<PactFile> pacts)
     {
         ArgumentNullException.ThrowIfNull(pacts);
-        return [.. pacts.Where(p => p.Provider == api.Provider).SelectMany(p => p.Interactions).SelectMany(Check)];
+        return [.. pacts.Where(p => p.Provider == _api.Provider).SelectMany(p => p.Interactions).SelectMany(Check)];
     }
 
     public IReadOnlyList<CrossCheckFinding> Check(PactInteraction interaction)
@@ -77,21 +77,21 @@ public sealed class PactSpecCrossCheck
         void Report(string rule, string detail) => findings.Add(new CrossCheckFinding(interaction, rule, detail));
 
         var request = interaction.Request;
-        if (api.FindOperation(request.Method, request.Path) is not { } found)
+        if (_api.FindOperation(request.Method, request.Path) is not { } found)
         {
-            if (api.HasPath(request.Path))
+            if (_api.HasPath(request.Path))
             {
                 Report(MethodAllowed, $"{request.Method} is not an operation of {request.Path}");
             }
             else
             {
-                Report(PathExists, $"{request.Path} matches no path of the spec under {api.BasePath}");
+                Report(PathExists, $"{request.Path} matches no path of the spec under {_api.BasePath}");
             }
 
             return findings;
         }
 
-        var operation = spec.Operation(found.OperationId);
+        var operation = _spec.Operation(found.OperationId);
         CheckRequestNames(request, operation, found, Report);
         // An interaction pinning an error (4xx, 5xx) sends a bad request on purpose (a wrongly typed field for 400, no
         // token for 401); only a request the provider accepts is held to the request schema and required headers.
@@ -164,7 +164,7 @@ public sealed class PactSpecCrossCheck
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (mediaType is not null && requestBody?["content"]?[mediaType]?["schema"] is JsonObject schema && IsJson(mediaType))
         {
-            foreach (var error in validator.Validate(request.Body, schema))
+            foreach (var error in _validator.Validate(request.Body, schema))
             {
                 report($"{RequestBody}.{error.Code}", $"the request of {found.OperationId}: {error}");
             }
@@ -205,7 +205,7 @@ public sealed class PactSpecCrossCheck
 
         if (content[mediaType]?["schema"] is JsonObject schema && IsJson(mediaType))
         {
-            foreach (var error in validator.Validate(actual.Body, schema))
+            foreach (var error in _validator.Validate(actual.Body, schema))
             {
                 report($"{ResponseBody}.{error.Code}", $"the {status} response of {operationId}: {error}");
             }
@@ -215,8 +215,8 @@ public sealed class PactSpecCrossCheck
     /// <summary>Headers the operation's security schemes put on a request (Authorization for http, the apiKey header name).</summary>
     private IEnumerable<string> SecurityHeaders(JsonObject operation)
     {
-        var requirements = operation["security"] as JsonArray ?? spec.Root["security"] as JsonArray ?? [];
-        var schemes = spec.Root["components"]?["securitySchemes"] as JsonObject ?? [];
+        var requirements = operation["security"] as JsonArray ?? _spec.Root["security"] as JsonArray ?? [];
+        var schemes = _spec.Root["components"]?["securitySchemes"] as JsonObject ?? [];
         foreach (var scheme in requirements.OfType<JsonObject>().SelectMany(r => r.Select(kv => kv.Key)))
         {
             // Spec: operations also list "apiKeyAuth", which components.securitySchemes never defines; it adds no header.

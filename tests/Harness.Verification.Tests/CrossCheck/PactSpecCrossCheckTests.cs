@@ -7,7 +7,7 @@ namespace Harness.Verification.Tests.CrossCheck;
 
 public sealed class PactSpecCrossCheckTests : IDisposable
 {
-    private readonly TempDirectory directory = new();
+    private readonly TempDirectory _directory = new();
 
     [Fact]
     public void Check_RepoPacts_NoInteractionDriftsFromTheSpec()
@@ -21,7 +21,7 @@ public sealed class PactSpecCrossCheckTests : IDisposable
     [Fact]
     public void Check_InteractionThatAgreesWithTheSpec_ReportsNothing()
     {
-        var pact = DoctoredPact.Write(directory.Path, DoctoredPact.ValidAuthInteraction());
+        var pact = DoctoredPact.Write(_directory.Path, DoctoredPact.ValidAuthInteraction());
 
         Cross.AirlineApi.Check([pact]).Should().BeEmpty();
     }
@@ -89,7 +89,7 @@ public sealed class PactSpecCrossCheckTests : IDisposable
             400,
             new JsonObject { ["errors"] = new JsonArray() });
 
-        Cross.AirlineApi.Check([DoctoredPact.Write(directory.Path, interaction)]).Should().BeEmpty();
+        Cross.AirlineApi.Check([DoctoredPact.Write(_directory.Path, interaction)]).Should().BeEmpty();
 
         interaction["response"]!["status"] = 201;
         interaction["response"]!["body"]!["content"] = DoctoredPact.ValidAuthInteraction()["response"]!["body"]!["content"]!.DeepClone();
@@ -104,7 +104,7 @@ public sealed class PactSpecCrossCheckTests : IDisposable
         interaction["response"]!["headers"]!["Content-Type"] = new JsonArray("application/pdf");
         interaction["response"]!["body"] = new JsonObject { ["content"] = "JVBERi0xLjQK", ["contentType"] = "*/*", ["encoded"] = "base64" };
 
-        Cross.AirlineApi.Check([DoctoredPact.Write(directory.Path, interaction)]).Should().BeEmpty();
+        Cross.AirlineApi.Check([DoctoredPact.Write(_directory.Path, interaction)]).Should().BeEmpty();
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class PactSpecCrossCheckTests : IDisposable
         interaction["request"]!["headers"]!["HC-Session-ID"] = new JsonArray("9fd3f2f9-e5aa-4128-ace9-3c4ee37b685f");
         interaction["request"]!["headers"]!["Authorization"] = new JsonArray("Bearer a-token");
 
-        Cross.AirlineApi.Check([DoctoredPact.Write(directory.Path, interaction)]).Should().BeEmpty();
+        Cross.AirlineApi.Check([DoctoredPact.Write(_directory.Path, interaction)]).Should().BeEmpty();
     }
 
     [Fact]
@@ -194,11 +194,11 @@ public sealed class PactSpecCrossCheckTests : IDisposable
         SingleFinding(interaction).Rule.Should().Be(Cross.ResponseBodyDeclared);
     }
 
-    public void Dispose() => directory.Dispose();
+    public void Dispose() => _directory.Dispose();
 
     private CrossCheckFinding SingleFinding(JsonObject interaction)
     {
-        var findings = Cross.AirlineApi.Check([DoctoredPact.Write(directory.Path, interaction)]);
+        var findings = Cross.AirlineApi.Check([DoctoredPact.Write(_directory.Path, interaction)]);
         findings.Should().ContainSingle("one rule is broken, got:{0}{1}", Environment.NewLine, string.Join(Environment.NewLine, findings));
         return findings[0];
     }

@@ -13,14 +13,14 @@ public sealed class ProviderUnderTest : IAsyncDisposable
     /// <summary>The provider name of the Atlas HTTP pact; the same sandbox serves it under /atlas.</summary>
     public const string AtlasProviderName = "atlas-notifications-api";
 
-    private readonly SandboxHost host;
+    private readonly SandboxHost _host;
 
-    private ProviderUnderTest(SandboxHost host) => this.host = host;
+    private ProviderUnderTest(SandboxHost host) => this._host = host;
 
-    public Uri BaseUrl => host.BaseUrl;
+    public Uri BaseUrl => _host.BaseUrl;
 
     /// <summary>The Atlas sandbox behind /atlas (its notification envelopes are the message provider's output).</summary>
-    public Harness.Sandbox.Atlas.AtlasSandbox Atlas => host.Atlas;
+    public Harness.Sandbox.Atlas.AtlasSandbox Atlas => _host.Atlas;
 
     /// <summary>The sandbox with its clock started at the pacts' reference date (see <see cref="ContractReference"/>).</summary>
     public static async Task<ProviderUnderTest> StartAsync() =>
@@ -39,14 +39,14 @@ public sealed class ProviderUnderTest : IAsyncDisposable
     /// </summary>
     public PactVerifier Verifier(string providerName = ProviderName, bool teardown = false) =>
         new PactVerifier(providerName, "verification-tests")
-            .WithHttpEndpoint(host.BaseUrl)
-            .WithProviderStateUrl(new Uri(host.BaseUrl, "_pact/provider-states"), teardown)
+            .WithHttpEndpoint(_host.BaseUrl)
+            .WithProviderStateUrl(new Uri(_host.BaseUrl, "_pact/provider-states"), teardown)
             .WithRequestTimeout(TimeSpan.FromSeconds(10));
 
     /// <summary>The sandbox's break hook: from now on, responses of <paramref name="operationId"/> lose <paramref name="field"/>.</summary>
     public async Task BreakResponseAsync(string operationId, string field)
     {
-        using var http = new HttpClient { BaseAddress = host.BaseUrl };
+        using var http = new HttpClient { BaseAddress = _host.BaseUrl };
         using var response = await http.PostAsJsonAsync("_admin/break", new Dictionary<string, string>
         {
             ["operation_id"] = operationId,
@@ -55,5 +55,5 @@ public sealed class ProviderUnderTest : IAsyncDisposable
         response.EnsureSuccessStatusCode();
     }
 
-    public ValueTask DisposeAsync() => host.DisposeAsync();
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 }

@@ -40,7 +40,7 @@ public interface IMessageScenarioBuilder
 /// <summary>One message scenario: PactNet's <c>Scenario</c>.</summary>
 public class Scenario
 {
-    private readonly Func<Task<object?>> factory;
+    private readonly Func<Task<object?>> _factory;
 
     public Scenario(string description, Func<dynamic> factory)
         : this(description, factory, null, null)
@@ -57,7 +57,7 @@ public class Scenario
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
         ArgumentNullException.ThrowIfNull(factory);
         Description = description;
-        this.factory = factory;
+        this._factory = factory;
         Metadata = metadata;
         JsonSettings = settings;
     }
@@ -70,9 +70,9 @@ public class Scenario
     public JsonSerializerOptions? JsonSettings { get; }
 
     /// <summary>Builds the message content.</summary>
-    public dynamic? Invoke() => factory().GetAwaiter().GetResult();
+    public dynamic? Invoke() => _factory().GetAwaiter().GetResult();
 
-    internal Task<object?> InvokeAsync() => factory();
+    internal Task<object?> InvokeAsync() => _factory();
 
     private static Func<Task<object?>> Wrap(Func<dynamic> factory)
     {
@@ -87,9 +87,9 @@ public class MessageScenarios : IMessageScenarios
     /// <summary>Metadata of a scenario added without a builder: its content is JSON.</summary>
     internal static readonly object JsonMetadata = new Dictionary<string, string> { ["contentType"] = "application/json" };
 
-    private readonly Dictionary<string, Scenario> scenarios = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Scenario> _scenarios = new(StringComparer.Ordinal);
 
-    public IReadOnlyDictionary<string, Scenario> Scenarios => scenarios;
+    public IReadOnlyDictionary<string, Scenario> Scenarios => _scenarios;
 
     public IMessageScenarios Add(string description, Func<dynamic> factory) =>
         Add(new Scenario(description, factory, JsonMetadata, null));
@@ -112,7 +112,7 @@ public class MessageScenarios : IMessageScenarios
 
     private MessageScenarios Add(Scenario scenario)
     {
-        if (!scenarios.TryAdd(scenario.Description, scenario))
+        if (!_scenarios.TryAdd(scenario.Description, scenario))
         {
             throw new ArgumentException($"A message scenario '{scenario.Description}' was already added.", nameof(scenario));
         }
@@ -124,51 +124,51 @@ public class MessageScenarios : IMessageScenarios
 /// <summary>Builds one <see cref="Scenario"/>: PactNet's <c>MessageScenarioBuilder</c>.</summary>
 public class MessageScenarioBuilder : IMessageScenarioBuilder
 {
-    private readonly string description;
-    private object? metadata = MessageScenarios.JsonMetadata;
-    private Func<Task<object?>>? factory;
-    private JsonSerializerOptions? settings;
+    private readonly string _description;
+    private object? _metadata = MessageScenarios.JsonMetadata;
+    private Func<Task<object?>>? _factory;
+    private JsonSerializerOptions? _settings;
 
     public MessageScenarioBuilder(string description)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(description);
-        this.description = description;
+        this._description = description;
     }
 
     public IMessageScenarioBuilder WithMetadata(dynamic metadata)
     {
-        this.metadata = (object?)metadata;
+        this._metadata = (object?)metadata;
         return this;
     }
 
     public void WithContent(Func<dynamic> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        this.factory = () => Task.FromResult((object?)factory());
+        this._factory = () => Task.FromResult((object?)factory());
     }
 
     public void WithContent(Func<dynamic> factory, JsonSerializerOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         WithContent(factory);
-        this.settings = settings;
+        this._settings = settings;
     }
 
     public Task WithContentAsync(Func<Task<dynamic>> factory)
     {
         ArgumentNullException.ThrowIfNull(factory);
-        this.factory = async () => (object?)await factory();
+        this._factory = async () => (object?)await factory();
         return Task.CompletedTask;
     }
 
     public Task WithContentAsync(Func<Task<dynamic>> factory, JsonSerializerOptions settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        this.settings = settings;
+        this._settings = settings;
         return WithContentAsync(factory);
     }
 
     /// <summary>The scenario, once content has been given.</summary>
     public Scenario Build() =>
-        new(description, factory ?? throw new InvalidOperationException($"The message scenario '{description}' has no content: call WithContent."), metadata, settings);
+        new(_description, _factory ?? throw new InvalidOperationException($"The message scenario '{_description}' has no content: call WithContent."), _metadata, _settings);
 }

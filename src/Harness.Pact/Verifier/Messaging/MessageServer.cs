@@ -17,18 +17,18 @@ internal sealed class MessageServer : IDisposable
     internal const string BasePath = "/pact-messages/";
     private const string MetadataHeader = "Pact-Message-Metadata";
 
-    private readonly IReadOnlyDictionary<string, Scenario> scenarios;
-    private readonly JsonSerializerOptions settings;
-    private readonly HttpListener listener;
-    private readonly Task loop;
+    private readonly IReadOnlyDictionary<string, Scenario> _scenarios;
+    private readonly JsonSerializerOptions _settings;
+    private readonly HttpListener _listener;
+    private readonly Task _loop;
 
     private MessageServer(IReadOnlyDictionary<string, Scenario> scenarios, JsonSerializerOptions settings, HttpListener listener, int port)
     {
-        this.scenarios = scenarios;
-        this.settings = settings;
-        this.listener = listener;
+        this._scenarios = scenarios;
+        this._settings = settings;
+        this._listener = listener;
         Port = port;
-        loop = Task.Run(ServeAsync);
+        _loop = Task.Run(ServeAsync);
     }
 
     internal int Port { get; }
@@ -63,10 +63,10 @@ internal sealed class MessageServer : IDisposable
 
     public void Dispose()
     {
-        listener.Close();
+        _listener.Close();
         try
         {
-            loop.GetAwaiter().GetResult();
+            _loop.GetAwaiter().GetResult();
         }
         catch (ObjectDisposedException)
         {
@@ -83,12 +83,12 @@ internal sealed class MessageServer : IDisposable
 
     private async Task ServeAsync()
     {
-        while (listener.IsListening)
+        while (_listener.IsListening)
         {
             HttpListenerContext context;
             try
             {
-                context = await listener.GetContextAsync();
+                context = await _listener.GetContextAsync();
             }
             catch (Exception exception) when (exception is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
@@ -125,11 +125,11 @@ internal sealed class MessageServer : IDisposable
                 return;
             }
 
-            if (!scenarios.TryGetValue(description, out var scenario))
+            if (!_scenarios.TryGetValue(description, out var scenario))
             {
                 var problem =
                     $"No message scenario for '{description}': add it with WithMessages(scenarios => scenarios.Add(\"{description}\", () => ...)). " +
-                    $"Scenarios: {(scenarios.Count == 0 ? "none" : string.Join(", ", scenarios.Keys.Select(key => "'" + key + "'")))}.";
+                    $"Scenarios: {(_scenarios.Count == 0 ? "none" : string.Join(", ", _scenarios.Keys.Select(key => "'" + key + "'")))}.";
                 Problems.Enqueue(problem);
                 await WriteTextAsync(response, 404, problem);
                 return;
@@ -148,11 +148,11 @@ internal sealed class MessageServer : IDisposable
                 return;
             }
 
-            var body = JsonSerializer.SerializeToUtf8Bytes(content, content?.GetType() ?? typeof(object), scenario.JsonSettings ?? settings);
+            var body = JsonSerializer.SerializeToUtf8Bytes(content, content?.GetType() ?? typeof(object), scenario.JsonSettings ?? _settings);
             if (scenario.Metadata is not null)
             {
                 object metadata = scenario.Metadata;
-                var json = JsonSerializer.SerializeToUtf8Bytes(metadata, metadata.GetType(), scenario.JsonSettings ?? settings);
+                var json = JsonSerializer.SerializeToUtf8Bytes(metadata, metadata.GetType(), scenario.JsonSettings ?? _settings);
                 response.Headers[MetadataHeader] = Convert.ToBase64String(json);
             }
 
