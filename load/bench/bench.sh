@@ -7,11 +7,14 @@
 # The sandbox runs standalone (its own process), so the generators are compared on equal terms.
 # Figures go to load/bench/out/<stamp>/ and a table to stdout; copy them to load/README.md.
 # Usage: load/bench/bench.sh   (CONN=64 PORT=5099 SECONDS_EACH=10 RATES="250 500 1000" RSS_RATE=500 RSS_SECONDS=60)
+#        CLOSED_ONLY=1 load/bench/bench.sh   stops after the closed-model comparison (wrk, hey, Harness.Load) and prints
+#        Harness.Load's rate divided by wrk's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export PACT_DO_NOT_TRACK=true DOTNET_CLI_TELEMETRY_OPTOUT=1
 
 CONN=${CONN:-64}
+CLOSED_ONLY=${CLOSED_ONLY:-0}
 PORT=${PORT:-5099}
 EACH=${SECONDS_EACH:-10}
 RATES=${RATES:-250 500 1000}
@@ -81,6 +84,19 @@ fi
 } | tee -a "$OUT/table.md"
 "$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed" --quiet >/dev/null 2>"$OUT/closed.log" || true
 summary "$OUT/closed" "Harness.Load closed, ${CONN} copies" | tee -a "$OUT/table.md"
+if [ -f "$OUT/wrk.txt" ]; then
+  python3 - "$OUT/closed/summary.json" "$OUT/wrk.txt" <<'PY' | tee -a "$OUT/table.md"
+import json, re, sys
+engine = json.load(open(sys.argv[1]))["achieved_rate"]
+wrk = float(re.search(r"Requests/sec:\s*([0-9.]+)", open(sys.argv[2]).read()).group(1))
+print(f"Harness.Load / wrk (closed): {engine:.0f} / {wrk:.0f} = {engine / wrk:.2f}")
+PY
+fi
+if [ "$CLOSED_ONLY" = 1 ]; then
+  echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" | tee -a "$OUT/table.md"
+  echo "bench output: $OUT"
+  exit 0
+fi
 
 for rate in $RATES; do
   "$BIN" run cfar_offer_fixed --target "$URL" --rate "$rate" --duration "${EACH}s" --warmup 2s --out "$OUT/open-$rate" --quiet >/dev/null 2>"$OUT/open-$rate.log" || true

@@ -10,11 +10,25 @@ public static class Http
 {
     private static readonly HttpRequestOptionsKey<string> PendingContentType = new("Harness.Load.ContentType");
 
+    /// <summary>The last URL parsed on this thread: a scenario sends to the same few URLs, and parsing one is not free.</summary>
+    [ThreadStatic]
+    private static KeyValuePair<string, Uri>? s_lastUri;
+
     public static HttpRequestMessage CreateRequest(string method, string url)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
-        return new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), new Uri(url, UriKind.RelativeOrAbsolute));
+        // Parse gives the shared instance of a standard method (GET, POST…), case-insensitively, and uppercases others.
+        return new HttpRequestMessage(HttpMethod.Parse(method), UriOf(url));
+    }
+
+    private static Uri UriOf(string url)
+    {
+        if (s_lastUri is { } last && string.Equals(last.Key, url, StringComparison.Ordinal))
+            return last.Value; // a Uri is immutable: requests can share one
+        var uri = new Uri(url, UriKind.RelativeOrAbsolute);
+        s_lastUri = new KeyValuePair<string, Uri>(url, uri);
+        return uri;
     }
 
     /// <summary>Adds a header; a content header (Content-Type…) goes on the body, now or when <see cref="WithBody"/> sets it.</summary>
@@ -61,6 +75,42 @@ public static class Http
     public static Task<Response<HttpResponseMessage>> Send(HttpClient client, HttpRequestMessage request) =>
         Send(client, request, CancellationToken.None);
 
+    /// <summary>
+    /// Harness: as <see cref="Send(HttpClient, HttpRequestMessage, CancellationToken)"/> for a scenario that does not read
+    /// the response body: the body is read as it arrives into a pooled buffer and thrown away (not buffered), so its size
+    /// is still counted and the connection goes back to the pool. The payload's content has been consumed: dispose it.
+    /// </summary>
+    public static async Task<Response<HttpResponseMessage>> SendDiscardingBody(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(request);
+        var requestBytes = request.Content?.Headers.ContentLength ?? 0;
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        long responseBytes = 0;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (body.ConfigureAwait(false))
+            {
+                int read;
+                while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+                    responseBytes += read;
+            }
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        return Result(response, requestBytes + responseBytes);
+    }
+
     /// <summary>As <see cref="Send(HttpClient, HttpRequestMessage)"/>, cancellable (pass the context's ScenarioCancellationToken).</summary>
     public static async Task<Response<HttpResponseMessage>> Send(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -68,10 +118,15 @@ public static class Http
         ArgumentNullException.ThrowIfNull(request);
         var requestBytes = request.Content?.Headers.ContentLength ?? 0;
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        var responseBytes = response.Content.Headers.ContentLength ?? 0;
+        return Result(response, requestBytes + (response.Content.Headers.ContentLength ?? 0));
+    }
+
+    /// <summary>Ok for a 2xx, fail otherwise, with the status code ("200") and the size.</summary>
+    private static Response<HttpResponseMessage> Result(HttpResponseMessage response, long sizeBytes)
+    {
         var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return response.IsSuccessStatusCode
-            ? Response.Ok(payload: response, statusCode: status, sizeBytes: requestBytes + responseBytes)
-            : Response.Fail(payload: response, statusCode: status, sizeBytes: requestBytes + responseBytes, message: response.ReasonPhrase ?? "");
+            ? Response.Ok(payload: response, statusCode: status, sizeBytes: sizeBytes)
+            : Response.Fail(payload: response, statusCode: status, sizeBytes: sizeBytes, message: response.ReasonPhrase ?? "");
     }
 }

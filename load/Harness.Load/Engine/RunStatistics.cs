@@ -60,11 +60,16 @@ internal sealed class StepStatistics(string name, int sortIndex)
 
     public OutcomeStatistics FailStats { get; } = new();
 
-    /// <summary>From the intended start (coordinated-omission corrected), ok and failed together.</summary>
-    public LatencyHistogram Corrected { get; } = new();
+    private StatusEntry? _lastStatus;
 
-    /// <summary>From the actual start, ok and failed together.</summary>
-    public LatencyHistogram Service { get; } = new();
+    /// <summary>
+    /// From the intended start (coordinated-omission corrected), ok and failed together: merged from
+    /// <see cref="OkStats"/> and <see cref="FailStats"/> when read, so a measurement is recorded once, not twice.
+    /// </summary>
+    public LatencyHistogram Corrected => Merge(OkStats.Corrected, FailStats.Corrected);
+
+    /// <summary>From the actual start, ok and failed together (merged when read, as <see cref="Corrected"/>).</summary>
+    public LatencyHistogram Service => Merge(OkStats.Service, FailStats.Service);
 
     public ConcurrentDictionary<string, StatusStatistics> ByStatus { get; } = new(StringComparer.Ordinal);
 
@@ -77,10 +82,31 @@ internal sealed class StepStatistics(string name, int sortIndex)
     public void Record(bool ok, string statusCode, string message, long bytes, long correctedMicros, long serviceMicros)
     {
         (ok ? OkStats : FailStats).Record(bytes, correctedMicros, serviceMicros);
-        Corrected.Record(correctedMicros);
-        Service.Record(serviceMicros);
-        ByStatus.GetOrAdd(statusCode, static (_, state) => new StatusStatistics(!state.ok, state.message), (ok, message)).Record(correctedMicros);
+        StatusOf(statusCode, ok, message).Record(correctedMicros);
     }
+
+    /// <summary>
+    /// The status's statistics: nearly every call asks for the same status as the call before, so the last one is kept
+    /// beside the dictionary and found with one string comparison instead of a hash and a lookup.
+    /// </summary>
+    private StatusStatistics StatusOf(string statusCode, bool ok, string message)
+    {
+        if (Volatile.Read(ref _lastStatus) is { } last && string.Equals(last.Code, statusCode, StringComparison.Ordinal))
+            return last.Statistics;
+        var statistics = ByStatus.GetOrAdd(statusCode, static (_, state) => new StatusStatistics(!state.ok, state.message), (ok, message));
+        Volatile.Write(ref _lastStatus, new StatusEntry(statusCode, statistics));
+        return statistics;
+    }
+
+    private static LatencyHistogram Merge(LatencyHistogram ok, LatencyHistogram fail)
+    {
+        var all = new LatencyHistogram(ok.PrecisionBits);
+        all.Add(ok);
+        all.Add(fail);
+        return all;
+    }
+
+    private sealed record StatusEntry(string Code, StatusStatistics Statistics);
 }
 
 internal sealed class StatusStatistics(bool isError, string message)
@@ -144,6 +170,7 @@ internal sealed class RunStatistics
     private readonly SecondStatistics?[] _buckets;
     private readonly ConcurrentDictionary<string, long> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, StepStatistics> _steps = new(StringComparer.Ordinal);
+    private StepStatistics? _lastStep;
     private int _stepCount;
     private long _scheduled;
     private long _started;
@@ -182,10 +209,17 @@ internal sealed class RunStatistics
 
     public int BucketCount => _buckets.Length;
 
-    public StepStatistics Step(string name) =>
-        _steps.TryGetValue(name, out var existing)
+    /// <summary>The step's statistics; the last one asked for is kept beside the dictionary (one comparison per step).</summary>
+    public StepStatistics Step(string name)
+    {
+        if (Volatile.Read(ref _lastStep) is { } last && string.Equals(last.Name, name, StringComparison.Ordinal))
+            return last;
+        var step = _steps.TryGetValue(name, out var existing)
             ? existing
             : _steps.GetOrAdd(name, n => new StepStatistics(n, Interlocked.Increment(ref _stepCount)));
+        Volatile.Write(ref _lastStep, step);
+        return step;
+    }
 
     public void CountScheduled() => Interlocked.Increment(ref _scheduled);
 

@@ -15,16 +15,22 @@ internal sealed class ScenarioContext : IScenarioContext
     private readonly TimeProvider _time;
     private readonly long _lateMicros;
     private readonly bool _measured;
+    private readonly int _seed;
     private Dictionary<string, object>? _data;
+    private Dictionary<string, object>? _instanceData;
+    private Random? _random;
 
-    public ScenarioContext(ScenarioRuntime scenario, long invocation, ScenarioInfo info, Random random, Dictionary<string, object> instanceData,
+    /// <param name="seed">The iteration's seed: <see cref="Random"/> is made from it when first asked for (most
+    /// iterations never ask), so the same seed still gives the same numbers.</param>
+    /// <param name="instanceData">The closed-model copy's data; null in the open model (a fresh one when first asked for).</param>
+    public ScenarioContext(ScenarioRuntime scenario, long invocation, ScenarioInfo info, int seed, Dictionary<string, object>? instanceData,
         TimeProvider time, long lateMicros, bool measured, CancellationToken cancellationToken)
     {
         _scenario = scenario;
         InvocationNumber = invocation;
         ScenarioInfo = info;
-        Random = random;
-        ScenarioInstanceData = instanceData;
+        _seed = seed;
+        _instanceData = instanceData;
         _time = time;
         _lateMicros = lateMicros;
         _measured = measured;
@@ -43,11 +49,11 @@ internal sealed class ScenarioContext : IScenarioContext
 
     public Dictionary<string, object> Data => _data ??= new Dictionary<string, object>(StringComparer.Ordinal);
 
-    public Dictionary<string, object> ScenarioInstanceData { get; }
+    public Dictionary<string, object> ScenarioInstanceData => _instanceData ??= new Dictionary<string, object>(StringComparer.Ordinal);
 
     public CancellationToken ScenarioCancellationToken { get; }
 
-    public Random Random { get; }
+    public Random Random => _random ??= new Random(_seed);
 
     public Uri? Target => _scenario.Target;
 

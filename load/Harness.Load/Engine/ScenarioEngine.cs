@@ -349,15 +349,12 @@ internal sealed class ScenarioEngine
 
             // The dispatch order, not the start order: the same seed gives the same invocation the same data.
             var invocation = iteration + 1;
-            var info = new ScenarioInfo(
-                open ? $"{scenario.Name}_{invocation}" : $"{scenario.Name}_copy_{copy}",
-                open ? (int)Math.Min(int.MaxValue, invocation) : copy,
-                scenario.Name,
-                _plan.Duration ?? TimeSpan.Zero,
-                measured ? ScenarioOperation.Bombing : ScenarioOperation.WarmUp);
-            var context = new ScenarioContext(scenario, invocation, info, new Random(IterationSeed(_options.Seed, iteration)),
-                instanceData ?? new Dictionary<string, object>(StringComparer.Ordinal), _time, ToMicros(start - intended), measured,
-                _stepToken);
+            var info = open
+                ? new ScenarioInfo($"{scenario.Name}_{invocation}", (int)Math.Min(int.MaxValue, invocation), scenario.Name,
+                    _plan.Duration ?? TimeSpan.Zero, measured ? ScenarioOperation.Bombing : ScenarioOperation.WarmUp)
+                : CopyInfo(scenario, copy, measured);
+            var context = new ScenarioContext(scenario, invocation, info, IterationSeed(_options.Seed, iteration), instanceData, _time,
+                ToMicros(start - intended), measured, _stepToken);
             IResponse result;
             try
             {
@@ -403,6 +400,23 @@ internal sealed class ScenarioEngine
             Interlocked.Decrement(ref _inFlight);
         }
     }
+
+    /// <summary>
+    /// A closed-model copy's info is the same for every iteration it runs (one for the warm-up, one for the measured
+    /// window), so it is made once per copy and scenario, not once per iteration.
+    /// </summary>
+    private ScenarioInfo CopyInfo(ScenarioRuntime scenario, int copy, bool measured)
+    {
+        var infos = scenario.CopyInfos ??= new ScenarioInfo?[2 * Math.Max(1, _plan.MaxCopies)];
+        var slot = (2 * copy) + (measured ? 1 : 0);
+        if ((uint)slot >= (uint)infos.Length)
+            return NewCopyInfo(scenario, copy, measured);
+        return infos[slot] ??= NewCopyInfo(scenario, copy, measured);
+    }
+
+    private ScenarioInfo NewCopyInfo(ScenarioRuntime scenario, int copy, bool measured) =>
+        new($"{scenario.Name}_copy_{copy}", copy, scenario.Name, _plan.Duration ?? TimeSpan.Zero,
+            measured ? ScenarioOperation.Bombing : ScenarioOperation.WarmUp);
 
     private async Task DrainAsync(CancellationTokenSource stepCts, TimeSpan timeout)
     {

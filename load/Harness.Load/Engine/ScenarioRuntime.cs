@@ -52,6 +52,9 @@ internal sealed class ScenarioRuntime : IScenarioInitContext
 
     public ScenarioInfo ScenarioInfo { get; set; }
 
+    /// <summary>The closed model's per-copy infos (the engine's cache: two per copy, warm-up and measured).</summary>
+    internal ScenarioInfo?[]? CopyInfos { get; set; }
+
     public NodeInfo NodeInfo => NodeInfo.Current;
 
     public IConfiguration CustomSettings => EmptyConfiguration.Instance;
@@ -81,8 +84,9 @@ internal sealed class ScenarioRuntime : IScenarioInitContext
 
     public void Observe(in Measurement measurement)
     {
-        foreach (var observer in Run.Observers)
-            observer.Observe(measurement);
+        var observers = Run.Observers;
+        for (var i = 0; i < observers.Count; i++)
+            observers[i].Observe(measurement);
     }
 
     public void DisposeStop() => _stop.Dispose();
