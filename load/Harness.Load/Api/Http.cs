@@ -18,8 +18,11 @@ public static class Http
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(method);
         ArgumentException.ThrowIfNullOrWhiteSpace(url);
-        // Parse gives the shared instance of a standard method (GET, POST…), case-insensitively, and uppercases others.
-        return new HttpRequestMessage(HttpMethod.Parse(method), UriOf(url));
+        // Parse gives the shared instance of a standard method (GET, POST…) whatever its case; any other is uppercased.
+        var verb = HttpMethod.Parse(method);
+        if (verb.Method.AsSpan().ContainsAnyInRange('a', 'z'))
+            verb = new HttpMethod(method.ToUpperInvariant());
+        return new HttpRequestMessage(verb, UriOf(url));
     }
 
     private static Uri UriOf(string url)
