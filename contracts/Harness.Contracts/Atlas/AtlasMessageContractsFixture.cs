@@ -17,20 +17,16 @@ namespace Harness.Contracts.Atlas;
 /// the airline pact, plus the real webhook receiver (WebhookReceiver + WebhookInbox) on 127.0.0.1 that each message is
 /// delivered to.
 /// </summary>
-public sealed class AtlasMessageContractsFixture : IAsyncLifetime
+public sealed class AtlasMessageContractsFixture() : StagedPactFixture(
+    new StagedPactFile("HARNESS_ATLAS_MESSAGE_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_MESSAGE_PACT_PROVIDER", DefaultProvider),
+    AtlasJson.Options,
+    AtlasMessageContractsCollection.Name)
 {
     public const string DefaultConsumer = "atlas-webhook-receiver";
     public const string DefaultProvider = "atlas-notifications";
     public const string ReceiverPath = "/atlas/webhook";
 
     private WebApplication? _app;
-
-    public AtlasMessageContractsFixture()
-    {
-        File = new StagedPactFile("HARNESS_ATLAS_MESSAGE_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_MESSAGE_PACT_PROVIDER", DefaultProvider);
-    }
-
-    public StagedPactFile File { get; }
 
     public WebhookInbox Inbox { get; } = new();
 
@@ -39,15 +35,11 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
     /// <summary>The receiver's URL, as Atlas would post to it.</summary>
     public Uri ReceiverUrl { get; private set; } = null!;
 
-    public IMessagePactBuilderV4 NewMessagePact() => Pact.Pact.V4(File.Consumer, File.Provider, new PactConfig
-    {
-        PactDir = File.StagingDir,
-        DefaultJsonSettings = AtlasJson.Options,
-    }).WithMessageInteractions();
+    public IMessagePactBuilderV4 NewMessagePact() => CreatePact().WithMessageInteractions();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        File.Prepare();
+        await base.InitializeAsync();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Logging.ClearProviders();
@@ -58,7 +50,7 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
         ReceiverUrl = new Uri(new Uri(bound), ReceiverPath);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)
@@ -67,7 +59,7 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        File.Publish(ContractRunPlan.RunsEveryTest(AtlasMessageContractsCollection.Name));
+        await base.DisposeAsync();
     }
 }
 
