@@ -1,13 +1,7 @@
-using System.Net;
 using Harness.Atlas.Webhooks;
 using Harness.Client.Atlas;
+using Harness.Spec.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using IPAddress = System.Net.IPAddress;
 
 namespace Harness.Contracts.Atlas;
 
@@ -40,14 +34,8 @@ public sealed class AtlasMessageContractsFixture() : StagedPactFixture(
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapAtlasWebhookReceiver(Inbox, ReceiverPath);
-        await _app.StartAsync();
-        var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        ReceiverUrl = new Uri(new Uri(bound), ReceiverPath);
+        (_app, var baseUri) = await LoopbackApp.StartAsync(app => app.MapAtlasWebhookReceiver(Inbox, ReceiverPath));
+        ReceiverUrl = new Uri(baseUri, ReceiverPath);
     }
 
     public override async Task DisposeAsync()
