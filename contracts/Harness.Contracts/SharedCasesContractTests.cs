@@ -106,50 +106,32 @@ public sealed class SharedCasesContractTests(ContractsFixture fixture) : Contrac
 
     [Theory]
     [MemberData(nameof(Payments))]
-    public async Task Payment_OnConfirmedContract_Throws422(string operationId)
-    {
-        var example = Example(operationId);
-        await ExpectErrorAsync(
-            $"{example.Description} that is already confirmed",
-            422,
-            "not_payable",
-            "Only a created contract can be paid; this one is \"confirmed\".",
-            example.Call,
-            example.Act,
-            Caller.WithValidToken,
-            OperationCases.ContractExists(example.Operation.Product!, "confirmed"));
-    }
+    public Task Payment_OnConfirmedContract_Throws422(string operationId) =>
+        ExpectRefusedAsync(operationId, "that is already confirmed", "not_payable", "Only a created contract can be paid; this one is \"confirmed\".", "confirmed");
 
     [Theory]
     [MemberData(nameof(StatusUpdates))]
-    public async Task UpdateStatus_FromCanceled_Throws422(string operationId)
-    {
-        var example = Example(operationId);
-        await ExpectErrorAsync(
-            $"{example.Description} from canceled to confirmed",
-            422,
-            "illegal_transition",
-            "status cannot change from \"canceled\" to \"confirmed\".",
-            example.Call,
-            example.Act,
-            Caller.WithValidToken,
-            OperationCases.ContractExists(example.Operation.Product!, "canceled"));
-    }
+    public Task UpdateStatus_FromCanceled_Throws422(string operationId) =>
+        ExpectRefusedAsync(operationId, "from canceled to confirmed", "illegal_transition", "status cannot change from \"canceled\" to \"confirmed\".", "canceled");
 
     [Theory]
     [MemberData(nameof(ContractChanges))]
-    public async Task Change_OnCanceledContract_Throws422(string operationId)
+    public Task Change_OnCanceledContract_Throws422(string operationId) =>
+        ExpectRefusedAsync(operationId, "of a canceled contract", "contract_closed", "The contract is \"canceled\" and can no longer be changed.", "canceled");
+
+    /// <summary>A 422 the operation answers for a contract in <paramref name="contractStatus"/>.</summary>
+    private Task ExpectRefusedAsync(string operationId, string situation, string code, string message, string contractStatus)
     {
         var example = Example(operationId);
-        await ExpectErrorAsync(
-            $"{example.Description} of a canceled contract",
+        return ExpectErrorAsync(
+            $"{example.Description} {situation}",
             422,
-            "contract_closed",
-            "The contract is \"canceled\" and can no longer be changed.",
+            code,
+            message,
             example.Call,
             example.Act,
             Caller.WithValidToken,
-            OperationCases.ContractExists(example.Operation.Product!, "canceled"));
+            OperationCases.ContractExists(example.Operation.Product!, contractStatus));
     }
 
     private static bool? Succeeded(OperationResult result) => result.Body switch
