@@ -137,21 +137,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task UpdateCfarContractStatusAsync_FromCanceled_Throws422()
-    {
-        var request = ConfirmRequest();
-        await ExpectErrorAsync(
-            $"{UpdateStatus} from canceled to confirmed",
-            422,
-            "illegal_transition",
-            "status cannot change from \"canceled\" to \"confirmed\".",
-            UpdateStatusCall(request),
-            client => client.UpdateCfarContractStatusAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("canceled"));
-    }
-
-    [Fact]
     public async Task UpdateCfarFormsOfPaymentAsync_OnOpenContract_ReturnsContract()
     {
         var request = FormsRequest();
@@ -172,21 +157,6 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     }
 
     [Fact]
-    public async Task UpdateCfarFormsOfPaymentAsync_OnCanceledContract_Throws422()
-    {
-        var request = FormsRequest();
-        await ExpectErrorAsync(
-            $"{FormsOfPayment} of a canceled contract",
-            422,
-            "contract_closed",
-            "The contract is \"canceled\" and can no longer be changed.",
-            FormsCall(request),
-            client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("canceled"));
-    }
-
-    [Fact]
     public async Task UpdateCfarItinerarySlicesAsync_OnOpenContract_ReturnsContract()
     {
         var request = SlicesRequest();
@@ -204,20 +174,5 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Itinerary.Slices.Should().NotBeEmpty();
         });
-    }
-
-    [Fact]
-    public async Task UpdateCfarItinerarySlicesAsync_OnCanceledContract_Throws422()
-    {
-        var request = SlicesRequest();
-        await ExpectErrorAsync(
-            $"{Slices} of a canceled contract",
-            422,
-            "contract_closed",
-            "The contract is \"canceled\" and can no longer be changed.",
-            SlicesCall(request),
-            client => client.UpdateCfarItinerarySlicesAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("canceled"));
     }
 }

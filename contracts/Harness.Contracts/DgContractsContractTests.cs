@@ -113,21 +113,6 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     }
 
     [Fact]
-    public async Task UpdateDgContractStatusAsync_FromCanceled_Throws422()
-    {
-        var request = ConfirmRequest();
-        await ExpectErrorAsync(
-            $"{UpdateStatus} from canceled to confirmed",
-            422,
-            "illegal_transition",
-            "status cannot change from \"canceled\" to \"confirmed\".",
-            UpdateStatusCall(request),
-            client => client.UpdateDgContractStatusAsync(ContractId, request),
-            Caller.WithValidToken,
-            ContractExists("canceled"));
-    }
-
-    [Fact]
     public async Task UpdateDgItinerarySlicesAsync_OnOpenContract_ReturnsContract()
     {
         var slices = SlicesRequest();
@@ -145,20 +130,5 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
             ShouldSurfaceCacheHeaders(response);
             response.RequiredBody.Itinerary.Slices.Should().NotBeEmpty();
         });
-    }
-
-    [Fact]
-    public async Task UpdateDgItinerarySlicesAsync_OnCanceledContract_Throws422()
-    {
-        var slices = SlicesRequest();
-        await ExpectErrorAsync(
-            $"{Slices} of a canceled contract",
-            422,
-            "contract_closed",
-            "The contract is \"canceled\" and can no longer be changed.",
-            SlicesCall(slices),
-            client => client.UpdateDgItinerarySlicesAsync(ContractId, slices),
-            Caller.WithValidToken,
-            ContractExists("canceled"));
     }
 }

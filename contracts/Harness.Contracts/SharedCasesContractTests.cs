@@ -3,8 +3,8 @@ namespace Harness.Contracts;
 /// <summary>
 /// The interactions that are the same across operations, one table each: 401 (every operation with the bearer token),
 /// 403 (every operation of a product), 404 (every <c>{id}</c> operation), 400 (every operation with a JSON body) and the
-/// "validated but not performed" 204 (the eight that declare it); and the two payment operations, which answer alike
-/// for CFAR and DG. The rows come from the operation table (<see cref="AirlineOperations"/>), the requests from
+/// "validated but not performed" 204 (the eight that declare it); the payment operations, the status updates and the
+/// changes to a contract, which answer alike for CFAR and DG. The rows come from the operation table (<see cref="AirlineOperations"/>), the requests from
 /// <see cref="OperationCases"/>; each row is one interaction.
 /// </summary>
 public sealed class SharedCasesContractTests(ContractsFixture fixture) : ContractTest(fixture)
@@ -20,6 +20,12 @@ public sealed class SharedCasesContractTests(ContractsFixture fixture) : Contrac
     public static TheoryData<string> WithNotPerformed() => Rows(o => o.NotPerformedOn204);
 
     public static TheoryData<string> Payments() => Rows(IsPayment);
+
+    public static TheoryData<string> StatusUpdates() => Rows(o => o.PathTemplate.EndsWith("/update_status", StringComparison.Ordinal));
+
+    /// <summary>The operations that change an open contract (its forms of payment, its itinerary slices).</summary>
+    public static TheoryData<string> ContractChanges() =>
+        Rows(o => o.PathTemplate.EndsWith("/forms_of_payment", StringComparison.Ordinal) || o.PathTemplate.EndsWith("/itinerary_slices", StringComparison.Ordinal));
 
     /// <summary>Each payment operation, paid (false) and declined (true).</summary>
     public static TheoryData<string, bool> PaymentOutcomes()
@@ -100,18 +106,32 @@ public sealed class SharedCasesContractTests(ContractsFixture fixture) : Contrac
 
     [Theory]
     [MemberData(nameof(Payments))]
-    public async Task Payment_OnConfirmedContract_Throws422(string operationId)
+    public Task Payment_OnConfirmedContract_Throws422(string operationId) =>
+        ExpectRefusedAsync(operationId, "that is already confirmed", "not_payable", "Only a created contract can be paid; this one is \"confirmed\".", "confirmed");
+
+    [Theory]
+    [MemberData(nameof(StatusUpdates))]
+    public Task UpdateStatus_FromCanceled_Throws422(string operationId) =>
+        ExpectRefusedAsync(operationId, "from canceled to confirmed", "illegal_transition", "status cannot change from \"canceled\" to \"confirmed\".", "canceled");
+
+    [Theory]
+    [MemberData(nameof(ContractChanges))]
+    public Task Change_OnCanceledContract_Throws422(string operationId) =>
+        ExpectRefusedAsync(operationId, "of a canceled contract", "contract_closed", "The contract is \"canceled\" and can no longer be changed.", "canceled");
+
+    /// <summary>A 422 the operation answers for a contract in <paramref name="contractStatus"/>.</summary>
+    private Task ExpectRefusedAsync(string operationId, string situation, string code, string message, string contractStatus)
     {
         var example = Example(operationId);
-        await ExpectErrorAsync(
-            $"{example.Description} that is already confirmed",
+        return ExpectErrorAsync(
+            $"{example.Description} {situation}",
             422,
-            "not_payable",
-            "Only a created contract can be paid; this one is \"confirmed\".",
+            code,
+            message,
             example.Call,
             example.Act,
             Caller.WithValidToken,
-            OperationCases.ContractExists(example.Operation.Product!, "confirmed"));
+            OperationCases.ContractExists(example.Operation.Product!, contractStatus));
     }
 
     private static bool? Succeeded(OperationResult result) => result.Body switch

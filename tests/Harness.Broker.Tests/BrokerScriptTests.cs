@@ -5,32 +5,19 @@ using Xunit.Abstractions;
 namespace Harness.Broker.Tests;
 
 /// <summary>tools/pact/broker, the users' one command, run as a child process against <see cref="PactBrokerTestDouble"/>.</summary>
-public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class BrokerScriptTests(ITestOutputHelper output) : BrokerSessionTest(output)
 {
-    private BrokerSession _session = null!;
-    private readonly List<CommandResult> _results = [];
-
-    public async Task InitializeAsync() => _session = await BrokerSession.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var result in _results)
-            output.WriteLine(result.ToString());
-        output.WriteLine("--- broker requests\n" + string.Join('\n', _session.Broker.Requests));
-        _results.Should().AllSatisfy(r => r.Output.Should().NotContain(BrokerSession.Token));
-        await _session.DisposeAsync();
-    }
 
     [Fact]
     public async Task Publish_WithVersionBranchAndBuildUrlFromEnvironment_RecordsThemAtTheBroker()
     {
         var published = await ScriptAsync(ConsumerEnvironment("3.1.4", "feature/refunds", ("HARNESS_BUILD_URL", "https://ci.example/builds/42")),
-            "publish", _session.PactDirectory);
+            "publish", Session.PactDirectory);
 
         published.ExitCode.Should().Be(0, published.ToString());
-        published.StandardError.Should().Contain($"+ pact broker publish {_session.PactDirectory} --consumer-app-version 3.1.4 --branch feature/refunds --build-url https://ci.example/builds/42");
-        _session.Broker.BranchesOf(SamplePact.Consumer, "3.1.4").Should().Equal("feature/refunds");
-        _session.Broker.Requests.Should().Contain("POST /contracts/publish");
+        published.StandardError.Should().Contain($"+ pact broker publish {Session.PactDirectory} --consumer-app-version 3.1.4 --branch feature/refunds --build-url https://ci.example/builds/42");
+        Session.Broker.BranchesOf(SamplePact.Consumer, "3.1.4").Should().Equal("feature/refunds");
+        Session.Broker.Requests.Should().Contain("POST /contracts/publish");
     }
 
     [Fact]
@@ -40,10 +27,10 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         var commit = head.StandardOutput.Trim();
         commit.Should().MatchRegex("^[0-9a-f]{40}$", head.ToString());
 
-        var published = await ScriptAsync(_session.Environment(("HARNESS_BRANCH", "main")), "publish", _session.PactDirectory);
+        var published = await ScriptAsync(Session.Environment(("HARNESS_BRANCH", "main")), "publish", Session.PactDirectory);
 
         published.ExitCode.Should().Be(0, published.ToString());
-        _session.Broker.BranchesOf(SamplePact.Consumer, commit).Should().Equal("main");
+        Session.Broker.BranchesOf(SamplePact.Consumer, commit).Should().Equal("main");
     }
 
     [Fact]
@@ -52,11 +39,11 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         var environment = ConsumerEnvironment("1.0.0", "main");
         environment.Remove("PACT_BROKER_BASE_URL");
 
-        var published = await ScriptAsync(environment, "publish", _session.PactDirectory);
+        var published = await ScriptAsync(environment, "publish", Session.PactDirectory);
 
         published.ExitCode.Should().Be(2, published.ToString());
         published.StandardError.Should().Contain("PACT_BROKER_BASE_URL is not set");
-        _session.Broker.Requests.Should().BeEmpty();
+        Session.Broker.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -65,11 +52,11 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         var environment = ConsumerEnvironment("1.0.0", "main");
         environment.Remove("PACT_BROKER_TOKEN");
 
-        var published = await ScriptAsync(environment, "publish", _session.PactDirectory);
+        var published = await ScriptAsync(environment, "publish", Session.PactDirectory);
 
         published.ExitCode.Should().Be(2, published.ToString());
         published.StandardError.Should().Contain("PACT_BROKER_TOKEN is not set");
-        _session.Broker.Requests.Should().BeEmpty();
+        Session.Broker.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -78,7 +65,7 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         var environment = ConsumerEnvironment("1.0.0", "main", ("PACT_BROKER_USERNAME", "ci"));
         environment.Remove("PACT_BROKER_TOKEN");
 
-        var published = await ScriptAsync(environment, "publish", _session.PactDirectory);
+        var published = await ScriptAsync(environment, "publish", Session.PactDirectory);
 
         published.ExitCode.Should().Be(2, published.ToString());
         published.StandardError.Should().Contain("PACT_BROKER_PASSWORD is not set");
@@ -87,13 +74,13 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Publish_FromMissingDirectory_FailsNamingIt()
     {
-        var missing = Path.Combine(_session.PactDirectory, "nowhere");
+        var missing = Path.Combine(Session.PactDirectory, "nowhere");
 
         var published = await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "publish", missing);
 
         published.ExitCode.Should().Be(2, published.ToString());
         published.StandardError.Should().Contain($"pact directory '{missing}' does not exist");
-        _session.Broker.Requests.Should().BeEmpty();
+        Session.Broker.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -112,7 +99,7 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
             ["HARNESS_BRANCH"] = "main",
         };
 
-        var published = await ScriptAsync(environment, "publish", _session.PactDirectory);
+        var published = await ScriptAsync(environment, "publish", Session.PactDirectory);
 
         published.ExitCode.Should().Be(0, published.ToString());
         published.Output.Should().NotContain(password);
@@ -125,7 +112,7 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         await using var provider = await ToyProvider.StartAsync();
         var consumer = ConsumerEnvironment("1.0.0", "main");
 
-        var published = await ScriptAsync(consumer, "publish", _session.PactDirectory);
+        var published = await ScriptAsync(consumer, "publish", Session.PactDirectory);
         var verified = await ScriptAsync(ProviderEnvironment(provider, "2.0.0", "main", ("HARNESS_PUBLISH_VERIFICATION", "true")), "verify");
         var canIDeploy = await ScriptAsync(consumer, "can-i-deploy");
         var created = await ScriptAsync(consumer, "create-environment", "--name", "production", "--production");
@@ -140,7 +127,7 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         beforeDeployment.ExitCode.Should().Be(1, "the provider is not in production yet: " + beforeDeployment);
         recorded.ExitCode.Should().Be(0, recorded.ToString());
         afterDeployment.ExitCode.Should().Be(0, afterDeployment.ToString());
-        _session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
+        Session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
             new PublishedVerification(SamplePact.Consumer, SamplePact.Provider, "2.0.0", ["main"], Success: true));
     }
 
@@ -148,12 +135,12 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Verify_AsksTheBrokerForMainBranchDeployedAndMatchingBranchPactsWithPendingAndWip()
     {
         await using var provider = await ToyProvider.StartAsync();
-        (await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        (await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "publish", Session.PactDirectory)).ExitCode.Should().Be(0);
 
         var verified = await ScriptAsync(ProviderEnvironment(provider, "2.0.0", "feature/refunds"), "verify");
 
         verified.ExitCode.Should().Be(0, verified.ToString());
-        var request = JsonNode.Parse(_session.Broker.ForVerificationRequests().Should().ContainSingle().Subject)!;
+        var request = JsonNode.Parse(Session.Broker.ForVerificationRequests().Should().ContainSingle().Subject)!;
         request["consumerVersionSelectors"]!.ToJsonString().Should().Be("""[{"mainBranch":true},{"deployedOrReleased":true},{"matchingBranch":true}]""");
         request["providerVersionBranch"]!.GetValue<string>().Should().Be("feature/refunds");
         request["includePendingStatus"]!.GetValue<bool>().Should().BeTrue();
@@ -164,20 +151,20 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Verify_WithoutPublishFlag_PublishesNoResults()
     {
         await using var provider = await ToyProvider.StartAsync();
-        (await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        (await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "publish", Session.PactDirectory)).ExitCode.Should().Be(0);
 
         var verified = await ScriptAsync(ProviderEnvironment(provider, "2.0.0", "main"), "verify");
 
         verified.ExitCode.Should().Be(0, verified.ToString());
         verified.StandardError.Should().NotContain("--publish");
-        _session.Broker.Verifications().Should().BeEmpty();
-        _session.Broker.Requests.Should().NotContain(r => r.EndsWith("/verification-results", StringComparison.Ordinal));
+        Session.Broker.Verifications().Should().BeEmpty();
+        Session.Broker.Requests.Should().NotContain(r => r.EndsWith("/verification-results", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Verify_WhenProviderBreaksAVerifiedPact_ExitsNonZeroAndPublishesTheFailure()
     {
-        (await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        (await ScriptAsync(ConsumerEnvironment("1.0.0", "main"), "publish", Session.PactDirectory)).ExitCode.Should().Be(0);
         await using (var good = await ToyProvider.StartAsync())
             (await ScriptAsync(ProviderEnvironment(good, "2.0.0", "main", ("HARNESS_PUBLISH_VERIFICATION", "true")), "verify")).ExitCode.Should().Be(0);
         await using var broken = await ToyProvider.StartAsync(breaksContract: true);
@@ -188,13 +175,13 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         verified.ExitCode.Should().NotBe(0, "the pact is no longer pending once main verified it: " + verified);
         verified.StandardOutput.Should().Contain("Actual map is missing the following keys: status");
         canIDeploy.ExitCode.Should().Be(1, canIDeploy.ToString());
-        _session.Broker.Verifications().Select(v => (v.ProviderVersion, v.Success)).Should().Equal(("2.0.0", true), ("2.1.0", false));
+        Session.Broker.Verifications().Select(v => (v.ProviderVersion, v.Success)).Should().Equal(("2.0.0", true), ("2.1.0", false));
     }
 
     [Fact]
     public async Task Verify_PactOnlyOnAConsumerFeatureBranch_IsVerifiedAsWorkInProgressWithoutFailingTheBuild()
     {
-        (await ScriptAsync(ConsumerEnvironment("1.1.0", "feature/seat-upsell"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        (await ScriptAsync(ConsumerEnvironment("1.1.0", "feature/seat-upsell"), "publish", Session.PactDirectory)).ExitCode.Should().Be(0);
         await using var broken = await ToyProvider.StartAsync(breaksContract: true);
 
         var verified = await ScriptAsync(ProviderEnvironment(broken, "2.0.0", "main"), "verify");
@@ -207,11 +194,11 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     public async Task Verify_SelectsTheDeployedConsumerVersionAlongsideMainBranch()
     {
         var consumer = ConsumerEnvironment("1.0.0", "main");
-        (await ScriptAsync(consumer, "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        (await ScriptAsync(consumer, "publish", Session.PactDirectory)).ExitCode.Should().Be(0);
         (await ScriptAsync(consumer, "create-environment", "--name", "production")).ExitCode.Should().Be(0);
         (await ScriptAsync(consumer, "record-deployment", "--environment", "production")).ExitCode.Should().Be(0);
-        SamplePact.WriteTo(_session.PactDirectory, revision: 2);
-        (await ScriptAsync(ConsumerEnvironment("1.1.0", "main"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        SamplePact.WriteTo(Session.PactDirectory, revision: 2);
+        (await ScriptAsync(ConsumerEnvironment("1.1.0", "main"), "publish", Session.PactDirectory)).ExitCode.Should().Be(0);
         await using var provider = await ToyProvider.StartAsync();
 
         var verified = await ScriptAsync(ProviderEnvironment(provider, "2.0.0", "main"), "verify");
@@ -219,14 +206,14 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
         verified.ExitCode.Should().Be(0, verified.ToString());
         verified.StandardOutput.Should().Contain("""{"deployedOrReleased":true} (consumer version(s) 1.0.0)""")
             .And.Contain("""{"mainBranch":true}, {"matchingBranch":true} (consumer version(s) 1.1.0)""", "the provider is on main too");
-        _session.Broker.Requests.Where(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal))
+        Session.Broker.Requests.Where(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal))
             .Should().HaveCount(2, "the deployed and the main-branch pacts differ in content");
     }
 
     [Fact]
     public async Task Verify_OnAProviderFeatureBranch_SelectsTheConsumerPactFromTheMatchingBranch()
     {
-        (await ScriptAsync(ConsumerEnvironment("1.2.0", "feature/refunds"), "publish", _session.PactDirectory)).ExitCode.Should().Be(0);
+        (await ScriptAsync(ConsumerEnvironment("1.2.0", "feature/refunds"), "publish", Session.PactDirectory)).ExitCode.Should().Be(0);
         await using var provider = await ToyProvider.StartAsync();
 
         var verified = await ScriptAsync(ProviderEnvironment(provider, "2.2.0", "feature/refunds"), "verify");
@@ -251,11 +238,11 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     [InlineData("localhost:8080", "provider URL 'localhost:8080' is not an http(s)://host[:port][/path] URL")]
     public async Task Verify_WithoutAUsableProviderUrl_FailsNamingIt(string providerUrl, string message)
     {
-        var verified = await ScriptAsync(_session.Environment(("HARNESS_PROVIDER_URL", providerUrl)), "verify");
+        var verified = await ScriptAsync(Session.Environment(("HARNESS_PROVIDER_URL", providerUrl)), "verify");
 
         verified.ExitCode.Should().Be(2, verified.ToString());
         verified.StandardError.Should().Contain(message);
-        _session.Broker.Requests.Should().BeEmpty();
+        Session.Broker.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -286,19 +273,15 @@ public sealed class BrokerScriptTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     private Dictionary<string, string> ConsumerEnvironment(string version, string branch, params (string Name, string Value)[] extra) =>
-        _session.Environment([("HARNESS_CONSUMER_VERSION", version), ("HARNESS_BRANCH", branch), .. extra]);
+        Session.Environment([("HARNESS_CONSUMER_VERSION", version), ("HARNESS_BRANCH", branch), .. extra]);
 
     private Dictionary<string, string> ProviderEnvironment(ToyProvider provider, string version, string branch, params (string Name, string Value)[] extra) =>
-        _session.Environment([
+        Session.Environment([
             ("HARNESS_PROVIDER_URL", provider.BaseUrl.ToString()),
             ("HARNESS_PROVIDER_VERSION", version),
             ("HARNESS_PROVIDER_BRANCH", branch),
             .. extra]);
 
-    private async Task<CommandResult> ScriptAsync(Dictionary<string, string> environment, params string[] args)
-    {
-        var result = await CommandRunner.BrokerScriptAsync(environment, args);
-        _results.Add(result);
-        return result;
-    }
+    private async Task<CommandResult> ScriptAsync(Dictionary<string, string> environment, params string[] args) =>
+        Record(await CommandRunner.BrokerScriptAsync(environment, args));
 }

@@ -10,29 +10,11 @@ namespace Harness.Broker.Tests;
 /// Pacts published with the official CLI, verified from <see cref="PactBrokerTestDouble"/> by the harness's own
 /// <see cref="PactVerifier"/> (pact_ffi in process), and gated by the official <c>can-i-deploy</c>.
 /// </summary>
-public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : BrokerSessionTest(output)
 {
     private const string ConsumerVersion = "1.0.0";
     private const string ProviderVersion = "2.0.0";
     private static readonly DateOnly WipSince = new(2024, 1, 1);
-    private BrokerSession _session = null!;
-    private readonly List<string> _verifierOutputs = [];
-    private readonly List<CommandResult> _results = [];
-
-    public async Task InitializeAsync() => _session = await BrokerSession.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var text in _verifierOutputs)
-            output.WriteLine("--- harness verifier\n" + text);
-        foreach (var result in _results)
-            output.WriteLine(result.ToString());
-        output.WriteLine("--- broker requests\n" + string.Join('\n', _session.Broker.Requests));
-        // Whatever a test ran, neither the verifier's output nor the CLI's may carry the broker token.
-        _verifierOutputs.Should().AllSatisfy(o => o.Should().NotContain(BrokerSession.Token));
-        _results.Should().AllSatisfy(r => r.Output.Should().NotContain(BrokerSession.Token));
-        await _session.DisposeAsync();
-    }
 
     [Fact]
     public async Task Verify_WithSelectorsPendingWipAndBranch_PublishesSuccessAndCanIDeployAnswersYes()
@@ -42,23 +24,23 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         using var verifier = BrokerVerifier(provider, pending: true);
 
         var result = await verifier.VerifyAsync();
-        _verifierOutputs.Add(result.Output);
+        RecordVerifierOutput(result.Output);
 
         result.Output.Should().Contain("a request for the API status").And.Contain("a request for a CFAR contract");
-        _session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
+        Session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
             new PublishedVerification(SamplePact.Consumer, SamplePact.Provider, ProviderVersion, ["main"], Success: true));
-        var asked = JsonNode.Parse(_session.Broker.ForVerificationRequests().Should().ContainSingle().Subject)!.AsObject();
+        var asked = JsonNode.Parse(Session.Broker.ForVerificationRequests().Should().ContainSingle().Subject)!.AsObject();
         asked["consumerVersionSelectors"]!.ToJsonString().Should().Be("""[{"mainBranch":true},{"deployedOrReleased":true},{"matchingBranch":true}]""");
         asked["includePendingStatus"]!.GetValue<bool>().Should().BeTrue();
         asked["includeWipPactsSince"]!.GetValue<string>().Should().Be("2024-01-01");
         asked["providerVersionBranch"]!.GetValue<string>().Should().Be("main");
-        _session.Broker.Requests.Should().Contain([
+        Session.Broker.Requests.Should().Contain([
             "GET /",
             "POST /pacts/provider/hts-airlines-api/for-verification",
             "PUT /pacticipants/hts-airlines-api/branches/main/versions/2.0.0",
         ]);
-        _session.Broker.Requests.Should().Contain(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal));
-        _session.Broker.Requests.Should().Contain(r => r.StartsWith("POST /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal) && r.EndsWith("/verification-results", StringComparison.Ordinal));
+        Session.Broker.Requests.Should().Contain(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal));
+        Session.Broker.Requests.Should().Contain(r => r.StartsWith("POST /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal) && r.EndsWith("/verification-results", StringComparison.Ordinal));
 
         var canIDeploy = await PactAsync("broker", "can-i-deploy", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion);
 
@@ -76,9 +58,9 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         var verify = async () => await verifier.VerifyAsync();
 
         var failure = (await verify.Should().ThrowAsync<PactFailureException>()).Which;
-        _verifierOutputs.Add(failure.Message);
+        RecordVerifierOutput(failure.Message);
         failure.Message.Should().Contain("a request for a CFAR contract").And.Contain("status");
-        _session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
+        Session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
             new PublishedVerification(SamplePact.Consumer, SamplePact.Provider, ProviderVersion, ["main"], Success: false));
         var canIDeploy = await PactAsync("broker", "can-i-deploy", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion);
         canIDeploy.ExitCode.Should().NotBe(0, canIDeploy.ToString());
@@ -93,12 +75,12 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         using var verifier = BrokerVerifier(provider, pending: true);
 
         var result = await verifier.VerifyAsync();
-        _verifierOutputs.Add(result.Output);
+        RecordVerifierOutput(result.Output);
 
         // The pact has never been verified by branch main, so the broker marks it pending and pact_ffi reports success.
         result.Output.Should().Contain("pending").And.Contain("a request for a CFAR contract");
         JsonNode.Parse(result.Json!)!["result"]!.GetValue<bool>().Should().BeTrue();
-        _session.Broker.Verifications().Should().ContainSingle().Which.Success.Should().BeFalse();
+        Session.Broker.Verifications().Should().ContainSingle().Which.Success.Should().BeFalse();
         var canIDeploy = await PactAsync("broker", "can-i-deploy", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion);
         canIDeploy.ExitCode.Should().NotBe(0, canIDeploy.ToString());
     }
@@ -111,7 +93,7 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         await using var provider = await ToyProvider.StartAsync();
         using var verifier = new PactVerifier(SamplePact.Provider, ProviderVersion)
             .WithHttpEndpoint(provider.BaseUrl)
-            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
+            .WithPactBrokerSource(Session.Broker.BaseUrl, broker => broker
                 .TokenAuthentication(wrongToken)
                 .ConsumerVersionSelectors("""{"mainBranch":true}""")
                 .PublishResults());
@@ -119,9 +101,9 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         var verify = async () => await verifier.VerifyAsync();
 
         var failure = (await verify.Should().ThrowAsync<PactFailureException>()).Which;
-        _verifierOutputs.Add(failure.Message);
+        RecordVerifierOutput(failure.Message);
         failure.Message.Should().NotContain(wrongToken);
-        _session.Broker.Verifications().Should().BeEmpty();
+        Session.Broker.Verifications().Should().BeEmpty();
     }
 
     [Fact]
@@ -131,9 +113,9 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         await using var provider = await ToyProvider.StartAsync();
         using var verifier = BranchOnlyVerifier(provider);
 
-        _verifierOutputs.Add((await verifier.VerifyAsync()).Output);
+        RecordVerifierOutput((await verifier.VerifyAsync()).Output);
 
-        _session.Broker.Verifications().Should().ContainSingle().Which.ProviderBranches.Should().Equal("main");
+        Session.Broker.Verifications().Should().ContainSingle().Which.ProviderBranches.Should().Equal("main");
     }
 
     [Fact]
@@ -143,7 +125,7 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
         await using (var honest = await ToyProvider.StartAsync())
         {
             using var first = BranchOnlyVerifier(honest);
-            _verifierOutputs.Add((await first.VerifyAsync()).Output);
+            RecordVerifierOutput((await first.VerifyAsync()).Output);
         }
 
         await using var broken = await ToyProvider.StartAsync(breaksContract: true);
@@ -152,23 +134,23 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
 
         // Branch main has now verified this pact successfully, so it is no longer pending and a regression fails the build.
         var failure = (await verify.Should().ThrowAsync<PactFailureException>()).Which;
-        _verifierOutputs.Add(failure.Message);
+        RecordVerifierOutput(failure.Message);
         failure.Message.Should().Contain("a request for a CFAR contract").And.NotContain("is in pending state");
-        _session.Broker.Verifications().Select(v => v.Success).Should().Equal(true, false);
+        Session.Broker.Verifications().Select(v => v.Success).Should().Equal(true, false);
     }
 
     [Fact]
     public async Task Verify_WithWipSince_AlsoVerifiesTheLatestPactOfAnotherConsumerBranch()
     {
         await PublishAsync();
-        var featureDirectory = Path.Combine(Path.GetDirectoryName(_session.PactDirectory)!, "feature-pacts");
+        var featureDirectory = Path.Combine(Path.GetDirectoryName(Session.PactDirectory)!, "feature-pacts");
         SamplePact.WriteTo(featureDirectory, revision: 2);
         var feature = await PactAsync("broker", "publish", featureDirectory, "--consumer-app-version", "1.1.0", "--branch", "feat-seats");
         feature.ExitCode.Should().Be(0, feature.ToString());
         await using var provider = await ToyProvider.StartAsync();
         using var verifier = new PactVerifier(SamplePact.Provider, ProviderVersion)
             .WithHttpEndpoint(provider.BaseUrl)
-            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
+            .WithPactBrokerSource(Session.Broker.BaseUrl, broker => broker
                 .TokenAuthentication(BrokerSession.Token)
                 .ConsumerVersionSelectors("""{"mainBranch":true}""")
                 .EnablePending()
@@ -177,18 +159,18 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
                 .PublishResults(publish => publish.ProviderBranch("main")));
 
         var result = await verifier.VerifyAsync();
-        _verifierOutputs.Add(result.Output);
+        RecordVerifierOutput(result.Output);
 
         result.Output.Should().Contain("'work in progress' pact");
-        _session.Broker.Requests.Where(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal))
+        Session.Broker.Requests.Where(r => r.StartsWith("GET /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal))
             .Should().HaveCount(2, "the main-branch pact and the feat-seats WIP pact differ in content");
-        _session.Broker.Verifications().Should().HaveCount(2).And.OnlyContain(v => v.Success && v.ProviderVersion == ProviderVersion);
+        Session.Broker.Verifications().Should().HaveCount(2).And.OnlyContain(v => v.Success && v.ProviderVersion == ProviderVersion);
     }
 
     private PactVerifier BrokerVerifier(ToyProvider provider, bool pending) =>
         new PactVerifier(SamplePact.Provider, ProviderVersion)
             .WithHttpEndpoint(provider.BaseUrl)
-            .WithPactBrokerSource(_session.Broker.BaseUrl, broker =>
+            .WithPactBrokerSource(Session.Broker.BaseUrl, broker =>
             {
                 broker.TokenAuthentication(BrokerSession.Token)
                     .ConsumerVersionSelectors(new { MainBranch = true }, new { DeployedOrReleased = true }, new { MatchingBranch = true })
@@ -203,7 +185,7 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
     private PactVerifier BranchOnlyVerifier(ToyProvider provider) =>
         new PactVerifier(SamplePact.Provider, ProviderVersion)
             .WithHttpEndpoint(provider.BaseUrl)
-            .WithPactBrokerSource(_session.Broker.BaseUrl, broker => broker
+            .WithPactBrokerSource(Session.Broker.BaseUrl, broker => broker
                 .TokenAuthentication(BrokerSession.Token)
                 .ConsumerVersionSelectors("""{"mainBranch":true}""")
                 .EnablePending()
@@ -212,14 +194,7 @@ public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : IA
 
     private async Task PublishAsync()
     {
-        var published = await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
+        var published = await PactAsync("broker", "publish", Session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
         published.ExitCode.Should().Be(0, published.ToString());
-    }
-
-    private async Task<CommandResult> PactAsync(params string[] args)
-    {
-        var result = await CommandRunner.PactAsync(_session.Environment(), args);
-        _results.Add(result);
-        return result;
     }
 }

@@ -4,29 +4,15 @@ using Xunit.Abstractions;
 namespace Harness.Broker.Tests;
 
 /// <summary>The official pact CLI and verifier, run as child processes against <see cref="PactBrokerTestDouble"/>.</summary>
-public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PactCliRoundTripTests(ITestOutputHelper output) : BrokerSessionTest(output)
 {
     private const string ConsumerVersion = "1.0.0";
     private const string ProviderVersion = "2.0.0";
-    private BrokerSession _session = null!;
-    private readonly List<CommandResult> _results = [];
-
-    public async Task InitializeAsync() => _session = await BrokerSession.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        // Whatever a test ran, no output may carry the broker token.
-        foreach (var result in _results)
-            output.WriteLine(result.ToString());
-        output.WriteLine("--- broker requests\n" + string.Join('\n', _session.Broker.Requests));
-        _results.Should().AllSatisfy(r => r.Output.Should().NotContain(BrokerSession.Token));
-        await _session.DisposeAsync();
-    }
 
     [Fact]
     public async Task Publish_ThenPassingVerification_CanIDeployAnswersYes()
     {
-        var published = await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
+        var published = await PactAsync("broker", "publish", Session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
         published.ExitCode.Should().Be(0, published.ToString());
         published.StandardOutput.Should().Contain("Pact successfully published for airline-partner version 1.0.0 and provider hts-airlines-api")
             .And.NotContain("Warning", "the CLI warns when it cannot read the publish response");
@@ -39,22 +25,22 @@ public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLife
 
         canIDeploy.ExitCode.Should().Be(0, canIDeploy.ToString());
         canIDeploy.StandardOutput.Should().Contain("All required verification results are published and successful");
-        _session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
+        Session.Broker.Verifications().Should().ContainSingle().Which.Should().BeEquivalentTo(
             new PublishedVerification(SamplePact.Consumer, SamplePact.Provider, ProviderVersion, ["main"], Success: true));
-        _session.Broker.BranchesOf(SamplePact.Consumer, ConsumerVersion).Should().Equal("main");
-        _session.Broker.Requests.Should().Contain([
+        Session.Broker.BranchesOf(SamplePact.Consumer, ConsumerVersion).Should().Equal("main");
+        Session.Broker.Requests.Should().Contain([
             "POST /contracts/publish",
             "POST /pacts/provider/hts-airlines-api/for-verification",
             "PUT /pacticipants/hts-airlines-api/branches/main/versions/2.0.0",
         ]);
-        _session.Broker.Requests.Should().Contain(r => r.StartsWith("POST /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal) && r.EndsWith("/verification-results", StringComparison.Ordinal));
-        _session.Broker.Requests.Should().Contain(r => r.StartsWith("GET /matrix?", StringComparison.Ordinal));
+        Session.Broker.Requests.Should().Contain(r => r.StartsWith("POST /pacts/provider/hts-airlines-api/consumer/airline-partner/pact-version/", StringComparison.Ordinal) && r.EndsWith("/verification-results", StringComparison.Ordinal));
+        Session.Broker.Requests.Should().Contain(r => r.StartsWith("GET /matrix?", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task FailingVerification_CanIDeployAnswersNo()
     {
-        (await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
+        (await PactAsync("broker", "publish", Session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
 
         await using var provider = await ToyProvider.StartAsync(breaksContract: true);
         var verified = await VerifyAsync(provider, publish: true, pending: false);
@@ -64,13 +50,13 @@ public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLife
 
         canIDeploy.ExitCode.Should().NotBe(0, canIDeploy.ToString());
         canIDeploy.StandardOutput.Should().Contain("failed");
-        _session.Broker.Verifications().Should().ContainSingle().Which.Success.Should().BeFalse();
+        Session.Broker.Verifications().Should().ContainSingle().Which.Success.Should().BeFalse();
     }
 
     [Fact]
     public async Task FailingVerification_OfPendingPact_PassesTheBuildButCanIDeployStillAnswersNo()
     {
-        (await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
+        (await PactAsync("broker", "publish", Session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
 
         await using var provider = await ToyProvider.StartAsync(breaksContract: true);
         var verified = await VerifyAsync(provider, publish: true, pending: true);
@@ -80,13 +66,13 @@ public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLife
         verified.Output.Should().Contain("pending");
         var canIDeploy = await PactAsync("broker", "can-i-deploy", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion);
         canIDeploy.ExitCode.Should().NotBe(0, canIDeploy.ToString());
-        _session.Broker.Verifications().Should().ContainSingle().Which.Success.Should().BeFalse();
+        Session.Broker.Verifications().Should().ContainSingle().Which.Success.Should().BeFalse();
     }
 
     [Fact]
     public async Task CanIDeployToEnvironment_SeesRecordedDeployment()
     {
-        (await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
+        (await PactAsync("broker", "publish", Session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
         await using var provider = await ToyProvider.StartAsync();
         (await VerifyAsync(provider, publish: true, pending: true)).ExitCode.Should().Be(0);
         var created = await PactAsync("broker", "create-environment", "--name", "production", "--display-name", "Production", "--production");
@@ -99,18 +85,18 @@ public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLife
         beforeDeployment.ExitCode.Should().NotBe(0, "no provider version is deployed to production yet: " + beforeDeployment);
         recorded.ExitCode.Should().Be(0, recorded.ToString());
         afterDeployment.ExitCode.Should().Be(0, afterDeployment.ToString());
-        _session.Broker.Requests.Should().Contain([
+        Session.Broker.Requests.Should().Contain([
             "POST /environments",
             "GET /pacticipants/hts-airlines-api/versions/2.0.0",
         ]);
-        _session.Broker.Requests.Should().Contain(r => r.StartsWith("POST /pacticipants/hts-airlines-api/versions/2.0.0/deployed-versions/environment/", StringComparison.Ordinal));
-        _session.Broker.Requests.Should().Contain(r => r.StartsWith("GET /matrix?", StringComparison.Ordinal) && r.Contains("environment=production", StringComparison.Ordinal));
+        Session.Broker.Requests.Should().Contain(r => r.StartsWith("POST /pacticipants/hts-airlines-api/versions/2.0.0/deployed-versions/environment/", StringComparison.Ordinal));
+        Session.Broker.Requests.Should().Contain(r => r.StartsWith("GET /matrix?", StringComparison.Ordinal) && r.Contains("environment=production", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task RecordDeployment_ToUnknownEnvironment_FailsNamingIt()
     {
-        (await PactAsync("broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
+        (await PactAsync("broker", "publish", Session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main")).ExitCode.Should().Be(0);
 
         var recorded = await PactAsync("broker", "record-deployment", "--pacticipant", SamplePact.Consumer, "--version", ConsumerVersion, "--environment", "staging");
 
@@ -129,34 +115,27 @@ public sealed class PactCliRoundTripTests(ITestOutputHelper output) : IAsyncLife
         duplicate.ExitCode.Should().NotBe(0, "environment names are unique: " + duplicate);
         listed.ExitCode.Should().Be(0, listed.ToString());
         listed.StandardOutput.Should().Contain("staging").And.Contain("Staging");
-        _session.Broker.Requests.Should().Contain("GET /environments");
+        Session.Broker.Requests.Should().Contain("GET /environments");
     }
 
     [Fact]
     public async Task Publish_WithWrongToken_IsRejected()
     {
-        var environment = _session.Environment(("PACT_BROKER_TOKEN", "not-the-token"));
+        var environment = Session.Environment(("PACT_BROKER_TOKEN", "not-the-token"));
 
-        var published = await CommandRunner.PactAsync(environment, "broker", "publish", _session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
-        _results.Add(published);
+        var published = await CommandRunner.PactAsync(environment, "broker", "publish", Session.PactDirectory, "--consumer-app-version", ConsumerVersion, "--branch", "main");
+        Record(published);
 
         published.ExitCode.Should().NotBe(0, published.ToString());
         published.Output.Should().NotContain("not-the-token");
-        _session.Broker.BranchesOf(SamplePact.Consumer, ConsumerVersion).Should().BeNull("nothing may be stored without the token");
-    }
-
-    private async Task<CommandResult> PactAsync(params string[] args)
-    {
-        var result = await CommandRunner.PactAsync(_session.Environment(), args);
-        _results.Add(result);
-        return result;
+        Session.Broker.BranchesOf(SamplePact.Consumer, ConsumerVersion).Should().BeNull("nothing may be stored without the token");
     }
 
     private Task<CommandResult> VerifyAsync(ToyProvider provider, bool publish, bool pending)
     {
         var args = new List<string>
         {
-            "verifier", "--broker-url", _session.BrokerUrl, "--provider-name", SamplePact.Provider,
+            "verifier", "--broker-url", Session.BrokerUrl, "--provider-name", SamplePact.Provider,
             "--hostname", provider.BaseUrl.Host, "--port", provider.BaseUrl.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "--consumer-version-selectors", """{"mainBranch":true}""",
             "--provider-version", ProviderVersion, "--provider-branch", "main", "--no-colour",

@@ -6,35 +6,13 @@ namespace Harness.Contracts.Atlas;
 /// The Atlas HTTP pact (consumer "airline-partner", provider "atlas-notifications-api"; HARNESS_ATLAS_PACT_CONSUMER and
 /// HARNESS_ATLAS_PACT_PROVIDER override them), staged and published like the airline pact.
 /// </summary>
-public sealed class AtlasContractsFixture : IAsyncLifetime
+public sealed class AtlasContractsFixture() : StagedPactFixture(
+    new StagedPactFile("HARNESS_ATLAS_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_PACT_PROVIDER", DefaultProvider),
+    AtlasJson.Options,
+    AtlasContractsCollection.Name)
 {
     public const string DefaultConsumer = "airline-partner";
     public const string DefaultProvider = "atlas-notifications-api";
-
-    public AtlasContractsFixture()
-    {
-        File = new StagedPactFile("HARNESS_ATLAS_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_PACT_PROVIDER", DefaultProvider);
-    }
-
-    public StagedPactFile File { get; }
-
-    public IPactBuilderV4 NewPact() => Pact.Pact.V4(File.Consumer, File.Provider, new PactConfig
-    {
-        PactDir = File.StagingDir,
-        DefaultJsonSettings = AtlasJson.Options,
-    });
-
-    public Task InitializeAsync()
-    {
-        File.Prepare();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        File.Publish(ContractRunPlan.RunsEveryTest(AtlasContractsCollection.Name));
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>The Atlas HTTP contract tests share one pact file, so they run in one (sequential) collection.</summary>

@@ -1,13 +1,7 @@
-using System.Net;
 using Harness.Atlas.Webhooks;
 using Harness.Client.Atlas;
+using Harness.Spec.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using IPAddress = System.Net.IPAddress;
 
 namespace Harness.Contracts.Atlas;
 
@@ -17,20 +11,16 @@ namespace Harness.Contracts.Atlas;
 /// the airline pact, plus the real webhook receiver (WebhookReceiver + WebhookInbox) on 127.0.0.1 that each message is
 /// delivered to.
 /// </summary>
-public sealed class AtlasMessageContractsFixture : IAsyncLifetime
+public sealed class AtlasMessageContractsFixture() : StagedPactFixture(
+    new StagedPactFile("HARNESS_ATLAS_MESSAGE_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_MESSAGE_PACT_PROVIDER", DefaultProvider),
+    AtlasJson.Options,
+    AtlasMessageContractsCollection.Name)
 {
     public const string DefaultConsumer = "atlas-webhook-receiver";
     public const string DefaultProvider = "atlas-notifications";
     public const string ReceiverPath = "/atlas/webhook";
 
     private WebApplication? _app;
-
-    public AtlasMessageContractsFixture()
-    {
-        File = new StagedPactFile("HARNESS_ATLAS_MESSAGE_PACT_CONSUMER", DefaultConsumer, "HARNESS_ATLAS_MESSAGE_PACT_PROVIDER", DefaultProvider);
-    }
-
-    public StagedPactFile File { get; }
 
     public WebhookInbox Inbox { get; } = new();
 
@@ -39,26 +29,16 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
     /// <summary>The receiver's URL, as Atlas would post to it.</summary>
     public Uri ReceiverUrl { get; private set; } = null!;
 
-    public IMessagePactBuilderV4 NewMessagePact() => Pact.Pact.V4(File.Consumer, File.Provider, new PactConfig
-    {
-        PactDir = File.StagingDir,
-        DefaultJsonSettings = AtlasJson.Options,
-    }).WithMessageInteractions();
+    public IMessagePactBuilderV4 NewMessagePact() => CreatePact().WithMessageInteractions();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        File.Prepare();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapAtlasWebhookReceiver(Inbox, ReceiverPath);
-        await _app.StartAsync();
-        var bound = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        ReceiverUrl = new Uri(new Uri(bound), ReceiverPath);
+        await base.InitializeAsync();
+        (_app, var baseUri) = await LoopbackApp.StartAsync(app => app.MapAtlasWebhookReceiver(Inbox, ReceiverPath));
+        ReceiverUrl = new Uri(baseUri, ReceiverPath);
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         Http.Dispose();
         if (_app is not null)
@@ -67,7 +47,7 @@ public sealed class AtlasMessageContractsFixture : IAsyncLifetime
             await _app.DisposeAsync();
         }
 
-        File.Publish(ContractRunPlan.RunsEveryTest(AtlasMessageContractsCollection.Name));
+        await base.DisposeAsync();
     }
 }
 

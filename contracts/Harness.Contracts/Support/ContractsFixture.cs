@@ -10,12 +10,13 @@ namespace Harness.Contracts.Support;
 /// <see cref="StagedPactFile"/>): a failed or filtered run never publishes a partial pact, and on a run of every test a
 /// pact that cannot be published fails the run, naming the missing interactions.
 /// </summary>
-public sealed class ContractsFixture : IAsyncLifetime
+public sealed class ContractsFixture() : StagedPactFixture(
+    new StagedPactFile("HARNESS_PACT_CONSUMER", DefaultConsumer, "HARNESS_PACT_PROVIDER", DefaultProvider),
+    AirlineJson.Options,
+    ContractsCollection.Name)
 {
     public const string DefaultConsumer = "airline-partner";
     public const string DefaultProvider = "hts-airlines-api";
-
-    public StagedPactFile File { get; } = new("HARNESS_PACT_CONSUMER", DefaultConsumer, "HARNESS_PACT_PROVIDER", DefaultProvider);
 
     public string Consumer => File.Consumer;
 
@@ -23,24 +24,6 @@ public sealed class ContractsFixture : IAsyncLifetime
 
     /// <summary>The published pact file of this consumer and provider.</summary>
     public string PactFile => File.PactFile;
-
-    public IPactBuilderV4 NewPact() => Pact.Pact.V4(Consumer, Provider, new PactConfig
-    {
-        PactDir = File.StagingDir,
-        DefaultJsonSettings = AirlineJson.Options,
-    });
-
-    public Task InitializeAsync()
-    {
-        File.Prepare();
-        return Task.CompletedTask;
-    }
-
-    public Task DisposeAsync()
-    {
-        File.Publish(ContractRunPlan.RunsEveryTest(ContractsCollection.Name));
-        return Task.CompletedTask;
-    }
 }
 
 /// <summary>All contract tests share one pact file, so they run in one (sequential) collection.</summary>

@@ -6,11 +6,9 @@ using Harness.Client.Tests.Support;
 
 namespace Harness.Client.Tests.Client;
 
-public sealed class AirlineApiClientOperationTests : IAsyncLifetime
+public sealed class AirlineApiClientOperationTests : CannedClientTest
 {
     private const string SessionId = "af585dfd-dddf-4726-9ef7-f1bb8909a79a";
-    private CannedAirlineServer _server = null!;
-    private AirlineApiClient _client = null!;
 
     private static readonly Dictionary<string, Func<AirlineApiClient, Task<ApiResponse>>> Calls = new()
     {
@@ -43,18 +41,6 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
 
     public static TheoryData<string> NotPerformedOperationIds() => new(AirlineOperations.All.Where(o => o.NotPerformedOn204).Select(o => o.OperationId));
 
-    public async Task InitializeAsync()
-    {
-        _server = await CannedAirlineServer.StartAsync();
-        _client = new AirlineApiClient(_server.Options());
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
-
     [Fact]
     public void Calls_CoverEveryOperationOfTheTable()
     {
@@ -68,17 +54,17 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     {
         var operation = AirlineOperations.ById(operationId);
 
-        var response = await Calls[operationId](_client);
+        var response = await Calls[operationId](Client);
 
         response.OperationId.Should().Be(operationId);
         response.StatusCode.Should().Be(operation.SuccessStatusCodes[0]);
-        var sent = _server.Requests.Last(r => r.OperationId == operationId);
+        var sent = Server.Requests.Last(r => r.OperationId == operationId);
         sent.Method.Should().Be(operation.Method);
         sent.Path.Should().Be(CannedAirlineServer.BasePath.TrimEnd('/') + operation.PathTemplate.Replace("{id}", operationId.Contains("exercises", StringComparison.OrdinalIgnoreCase) ? "e-1" : "c-1", StringComparison.Ordinal));
         sent.Headers.ContainsKey("Authorization").Should().Be(operation.RequiresToken);
         if (operation.RequiresToken)
         {
-            sent.Headers["Authorization"].Should().StartWith("Bearer " + _server.TokenPrefix);
+            sent.Headers["Authorization"].Should().StartWith("Bearer " + Server.TokenPrefix);
         }
 
         if (operation.SessionHeader == SessionHeaderUsage.NotDeclared)
@@ -113,7 +99,7 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task CreateCfarOffersAsync_WithCannedOffers_ReturnsTypedBodyAndCacheHeaders()
     {
-        var response = await _client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
+        var response = await Client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
 
         response.Body.Should().ContainSingle();
         response.Body![0].PremiumValue.Should().Be(12.50m);
@@ -124,21 +110,21 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task GetCfarPayoutReceiptAsync_ReturnsPdfBytesAndContentType()
     {
-        var response = await _client.GetCfarPayoutReceiptAsync(verificationCode: "vc-123");
+        var response = await Client.GetCfarPayoutReceiptAsync(verificationCode: "vc-123");
 
         response.Body!.Content.Should().Equal(CannedAirlineServer.PdfBytes);
         response.Body.ContentType.Should().StartWith("application/pdf");
         response.Body.ContentDisposition.Should().Contain("receipt.pdf");
-        _server.Requests.Last().Headers[AirlineApiClient.VerificationCodeHeader].Should().Be("vc-123");
+        Server.Requests.Last().Headers[AirlineApiClient.VerificationCodeHeader].Should().Be("vc-123");
     }
 
     [Theory]
     [MemberData(nameof(NotPerformedOperationIds))]
     public async Task Operation_When204_IsNotPerformedWithoutBody(string operationId)
     {
-        _server.Respond(operationId, new CannedResponse(204, Headers: new Dictionary<string, string> { ["Expires"] = "0", ["Cache-Control"] = "no-store" }));
+        Server.Respond(operationId, new CannedResponse(204, Headers: new Dictionary<string, string> { ["Expires"] = "0", ["Cache-Control"] = "no-store" }));
 
-        var response = await Calls[operationId](_client);
+        var response = await Calls[operationId](Client);
 
         response.StatusCode.Should().Be(204);
         response.NotPerformed.Should().BeTrue();
@@ -148,19 +134,19 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task SendEventAsync_When204_IsANormalSuccess()
     {
-        var response = await _client.SendEventAsync(SessionId, new BookingConfirmed { OccurredDateTime = DateTimeOffset.UnixEpoch, CfarContractId = "c-1" });
+        var response = await Client.SendEventAsync(SessionId, new BookingConfirmed { OccurredDateTime = DateTimeOffset.UnixEpoch, CfarContractId = "c-1" });
 
         response.StatusCode.Should().Be(204);
         response.NotPerformed.Should().BeFalse();
-        JsonNode.Parse(_server.Requests.Last().Body)!["type"]!.GetValue<string>().Should().Be("booking_confirmed");
+        JsonNode.Parse(Server.Requests.Last().Body)!["type"]!.GetValue<string>().Should().Be("booking_confirmed");
     }
 
     [Fact]
     public async Task CreateCfarOffersAsync_When204_ThrowsBecauseTheSpecDeclaresOnly201()
     {
-        _server.Respond("postCfar_offers", new CannedResponse(204));
+        Server.Respond("postCfar_offers", new CannedResponse(204));
 
-        var act = () => _client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
+        var act = () => Client.CreateCfarOffersAsync(Body<CreateCfarOfferRequest>("postCfar_offers"));
 
         (await act.Should().ThrowAsync<AirlineApiException>()).Which.StatusCode.Should().Be(204);
     }
@@ -168,16 +154,16 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task GetCfarContractAsync_WithIdNeedingEscaping_EscapesThePathSegment()
     {
-        await _client.GetCfarContractAsync("a/b c");
+        await Client.GetCfarContractAsync("a/b c");
 
         // Kestrel decodes %20 in Request.Path but keeps %2F, so the slash stayed inside one segment.
-        _server.Requests.Last().Path.Should().Be("/airline/v1.1/cfar_contracts/a%2Fb c");
+        Server.Requests.Last().Path.Should().Be("/airline/v1.1/cfar_contracts/a%2Fb c");
     }
 
     [Fact]
     public async Task GetCfarContractAsync_WithEmptyId_ThrowsNamingTheOperation()
     {
-        var act = () => _client.GetCfarContractAsync(" ");
+        var act = () => Client.GetCfarContractAsync(" ");
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*getCfar_contractsId*");
     }
@@ -185,9 +171,9 @@ public sealed class AirlineApiClientOperationTests : IAsyncLifetime
     [Fact]
     public async Task GetCfarContractAsync_WhenBodyDoesNotMatchSchema_ThrowsNamingTheModel()
     {
-        _server.Respond("getCfar_contractsId", new CannedResponse(200, "{\"id\":\"c-1\"}"));
+        Server.Respond("getCfar_contractsId", new CannedResponse(200, "{\"id\":\"c-1\"}"));
 
-        var act = () => _client.GetCfarContractAsync("c-1");
+        var act = () => Client.GetCfarContractAsync("c-1");
 
         await act.Should().ThrowAsync<AirlineApiException>().WithMessage("*CfarContract*");
     }

@@ -4,34 +4,19 @@ using Harness.Client.Tests.Support;
 
 namespace Harness.Client.Tests.Client;
 
-public sealed class ErrorMappingTests : IAsyncLifetime
+public sealed class ErrorMappingTests : CannedClientTest
 {
     private const string ErrorBody =
         "{\"errors\":[{\"message\":\"pnr_reference is missing\",\"code\":\"missing_field\",\"messages\":{\"field\":\"pnr_reference\"}},{\"message\":\"bad currency\"}]}";
-
-    private CannedAirlineServer _server = null!;
-    private AirlineApiClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _server = await CannedAirlineServer.StartAsync();
-        _client = new AirlineApiClient(_server.Options());
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _server.DisposeAsync();
-    }
 
     [Theory]
     [InlineData(400)]
     [InlineData(422)]
     public async Task Call_When400Or422_ThrowsWithParsedErrors(int status)
     {
-        _server.Respond("postCfar_contractsIdPayment", new CannedResponse(status, ErrorBody));
+        Server.Respond("postCfar_contractsIdPayment", new CannedResponse(status, ErrorBody));
 
-        var act = () => _client.ProcessCfarPaymentAsync("c-1", new ProcessCfarPaymentRequest
+        var act = () => Client.ProcessCfarPaymentAsync("c-1", new ProcessCfarPaymentRequest
         {
             PaymentMethodToken = "MxyYEhDK12CUAA18bJDkAq0ab3y", FirstName = "John", LastName = "Smith", PnrReference = "ABC123", EmailAddress = "a@b.c",
         });
@@ -53,9 +38,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [InlineData(500, "internal error")]
     public async Task Call_WhenBodylessError_ThrowsWithStatusAndNoErrors(int status, string meaning)
     {
-        _server.Respond("getDg_contractsId", new CannedResponse(status));
+        Server.Respond("getDg_contractsId", new CannedResponse(status));
 
-        var act = () => _client.GetDgContractAsync("c-1");
+        var act = () => Client.GetDgContractAsync("c-1");
 
         var error = (await act.Should().ThrowAsync<AirlineApiException>()).Which;
         error.StatusCode.Should().Be(status);
@@ -67,9 +52,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Call_When422BodyIsNotTheSpecShape_StillThrowsWithStatus()
     {
-        _server.Respond("getDg_contractsId", new CannedResponse(422, "{\"oops\":true}"));
+        Server.Respond("getDg_contractsId", new CannedResponse(422, "{\"oops\":true}"));
 
-        var act = () => _client.GetDgContractAsync("c-1");
+        var act = () => Client.GetDgContractAsync("c-1");
 
         var error = (await act.Should().ThrowAsync<AirlineApiException>()).Which;
         error.StatusCode.Should().Be(422);
@@ -79,9 +64,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task AuthenticateAsync_When200_ThrowsBecauseTheSpecSays201()
     {
-        _server.Respond("postAuth", new CannedResponse(200, "{\"access_token\":\"t\",\"scope\":\"s\",\"expires_in\":60,\"token_type\":\"Bearer\"}"));
+        Server.Respond("postAuth", new CannedResponse(200, "{\"access_token\":\"t\",\"scope\":\"s\",\"expires_in\":60,\"token_type\":\"Bearer\"}"));
 
-        var act = () => _client.AuthenticateAsync();
+        var act = () => Client.AuthenticateAsync();
 
         (await act.Should().ThrowAsync<AirlineApiException>()).Which.StatusCode.Should().Be(200);
     }
@@ -89,8 +74,8 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Call_WhenServerIsSlowerThanTimeout_ThrowsTimeoutExceptionNamingOperation()
     {
-        _server.AuthDelay = TimeSpan.FromSeconds(30);
-        var defaults = _server.Options();
+        Server.AuthDelay = TimeSpan.FromSeconds(30);
+        var defaults = Server.Options();
         using var impatient = new AirlineApiClient(new AirlineApiOptions
         {
             BaseUrl = defaults.BaseUrl, ClientId = defaults.ClientId, ClientSecret = defaults.ClientSecret, Timeout = TimeSpan.FromMilliseconds(200),
@@ -106,9 +91,9 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     {
         var body = System.Text.Json.Nodes.JsonNode.Parse(CannedAirlineServer.SampleResponse(AirlineOperations.GetDgContractsId, 200))!.AsObject();
         body["added_in_a_later_version"] = "x";
-        _server.Respond("getDg_contractsId", new CannedResponse(200, body.ToJsonString()));
+        Server.Respond("getDg_contractsId", new CannedResponse(200, body.ToJsonString()));
 
-        var response = await _client.GetDgContractAsync("c-1");
+        var response = await Client.GetDgContractAsync("c-1");
 
         response.Body!.Id.Should().Be((string)body["id"]!);
     }
@@ -116,13 +101,13 @@ public sealed class ErrorMappingTests : IAsyncLifetime
     [Fact]
     public async Task Call_WhenServerUnreachable_ThrowsHttpRequestExceptionNamingOperation()
     {
-        var baseUrl = _server.BaseUrl;
-        await _server.DisposeAsync();
+        var baseUrl = Server.BaseUrl;
+        await Server.DisposeAsync();
         using var offline = new AirlineApiClient(new AirlineApiOptions { BaseUrl = baseUrl, ClientId = "c", ClientSecret = "s" });
 
         var act = () => offline.GetDgExerciseSessionAsync("e-1");
 
         await act.Should().ThrowAsync<HttpRequestException>().WithMessage("*getCustomerDg_exercisesIdSession*");
-        _server = await CannedAirlineServer.StartAsync();
+        Server = await CannedAirlineServer.StartAsync();
     }
 }

@@ -6,23 +6,17 @@ using Harness.Client.Tests.Support;
 
 namespace Harness.Client.Tests.Client;
 
-public sealed class RedactionTests : IAsyncLifetime
+public sealed class RedactionTests : CannedServerTest
 {
-    private CannedAirlineServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CannedAirlineServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task CallLogs_NeverContainTheSecretOrToken()
     {
         var logs = new List<ApiCallLog>();
-        var options = _server.Options(onCall: log => { lock (logs) { logs.Add(log); } });
+        var options = Server.Options(onCall: log => { lock (logs) { logs.Add(log); } });
         using var client = new AirlineApiClient(options);
         var token = (await client.AuthenticateAsync()).Body!.AccessToken;
         await client.GetCfarContractAsync("c-1", "session-1");
-        _server.Respond("getDg_contractsId", new CannedResponse(401));
+        Server.Respond("getDg_contractsId", new CannedResponse(401));
         var failure = await Record.ExceptionAsync(() => client.GetDgContractAsync("c-1"));
 
         var printed = string.Join("\n", logs.Select(l => l + " " + JsonSerializer.Serialize(l))) + failure!.Message + failure;
@@ -33,7 +27,7 @@ public sealed class RedactionTests : IAsyncLifetime
         logs[1].RequestHeaders[AirlineApiClient.HcSessionIdHeader].Should().Be("session-1");
         logs[1].Path.Should().Be("/cfar_contracts/c-1");
         logs[1].StatusCode.Should().Be(200);
-        printed.Should().NotContain(options.ClientSecret).And.NotContain(token).And.NotContain(_server.TokenPrefix);
+        printed.Should().NotContain(options.ClientSecret).And.NotContain(token).And.NotContain(Server.TokenPrefix);
     }
 
     [Fact]

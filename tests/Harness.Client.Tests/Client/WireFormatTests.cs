@@ -9,23 +9,17 @@ using Harness.Client.Tests.Support;
 namespace Harness.Client.Tests.Client;
 
 /// <summary>What goes on the wire and what is read back, byte for byte, independent of how the client buffers it.</summary>
-public sealed class WireFormatTests : IAsyncLifetime
+public sealed class WireFormatTests : CannedServerTest
 {
-    private CannedAirlineServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CannedAirlineServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
     [Fact]
     public async Task CreateCfarOffersAsync_WithRequest_SendsTheSerializedJsonAsUtf8WithCharset()
     {
-        using var client = new AirlineApiClient(_server.Options());
+        using var client = new AirlineApiClient(Server.Options());
         var request = Body<CreateCfarOfferRequest>("postCfar_offers");
 
         await client.CreateCfarOffersAsync(request);
 
-        var sent = _server.Requests.Single(r => r.OperationId == "postCfar_offers");
+        var sent = Server.Requests.Single(r => r.OperationId == "postCfar_offers");
         sent.Body.Should().Be(AirlineJson.Serialize(request));
         sent.Headers["Content-Type"].Should().Be("application/json; charset=utf-8");
         sent.Headers["Content-Length"].Should().Be(Encoding.UTF8.GetByteCount(sent.Body).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -34,12 +28,12 @@ public sealed class WireFormatTests : IAsyncLifetime
     [Fact]
     public async Task UpdateDgItinerarySlicesAsync_WithBareArray_SendsTheArrayAsTheBody()
     {
-        using var client = new AirlineApiClient(_server.Options());
+        using var client = new AirlineApiClient(Server.Options());
         var slices = Body<IReadOnlyList<DgItinerarySlice>>("putDg_contractsIdItinerary_slices");
 
         await client.UpdateDgItinerarySlicesAsync("c-1", slices);
 
-        var sent = _server.Requests.Single(r => r.OperationId == "putDg_contractsIdItinerary_slices");
+        var sent = Server.Requests.Single(r => r.OperationId == "putDg_contractsIdItinerary_slices");
         sent.Body.Should().StartWith("[").And.Be(AirlineJson.Serialize(slices));
     }
 
@@ -78,7 +72,7 @@ public sealed class WireFormatTests : IAsyncLifetime
     public async Task GetCfarContractAsync_WhenOnCallSet_LogsMaskedTokenAndSessionHeaders()
     {
         var logs = new List<ApiCallLog>();
-        using var client = new AirlineApiClient(_server.Options(onCall: log => { lock (logs) { logs.Add(log); } }));
+        using var client = new AirlineApiClient(Server.Options(onCall: log => { lock (logs) { logs.Add(log); } }));
 
         await client.GetCfarContractAsync("c-1", "session-7");
 
@@ -96,7 +90,7 @@ public sealed class WireFormatTests : IAsyncLifetime
     [Fact]
     public async Task GetCfarContractAsync_WhenNoOnCall_StillReturnsHeadersAndBody()
     {
-        using var client = new AirlineApiClient(_server.Options());
+        using var client = new AirlineApiClient(Server.Options());
 
         var result = await client.GetCfarContractAsync("c-1");
 

@@ -7,14 +7,9 @@ using Microsoft.Extensions.Hosting;
 namespace Harness.Client.Tests.DependencyInjection;
 
 /// <summary><c>services.AddAirlineApiClient(configuration)</c> on a generic host, against the canned Airline server.</summary>
-public sealed class AddAirlineApiClientTests : IAsyncLifetime, IDisposable
+public sealed class AddAirlineApiClientTests : CannedServerTest, IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("harness-di-").FullName;
-    private CannedAirlineServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await CannedAirlineServer.StartAsync();
-
-    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
@@ -23,17 +18,17 @@ public sealed class AddAirlineApiClientTests : IAsyncLifetime, IDisposable
     {
         using var host = Host(
             """{ "Harness": { "ClientId": "file-id", "ClientSecret": "file-secret" } }""",
-            ("HARNESS_TARGET_URL", _server.BaseUrl.AbsoluteUri), ("HARNESS_CLIENT_ID", "env-id"));
+            ("HARNESS_TARGET_URL", Server.BaseUrl.AbsoluteUri), ("HARNESS_CLIENT_ID", "env-id"));
 
         var client = host.Services.GetRequiredService<IAirlineApiClient>();
         await client.GetCfarContractAsync("c-1");
 
         client.Should().BeOfType<AirlineApiClient>();
         host.Services.GetService<AirlineApiClient>().Should().BeNull("the container hands out the interface, not the class");
-        var auth = JsonNode.Parse(_server.Requests.Single(r => r.OperationId == "postAuth").Body)!;
+        var auth = JsonNode.Parse(Server.Requests.Single(r => r.OperationId == "postAuth").Body)!;
         auth["client_id"]!.GetValue<string>().Should().Be("env-id", "a HARNESS_* key overrides the Harness section");
         auth["client_secret"]!.GetValue<string>().Should().Be("file-secret");
-        _server.Requests.Should().Contain(r => r.OperationId == "getCfar_contractsId");
+        Server.Requests.Should().Contain(r => r.OperationId == "getCfar_contractsId");
     }
 
     [Fact]
@@ -42,7 +37,7 @@ public sealed class AddAirlineApiClientTests : IAsyncLifetime, IDisposable
         var pipelinesBuilt = 0;
         var sent = 0;
         using var host = Host(
-            builder: services => services.AddAirlineApiClient(TestConfiguration.With(("HARNESS_TARGET_URL", _server.BaseUrl.AbsoluteUri), ("HARNESS_CLIENT_ID", "id"), ("HARNESS_CLIENT_SECRET", "secret")))
+            builder: services => services.AddAirlineApiClient(TestConfiguration.With(("HARNESS_TARGET_URL", Server.BaseUrl.AbsoluteUri), ("HARNESS_CLIENT_ID", "id"), ("HARNESS_CLIENT_SECRET", "secret")))
                 .AddHttpMessageHandler(() =>
                 {
                     Interlocked.Increment(ref pipelinesBuilt);
@@ -53,7 +48,7 @@ public sealed class AddAirlineApiClientTests : IAsyncLifetime, IDisposable
         await Task.WhenAll(clients.SelectMany(client => Enumerable.Range(0, 10).Select(_ => client.GetCfarContractAsync("c-1"))));
 
         clients.Distinct().Should().HaveCount(5, "typed clients are transient");
-        _server.AuthCalls.Should().Be(1, "every client of the registration shares one token");
+        Server.AuthCalls.Should().Be(1, "every client of the registration shares one token");
         pipelinesBuilt.Should().Be(1, "every client of the registration runs on one handler pipeline");
         sent.Should().Be(51);
     }
@@ -61,11 +56,11 @@ public sealed class AddAirlineApiClientTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task AddAirlineApiClient_WithoutTarget_UsesTheSandboxUrlAndItsPublicCredentials()
     {
-        using var host = Host(builder: services => services.AddAirlineApiClient(TestConfiguration.With(), sandboxBaseUrl: _server.BaseUrl));
+        using var host = Host(builder: services => services.AddAirlineApiClient(TestConfiguration.With(), sandboxBaseUrl: Server.BaseUrl));
 
         await host.Services.GetRequiredService<IAirlineApiClient>().AuthenticateAsync();
 
-        var auth = JsonNode.Parse(_server.Requests.Single(r => r.OperationId == "postAuth").Body)!;
+        var auth = JsonNode.Parse(Server.Requests.Single(r => r.OperationId == "postAuth").Body)!;
         auth["client_id"]!.GetValue<string>().Should().Be(Harness.Client.Configuration.HarnessSettings.SandboxClientId);
     }
 
@@ -93,7 +88,7 @@ public sealed class AddAirlineApiClientTests : IAsyncLifetime, IDisposable
     public void AddAirlineApiClient_WithAHandlerInTheOptions_ThrowsPointingAtTheBuilder()
     {
         using var handler = new HttpClientHandler();
-        var options = new AirlineApiOptions { BaseUrl = _server.BaseUrl, ClientId = "id", ClientSecret = "secret", HttpMessageHandler = handler };
+        var options = new AirlineApiOptions { BaseUrl = Server.BaseUrl, ClientId = "id", ClientSecret = "secret", HttpMessageHandler = handler };
 
         var act = () => new ServiceCollection().AddAirlineApiClient(options);
 

@@ -5,13 +5,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Harness.ApiFacts;
 using Harness.Client;
+using Harness.Spec.Testing;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Harness.Client.Tests.Support;
 
@@ -31,19 +27,17 @@ public sealed class CannedAirlineServer : IAsyncDisposable
     public const string HtsSessionId = "9fd3f2f9-e5aa-4128-ace9-3c4ee37b685f";
     public static readonly byte[] PdfBytes = Encoding.ASCII.GetBytes("%PDF-1.4\n% canned receipt\n%%EOF");
 
-    private readonly WebApplication _app;
+    private WebApplication _app = null!;
     private readonly ConcurrentDictionary<string, Func<RecordedRequest, CannedResponse>> _overrides = new();
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly (Regex Path, AirlineOperation Operation)[] _routes;
     private int _tokenCounter;
 
-    private CannedAirlineServer(WebApplication app)
+    private CannedAirlineServer()
     {
-        this._app = app;
         _routes = AirlineOperations.All
             .Select(o => (new Regex("^" + Regex.Escape(BasePath.TrimEnd('/') + o.PathTemplate).Replace("\\{id}", "[^/]+", StringComparison.Ordinal) + "$"), o))
             .ToArray();
-        app.Run(HandleAsync);
     }
 
     public Uri BaseUrl { get; private set; } = null!;
@@ -62,13 +56,9 @@ public sealed class CannedAirlineServer : IAsyncDisposable
 
     public static async Task<CannedAirlineServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var server = new CannedAirlineServer(builder.Build());
-        await server._app.StartAsync();
-        var address = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + BasePath);
+        var server = new CannedAirlineServer();
+        (server._app, var address) = await LoopbackApp.StartAsync(app => app.Run(server.HandleAsync));
+        server.BaseUrl = new Uri(address, BasePath.TrimStart('/'));
         return server;
     }
 

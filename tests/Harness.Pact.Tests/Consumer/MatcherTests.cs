@@ -1,29 +1,17 @@
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Pact.Matchers;
 using Harness.Pact.Tests.Support;
 
 namespace Harness.Pact.Tests.Consumer;
 
-public sealed class MatcherTests : IDisposable
+public sealed class MatcherTests : ScratchPactTest
 {
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    private readonly TempDirectory _pacts = new();
-    private readonly HttpClient _http = new();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _pacts.Dispose();
-    }
-
     [Fact]
     public async Task VerifyAsync_WithEveryMatcherKind_WritesMatchingRules()
     {
-        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path, DefaultJsonSettings = SnakeCase });
+        using var pact = NewPact();
         pact.UponReceiving("a contract with every matcher")
             .WithRequest(HttpMethod.Get, Match.Regex("/cfar_contracts/abc-1", "^/cfar_contracts/[a-z0-9-]+$"))
             .WithQuery("currency", Match.Regex("USD", "^[A-Z]{3}$"))
@@ -47,13 +35,13 @@ public sealed class MatcherTests : IDisposable
         string? body = null;
         await pact.VerifyAsync(async context =>
         {
-            using var response = await _http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/xyz-9?currency=EUR"));
+            using var response = await Http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/xyz-9?currency=EUR"));
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             body = await response.Content.ReadAsStringAsync();
         });
 
         JsonNode.Parse(body!)!["slices"]![0]!["origin"]!.GetValue<string>().Should().Be("YUL", "the example travels with its naming policy");
-        var interaction = PactFile.Interaction(PactFile.Read(_pacts.PactFile("airline-partner", "hts-airlines-api")), "a contract with every matcher");
+        var interaction = PactFile.Interaction(PactFile.Read(PactFilePath), "a contract with every matcher");
         var request = interaction["request"]!["matchingRules"]!;
         Rule(request["path"]!)["match"]!.GetValue<string>().Should().Be("regex");
         Rule(request["query"]!["currency"]!)["regex"]!.GetValue<string>().Should().Be("^[A-Z]{3}$");
@@ -76,7 +64,7 @@ public sealed class MatcherTests : IDisposable
     [Fact]
     public async Task VerifyAsync_WithRegexInEveryPart_WritesTypeAndRegexCombined()
     {
-        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path, DefaultJsonSettings = SnakeCase });
+        using var pact = NewPact();
         pact.UponReceiving("regexes everywhere")
             .WithRequest(HttpMethod.Get, Match.Regex("/cfar_contracts/abc-1", "^/cfar_contracts/[a-z0-9-]+$"))
             .WithQuery("currency", Match.Regex("USD", "^[A-Z]{3}$"))
@@ -91,14 +79,14 @@ public sealed class MatcherTests : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(context.MockServerUri, "cfar_contracts/xyz-9?currency=EUR"));
             request.Headers.Add("X-Trace", "t-42");
-            using var response = await _http.SendAsync(request);
+            using var response = await Http.SendAsync(request);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             response.Headers.GetValues("X-Expires").Should().Equal("x-1");
             body = await response.Content.ReadAsStringAsync();
         });
 
         JsonNode.Parse(body!)!["coverage"]!.GetValue<string>().Should().Be("400.00");
-        var interaction = PactFile.Interaction(PactFile.Read(_pacts.PactFile("airline-partner", "hts-airlines-api")), "regexes everywhere");
+        var interaction = PactFile.Interaction(PactFile.Read(PactFilePath), "regexes everywhere");
         var request = interaction["request"]!["matchingRules"]!;
         var response = interaction["response"]!["matchingRules"]!;
         foreach (var rule in new[] { request["path"]!, request["query"]!["currency"]!, request["header"]!["X-Trace"]!, response["header"]!["X-Expires"]!, response["body"]!["$.coverage"]! })
@@ -111,17 +99,17 @@ public sealed class MatcherTests : IDisposable
     [Fact]
     public async Task Verify_WhenAStringRegexMeetsANumber_Fails()
     {
-        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path, DefaultJsonSettings = SnakeCase });
+        using var pact = NewPact();
         pact.UponReceiving("a read of a contract")
             .WithRequest(HttpMethod.Get, "/cfar_contracts/c-7")
             .WillRespond()
             .WithStatus(HttpStatusCode.OK)
             .WithJsonBody(new { ContractStatus = Match.Regex("400.00", @"^\d+(\.\d+)?$") });
-        await pact.VerifyAsync(async context => (await _http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/c-7"))).Dispose());
+        await pact.VerifyAsync(async context => (await Http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/c-7"))).Dispose());
         await using var provider = await TestProvider.StartAsync(contractStatusValue: 400.00m);
         using var verifier = new Harness.Pact.Verifier.PactVerifier("hts-airlines-api", "1.0.0")
             .WithHttpEndpoint(provider.BaseUri)
-            .WithFileSource(new FileInfo(_pacts.PactFile("airline-partner", "hts-airlines-api")));
+            .WithFileSource(new FileInfo(PactFilePath));
 
         var verify = () => verifier.Verify();
 

@@ -1,27 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Harness.Pact.Matchers;
 using Harness.Pact.Tests.Support;
 
 namespace Harness.Pact.Tests.Consumer;
 
-public sealed class PactBuilderTests : IDisposable
+public sealed class PactBuilderTests : ScratchPactTest
 {
-    private const string Consumer = "airline-partner";
-    private const string Provider = "hts-airlines-api";
-
-    private static readonly JsonSerializerOptions SnakeCase = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
-
-    private readonly TempDirectory _pacts = new();
-    private readonly HttpClient _http = new();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _pacts.Dispose();
-    }
-
     [Fact]
     public async Task VerifyAsync_WhenInteractionHonoured_WritesV4PactFile()
     {
@@ -38,12 +23,12 @@ public sealed class PactBuilderTests : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(context.MockServerUri, "cfar_contracts/123"));
             request.Headers.TryAddWithoutValidation("Authorization", "Bearer token-value");
-            using var response = await _http.SendAsync(request);
+            using var response = await Http.SendAsync(request);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             (await response.Content.ReadAsStringAsync()).Should().Contain("\"contract_status\":\"confirmed\"");
         });
 
-        var file = PactFile.Read(_pacts.PactFile(Consumer, Provider));
+        var file = PactFile.Read(PactFilePath);
         file["metadata"]!["pactSpecification"]!["version"]!.GetValue<string>().Should().Be("4.0");
         file["metadata"]!["pactRust"]!["ffi"]!.GetValue<string>().Should().Be("0.5.8");
         file["consumer"]!["name"]!.GetValue<string>().Should().Be(Consumer);
@@ -72,7 +57,7 @@ public sealed class PactBuilderTests : IDisposable
         failure.Mismatches.Should().ContainSingle().Which.Should().Match<PactMismatch>(m =>
             m.Kind == "missing-request" && m.Method == "POST" && m.Path == "/cfar_offers");
         failure.Message.Should().Contain("Missing request: POST /cfar_offers");
-        File.Exists(_pacts.PactFile(Consumer, Provider)).Should().BeFalse("a failed verification writes no pact");
+        File.Exists(PactFilePath).Should().BeFalse("a failed verification writes no pact");
     }
 
     [Fact]
@@ -86,8 +71,8 @@ public sealed class PactBuilderTests : IDisposable
 
         var verify = () => pact.VerifyAsync(async context =>
         {
-            using var expected = await _http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/1"));
-            using var unexpected = await _http.DeleteAsync(new Uri(context.MockServerUri, "sessions/9"));
+            using var expected = await Http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/1"));
+            using var unexpected = await Http.DeleteAsync(new Uri(context.MockServerUri, "sessions/9"));
         });
 
         var failure = (await verify.Should().ThrowAsync<PactVerificationException>()).Which;
@@ -108,7 +93,7 @@ public sealed class PactBuilderTests : IDisposable
 
         var verify = () => pact.VerifyAsync(async context =>
         {
-            using var response = await _http.PostAsJsonAsync(
+            using var response = await Http.PostAsJsonAsync(
                 new Uri(context.MockServerUri, "cfar_contracts"), new { offer_ids = new[] { "offer-1" }, currency = "EUR" });
         });
 
@@ -131,7 +116,7 @@ public sealed class PactBuilderTests : IDisposable
 
         var verify = () => pact.VerifyAsync(async context =>
         {
-            using var response = await _http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/2"));
+            using var response = await Http.GetAsync(new Uri(context.MockServerUri, "cfar_contracts/2"));
             throw new InvalidOperationException("client could not parse the answer");
         });
 
@@ -143,13 +128,13 @@ public sealed class PactBuilderTests : IDisposable
     {
         using var pact = NewPact();
         pact.UponReceiving("first").WithRequest(HttpMethod.Get, "/first").WillRespond().WithStatus(200);
-        await pact.VerifyAsync(async context => (await _http.GetAsync(new Uri(context.MockServerUri, "first"))).Dispose());
+        await pact.VerifyAsync(async context => (await Http.GetAsync(new Uri(context.MockServerUri, "first"))).Dispose());
 
         pact.UponReceiving("second").WithRequest(HttpMethod.Get, "/second").WillRespond().WithStatus(200);
 
         // Had the first handle been reused, its mock server would also expect /first and report it missing.
-        await pact.VerifyAsync(async context => (await _http.GetAsync(new Uri(context.MockServerUri, "second"))).Dispose());
-        PactFile.Read(_pacts.PactFile(Consumer, Provider))["interactions"]!.AsArray().Should().HaveCount(2);
+        await pact.VerifyAsync(async context => (await Http.GetAsync(new Uri(context.MockServerUri, "second"))).Dispose());
+        PactFile.Read(PactFilePath)["interactions"]!.AsArray().Should().HaveCount(2);
     }
 
     [Fact]
@@ -158,14 +143,14 @@ public sealed class PactBuilderTests : IDisposable
         using (var first = NewPact())
         {
             first.UponReceiving("a session creation").WithRequest(HttpMethod.Post, "/sessions").WillRespond().WithStatus(201);
-            await first.VerifyAsync(async context => (await _http.PostAsync(new Uri(context.MockServerUri, "sessions"), null)).Dispose());
+            await first.VerifyAsync(async context => (await Http.PostAsync(new Uri(context.MockServerUri, "sessions"), null)).Dispose());
         }
 
         using var second = NewPact();
         second.UponReceiving("an offers request").WithRequest(HttpMethod.Post, "/cfar_offers").WillRespond().WithStatus(201);
-        await second.VerifyAsync(async context => (await _http.PostAsync(new Uri(context.MockServerUri, "cfar_offers"), null)).Dispose());
+        await second.VerifyAsync(async context => (await Http.PostAsync(new Uri(context.MockServerUri, "cfar_offers"), null)).Dispose());
 
-        var descriptions = PactFile.Read(_pacts.PactFile(Consumer, Provider))["interactions"]!.AsArray()
+        var descriptions = PactFile.Read(PactFilePath)["interactions"]!.AsArray()
             .Select(interaction => (string?)interaction!["description"]);
         descriptions.Should().BeEquivalentTo("a session creation", "an offers request");
     }
@@ -177,12 +162,12 @@ public sealed class PactBuilderTests : IDisposable
         {
             using var pact = NewPact();
             pact.UponReceiving($"parallel request {index}").WithRequest(HttpMethod.Get, $"/events/{index}").WillRespond().WithStatus(200);
-            await pact.VerifyAsync(async context => (await _http.GetAsync(new Uri(context.MockServerUri, $"events/{index}"))).Dispose());
+            await pact.VerifyAsync(async context => (await Http.GetAsync(new Uri(context.MockServerUri, $"events/{index}"))).Dispose());
         });
 
         await Task.WhenAll(runs);
 
-        PactFile.Read(_pacts.PactFile(Consumer, Provider))["interactions"]!.AsArray().Should().HaveCount(8);
+        PactFile.Read(PactFilePath)["interactions"]!.AsArray().Should().HaveCount(8);
     }
 
     [Fact]
@@ -200,14 +185,14 @@ public sealed class PactBuilderTests : IDisposable
         string? contentType = null;
         await pact.VerifyAsync(async context =>
         {
-            using var response = await _http.GetAsync(new Uri(context.MockServerUri, "customer/cfar/payout/receipt"));
+            using var response = await Http.GetAsync(new Uri(context.MockServerUri, "customer/cfar/payout/receipt"));
             received = await response.Content.ReadAsByteArrayAsync();
             contentType = response.Content.Headers.ContentType?.MediaType;
         });
 
         received.Should().Equal(pdf);
         contentType.Should().Be("application/pdf");
-        var body = PactFile.Interaction(PactFile.Read(_pacts.PactFile(Consumer, Provider)), "a payout receipt")["response"]!["body"]!;
+        var body = PactFile.Interaction(PactFile.Read(PactFilePath), "a payout receipt")["response"]!["body"]!;
         body["encoded"]!.GetValue<string>().Should().Be("base64");
         Convert.FromBase64String(body["content"]!.GetValue<string>()).Should().Equal(pdf);
     }
@@ -231,14 +216,14 @@ public sealed class PactBuilderTests : IDisposable
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(context.MockServerUri, "cfar_contracts/3"));
             request.Headers.Add("x-correlation-id", "c-1");
-            using var response = await _http.SendAsync(request);
+            using var response = await Http.SendAsync(request);
             response.StatusCode.Should().Be(HttpStatusCode.OK);
             requestIds = response.Headers.TryGetValues("X-Request-Id", out var values) ? [.. values] : null;
         });
 
         requestIds.Should().NotBeNull("the mock server answers lower-cased names and the client must still find them");
         string.Join(",", requestIds!).Should().Contain("r-1").And.Contain("r-2");
-        var headers = PactFile.Interaction(PactFile.Read(_pacts.PactFile(Consumer, Provider)), "a request with a correlation id")["response"]!["headers"]!.AsObject();
+        var headers = PactFile.Interaction(PactFile.Read(PactFilePath), "a request with a correlation id")["response"]!["headers"]!.AsObject();
         headers.Select(pair => pair.Key).Should().BeEquivalentTo("Content-Type", "X-Request-Id");
         headers["Content-Type"]!.AsArray().Select(v => (string?)v).Should().Equal("application/json; charset=utf-8");
         headers["X-Request-Id"]!.AsArray().Select(v => (string?)v).Should().Equal("r-1", "r-2");
@@ -263,7 +248,4 @@ public sealed class PactBuilderTests : IDisposable
 
         respond.Should().Throw<InvalidOperationException>().WithMessage("*an incomplete interaction*WithRequest*");
     }
-
-    private IPactBuilderV4 NewPact() =>
-        Pact.V4(Consumer, Provider, new PactConfig { PactDir = _pacts.Path, DefaultJsonSettings = SnakeCase });
 }

@@ -10,17 +10,8 @@ namespace Harness.Pact.Tests.Interop;
 public sealed class HandleLifetimeCollection;
 
 [Collection(nameof(HandleLifetimeTests))]
-public sealed class HandleLifetimeTests : IDisposable
+public sealed class HandleLifetimeTests : ScratchPactTest
 {
-    private readonly TempDirectory _pacts = new();
-    private readonly HttpClient _http = new();
-
-    public void Dispose()
-    {
-        _http.Dispose();
-        _pacts.Dispose();
-    }
-
     [Fact]
     public async Task VerifyAsync_TwoHundredBuilders_ReleasesEveryPactHandleAndMockServerPort()
     {
@@ -30,12 +21,12 @@ public sealed class HandleLifetimeTests : IDisposable
 
         for (var index = 0; index < 200; index++)
         {
-            using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path });
+            using var pact = Pact.V4(Consumer, Provider, new PactConfig { PactDir = Pacts.Path });
             pact.UponReceiving($"leak check {index % 5}").WithRequest(HttpMethod.Get, "/sessions/1").WillRespond().WithStatus(200);
             await pact.VerifyAsync(async context =>
             {
                 ports.Add(context.MockServerUri.Port);
-                (await _http.GetAsync(new Uri(context.MockServerUri, "sessions/1"))).Dispose();
+                (await Http.GetAsync(new Uri(context.MockServerUri, "sessions/1"))).Dispose();
             });
         }
 
@@ -51,7 +42,7 @@ public sealed class HandleLifetimeTests : IDisposable
     public void Dispose_BuilderWithPendingInteractions_FreesHandleOnceEvenWhenCalledTwice()
     {
         var before = LiveHandles.Pacts;
-        var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path });
+        var pact = Pact.V4(Consumer, Provider, new PactConfig { PactDir = Pacts.Path });
         pact.UponReceiving("never verified").WithRequest(HttpMethod.Get, "/sessions/2");
         LiveHandles.Pacts.Should().Be(before + 1);
 
@@ -68,7 +59,7 @@ public sealed class HandleLifetimeTests : IDisposable
     {
         var servers = LiveHandles.MockServers;
         var handles = LiveHandles.Pacts;
-        using var pact = Pact.V4("airline-partner", "hts-airlines-api", new PactConfig { PactDir = _pacts.Path });
+        using var pact = Pact.V4(Consumer, Provider, new PactConfig { PactDir = Pacts.Path });
         pact.UponReceiving("a missing request").WithRequest(HttpMethod.Get, "/sessions/3").WillRespond().WithStatus(200);
         var port = 0;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Harness.Pact.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Harness.Spec.Testing;
 
 namespace Harness.Pact.Tests.PactNetStyle;
 

@@ -6,9 +6,12 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Harness.Pact.Tests.Support;
+namespace Harness.Spec.Testing;
 
-/// <summary>Starts a small Kestrel app on 127.0.0.1 (a free port), quiet, for the test providers and brokers.</summary>
+/// <summary>
+/// Starts a small Kestrel app on 127.0.0.1 (a port the OS picks, so parallel runs never collide), quiet, for the test
+/// providers, brokers and canned servers. The base URI ends with a slash.
+/// </summary>
 public static class LoopbackApp
 {
     public static async Task<(WebApplication App, Uri BaseUri)> StartAsync(Action<WebApplication> map, Action<IServiceCollection>? services = null)
