@@ -8,6 +8,12 @@ namespace Harness.Sandbox.Api;
 /// <summary>POST /cfar_offers and /dg_offers (and CFAR's /cfar_offers/external): priced by the product's rules.</summary>
 internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
 {
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? s_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? s_writer;
+
     private SandboxState State => sandbox.State;
 
     public ApiResult Post(OperationRequest request)
@@ -93,8 +99,11 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
     private byte[] OfferJson(string id, JsonElement request, JsonElement itinerary, string currency, OfferQuote quote,
         DateTimeOffset now, string taxesTotal, string? externalId)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var writer = new Utf8JsonWriter(buffer))
+        // One buffer and writer per thread, reused: only the finished offer's bytes are allocated.
+        var buffer = s_buffer ??= new ArrayBufferWriter<byte>(4096);
+        buffer.ResetWrittenCount();
+        var writer = s_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
         {
             writer.WriteStartObject();
             writer.WriteString("id", id);
@@ -139,6 +148,7 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
             }
 
             writer.WriteEndObject();
+            writer.Flush();
         }
 
         return buffer.WrittenSpan.ToArray();

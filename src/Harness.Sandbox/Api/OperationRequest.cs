@@ -48,23 +48,31 @@ internal sealed record ApiResult(int Status, JsonNode? Json = null, byte[]? Pdf 
         return buffer.WrittenSpan.ToArray();
     }
 
-    /// <summary>A JSON array of already-serialized elements.</summary>
+    /// <summary>A JSON array of already-serialized elements, in one allocation of its exact size.</summary>
     public static byte[] Utf8Array(IReadOnlyList<byte[]> elements)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(elements.Sum(e => e.Length) + elements.Count + 1);
-        buffer.Write("["u8);
+        var length = 2 + Math.Max(0, elements.Count - 1);
+        for (var i = 0; i < elements.Count; i++)
+        {
+            length += elements[i].Length;
+        }
+
+        var array = new byte[length];
+        array[0] = (byte)'[';
+        var at = 1;
         for (var i = 0; i < elements.Count; i++)
         {
             if (i > 0)
             {
-                buffer.Write(","u8);
+                array[at++] = (byte)',';
             }
 
-            buffer.Write(elements[i]);
+            elements[i].CopyTo(array, at);
+            at += elements[i].Length;
         }
 
-        buffer.Write("]"u8);
-        return buffer.WrittenSpan.ToArray();
+        array[at] = (byte)']';
+        return array;
     }
 
     public static ApiResult NoContent { get; } = new(StatusCodes.Status204NoContent);

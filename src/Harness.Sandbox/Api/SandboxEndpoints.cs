@@ -26,6 +26,13 @@ public static class SandboxEndpoints
         public bool Authenticated => Definition.RequiresToken;
 
         public bool CacheHeaders => Definition.CacheHeaders;
+
+        /// <summary>
+        /// The offer operations keep nothing of the request document (offers are stored as their own UTF-8 bytes), so
+        /// it is disposed after the answer and its pooled buffers go back to the pool instead of becoming garbage.
+        /// </summary>
+        public bool ReleasesBody { get; } = Definition == AirlineOperations.PostCfarOffers || Definition == AirlineOperations.PostDgOffers
+            || Definition == AirlineOperations.PostCfarOffersExternal;
     }
 
     /// <summary>All 23 Airline API v1.1 operations under <paramref name="basePath"/>, with faults applied.</summary>
@@ -101,19 +108,37 @@ public static class SandboxEndpoints
             return;
         }
 
-        ApiResult result;
+        JsonDocument? document = null;
         try
         {
-            Authorize(http, operation, sandbox);
-            var root = schema is null ? default : await ReadBodyAsync(http, schema, sandbox);
-            var notPerformed = sandbox.NotPerformed.ContainsKey(operation.Id);
-            result = operation.Handle(new OperationRequest(http, AsNode(root), http.Request.RouteValues["id"] as string, notPerformed, sandbox.Now) { Root = root });
+            ApiResult result;
+            try
+            {
+                Authorize(http, operation, sandbox);
+                document = schema is null ? null : await ReadBodyAsync(http, schema, sandbox);
+                var root = document is null ? default : document.RootElement;
+                var notPerformed = sandbox.NotPerformed.ContainsKey(operation.Id);
+                result = operation.Handle(new OperationRequest(http, AsNode(root), http.Request.RouteValues["id"] as string, notPerformed, sandbox.Now) { Root = root });
+            }
+            catch (ApiException error)
+            {
+                await WriteErrorAsync(http, error);
+                return;
+            }
+
+            await WriteResultAsync(http, operation, result, sandbox, logger);
         }
-        catch (ApiException error)
+        finally
         {
-            await WriteErrorAsync(http, error);
-            return;
+            if (operation.ReleasesBody)
+            {
+                document?.Dispose();
+            }
         }
+    }
+
+    private static async Task WriteResultAsync(HttpContext http, Operation operation, ApiResult result, AirlineSandbox sandbox, ILogger logger)
+    {
 
         if (result.Status is >= 200 and < 300 && operation.CacheHeaders)
         {
@@ -178,12 +203,13 @@ public static class SandboxEndpoints
     }
 
     /// <summary>Parses and validates the body; the document is read once and handlers use its elements.</summary>
-    private static async Task<JsonElement> ReadBodyAsync(HttpContext http, JsonObject schema, AirlineSandbox sandbox)
+    private static async Task<JsonDocument> ReadBodyAsync(HttpContext http, JsonObject schema, AirlineSandbox sandbox)
     {
         JsonDocument document;
         try
         {
-            // Not disposed: the request's nodes below read from this document for the rest of the request.
+            // Disposed by the caller only for operations that keep nothing of it (Operation.ReleasesBody): other handlers'
+            // nodes may read from it for as long as they keep them.
             document = await JsonDocument.ParseAsync(http.Request.Body, cancellationToken: http.RequestAborted);
         }
         catch (JsonException error)
@@ -194,14 +220,14 @@ public static class SandboxEndpoints
             throw ApiException.BadRequest("body", "malformed_json", detail);
         }
 
-        var root = document.RootElement;
-        var issues = sandbox.Validator.Validate(root, schema);
+        var issues = sandbox.Validator.Validate(document.RootElement, schema);
         if (issues.Count > 0)
         {
+            document.Dispose();
             throw ApiException.FromIssues(issues);
         }
 
-        return root;
+        return document;
     }
 
     /// <summary>A node view of the body for the handlers that edit trees; it reads the element lazily, on first access.</summary>
