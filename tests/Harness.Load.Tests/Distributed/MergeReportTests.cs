@@ -120,8 +120,10 @@ public sealed class MergeReportTests : IDisposable
             .InvokeAsync(["merge", .. agents, "--out", outDir, "--baseline", baseline], CancellationToken.None);
 
         var summary = await ReportWriter.ReadSummaryAsync(Path.Combine(outDir, ReportWriter.SummaryFile), CancellationToken.None);
+        // Which checks were evaluated is the point here; whether the wall-clock p99 of a run on a busy machine stays under
+        // 250 ms is not (the CI suite runs assemblies in parallel), so their verdicts are not asserted.
         summary.Thresholds.Select(t => t.Check).Should().Equal("p99_ms <= 250", "error_rate_pct <= 1", "min_achieved_ratio >= 0.99");
-        summary.Thresholds.Should().OnlyContain(t => t.Passed);
+        summary.Thresholds.Single(t => t.Check == "error_rate_pct <= 1").Passed.Should().BeTrue("every iteration was ok");
         summary.Baseline!.Passed.Should().BeFalse("the baseline's p95/p99 of 1 µs cannot be met");
         summary.Verdict.Should().Be("fail");
         exit.Should().Be(1, "as for run: a failed baseline is exit code 1");
