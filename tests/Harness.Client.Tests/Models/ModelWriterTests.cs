@@ -138,7 +138,7 @@ public class ModelWriterTests
     [InlineData("far:\n      type: object\n      properties:\n        x:\n          $ref: 'other.yml#/x'\n", "only local schema refs")]
     public void Write_WhatItCannotWrite_FailsNamingTheSchema(string schemas, string expected)
     {
-        var act = () => ModelWriter.Write(SpecDocument.Parse(new StringReader(Header + "    " + schemas)));
+        var act = () => Generate("    " + schemas);
 
         act.Should().Throw<ModelGenException>().WithMessage($"*{expected}*");
     }
