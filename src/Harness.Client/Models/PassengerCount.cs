@@ -1,8 +1,0 @@
-namespace Harness.Client.Models;
-
-public sealed record PassengerCount
-{
-    public required int Count { get; init; }
-
-    public required PassengerType Type { get; init; }
-}
