@@ -1,3 +1,5 @@
+global using Harness.Client.Configuration;
+global using Harness.Client.Models;
 global using Harness.Scenarios.Journeys;
 global using Harness.Scenarios.Model;
 global using Harness.Scenarios.Steps;

@@ -1,12 +1,6 @@
-using Harness.Client.Models;
-
 namespace Harness.Scenarios.Tests.Journeys;
 
-[CollectionDefinition(nameof(CfarChangesTests))]
-public sealed class CfarChangesCollection : ICollectionFixture<SandboxFixture>;
-
-[Collection(nameof(CfarChangesTests))]
-public sealed class CfarChangesTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class CfarChangesTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     [Fact]
     public async Task ChangesAfterBooking_OnSandbox_AmendsThenCancelsAndRefusesFurtherChanges()

@@ -1,13 +1,8 @@
 using System.Text;
-using Harness.Client.Models;
 
 namespace Harness.Scenarios.Tests.Journeys;
 
-[CollectionDefinition(nameof(CfarExerciseTests))]
-public sealed class CfarExerciseCollection : ICollectionFixture<SandboxFixture>;
-
-[Collection(nameof(CfarExerciseTests))]
-public sealed class CfarExerciseTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class CfarExerciseTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     [Fact]
     public async Task PurchaseAndExercise_OnSandbox_CompletesWithinCoverageAndServesReceipt()

@@ -1,12 +1,6 @@
-using Harness.Client.Models;
-
 namespace Harness.Scenarios.Tests.Journeys;
 
-[CollectionDefinition(nameof(CfarPurchaseTests))]
-public sealed class CfarPurchaseCollection : ICollectionFixture<SandboxFixture>;
-
-[Collection(nameof(CfarPurchaseTests))]
-public sealed class CfarPurchaseTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class CfarPurchaseTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     [Fact]
     public async Task PurchaseAirlineMerchant_OnSandbox_ConfirmsContractAsOffered()

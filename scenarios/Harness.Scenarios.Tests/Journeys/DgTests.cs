@@ -1,12 +1,6 @@
-using Harness.Client.Models;
-
 namespace Harness.Scenarios.Tests.Journeys;
 
-[CollectionDefinition(nameof(DgTests))]
-public sealed class DgCollection : ICollectionFixture<SandboxFixture>;
-
-[Collection(nameof(DgTests))]
-public sealed class DgTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class DgTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     [Fact]
     public async Task PurchaseAirlineMerchant_OnSandbox_ConfirmsContractAsOffered()

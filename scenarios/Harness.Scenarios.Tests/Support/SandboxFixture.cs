@@ -1,9 +1,7 @@
-using Harness.Client.Configuration;
-
 namespace Harness.Scenarios.Tests.Support;
 
 /// <summary>
-/// One in-process sandbox for one test class (each class declares its own collection). Seeds come from HARNESS_SEED
+/// One in-process sandbox for one test class (each class takes it as its IClassFixture). Seeds come from HARNESS_SEED
 /// when set, else are random, and are printed with every run.
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
