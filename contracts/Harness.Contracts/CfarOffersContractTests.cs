@@ -17,10 +17,7 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     public async Task CreateCfarOffersAsync_WhenPriced_ReturnsOffersAndSession()
     {
         var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
-        Expect(Offers, OffersCall(request), Caller.WithValidToken)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(Offers, OffersCall(request), 201)
             .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.CfarOffer(), 1));
 
@@ -59,10 +56,7 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     public async Task CreateExternalCfarOfferAsync_WhenPriced_ReturnsOneOffer()
     {
         var request = Fakers.CreateExternalCfarOfferRequest(Trip);
-        Expect(External, ExternalCall(request), Caller.WithValidToken)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(External, ExternalCall(request), 201)
             .WithHtsSessionId(ExternalSessionId)
             .WithJsonBody(Shapes.CfarOffer("cfar-offer-external-1"));
 

@@ -19,10 +19,7 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
     public async Task CreateDgExerciseAsync_OnConfirmedContract_ReturnsExerciseAndSession()
     {
         var request = CreateRequest();
-        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, "confirmed")))
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(Create, CreateCall(request), 201, State(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, "confirmed")))
             .WithHtsSessionId(SessionId)
             .WithJsonBody(new { Id = Shapes.Id(ExerciseId) });
 

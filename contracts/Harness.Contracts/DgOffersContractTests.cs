@@ -14,10 +14,7 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
     public async Task CreateDgOffersAsync_WhenPriced_ReturnsOffersAndSession()
     {
         var request = NewRequest();
-        Expect(What, Call(request), Caller.WithValidToken)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(What, Call(request), 201)
             .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.DgOfferItem(), 1));
 

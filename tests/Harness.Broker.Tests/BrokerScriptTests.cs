@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Broker.Tests.Fixtures;
-using Xunit.Abstractions;
-
 namespace Harness.Broker.Tests;
 
 /// <summary>tools/pact/broker, the users' one command, run as a child process against <see cref="PactBrokerTestDouble"/>.</summary>

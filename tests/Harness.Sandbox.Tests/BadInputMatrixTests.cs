@@ -2,12 +2,8 @@ namespace Harness.Sandbox.Tests;
 
 /// <summary>Every operation with a body, fed malformed and invalid input: a 4xx with an error body and no state change.</summary>
 [Collection(SandboxCollection.Name)]
-public sealed class BadInputMatrixTests(SandboxFixture fixture)
+public sealed class BadInputMatrixTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     public static TheoryData<string, string> BodyOperations => new()
     {
         { "POST", "events" },

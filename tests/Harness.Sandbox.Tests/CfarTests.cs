@@ -1,12 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class CfarTests(SandboxFixture fixture)
+public sealed class CfarTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     [Fact]
     public async Task PostCfarOffers_ValidItinerary_Answers201WithDeterministicPricingAndHeaders()
     {

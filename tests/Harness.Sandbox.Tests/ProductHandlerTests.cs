@@ -5,7 +5,7 @@ namespace Harness.Sandbox.Tests;
 /// checks the contract before the session, whatever the product.
 /// </summary>
 [Collection(SandboxCollection.Name)]
-public sealed class ProductHandlerTests(SandboxFixture fixture)
+public sealed class ProductHandlerTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
     private static readonly string[] SharedOfferFields =
     [
@@ -20,10 +20,6 @@ public sealed class ProductHandlerTests(SandboxFixture fixture)
     ];
 
     private static readonly string[] DgTerms = ["service_cap", "max_hours_before_departure", "min_minutes_delay"];
-
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
 
     public static TheoryData<string, string[]> OfferFields => new()
     {

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Client.Serialization;
-using Harness.TestData;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>Who calls: nobody authenticated, a client holding the pact's token, or one whose token the provider refuses.</summary>
@@ -71,6 +67,13 @@ public abstract class ContractTest : IDisposable
     protected static ProviderState State(string name, params (string Name, string Value)[] parameters) => ProviderState.Of(name, parameters);
 
     /// <summary>
+    /// A successful call of a protected operation: a valid token and <paramref name="states"/>, answered with
+    /// <paramref name="status"/> and the spec's cache headers (<see cref="Shapes.WithCacheHeaders"/>); the body follows.
+    /// </summary>
+    protected IResponseBuilderV4 ExpectSuccess(string description, ApiCall call, int status, params ProviderState[] states) =>
+        Expect(description, call, Caller.WithValidToken, states).WillRespond().WithStatus(status).WithCacheHeaders();
+
+    /// <summary>
     /// Starts an interaction. Protected callers first get the postAuth interaction (the client authenticates before its
     /// first call) and send <c>Authorization: Bearer …</c>, matched by regex so any token satisfies the provider.
     /// </summary>
@@ -123,6 +126,19 @@ public abstract class ContractTest : IDisposable
             await interact(client);
         });
     }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> on the mock server and checks what every success shares (the status, the cache headers
+    /// surfaced, see <see cref="ShouldSurfaceCacheHeaders"/>), then the body with <paramref name="body"/>.
+    /// </summary>
+    protected Task VerifySuccessAsync<T>(Func<AirlineApiClient, Task<ApiResponse<T>>> call, int status, Action<T> body) =>
+        VerifyAsync(async client =>
+        {
+            var response = await call(client);
+            response.StatusCode.Should().Be(status);
+            ShouldSurfaceCacheHeaders(response);
+            body(response.RequiredBody);
+        });
 
     /// <summary>The call must throw <see cref="AirlineApiException"/> with <paramref name="status"/>.</summary>
     protected static async Task<AirlineApiException> ShouldFailAsync(Func<Task> call, int status)
@@ -213,10 +229,7 @@ public abstract class ContractTest : IDisposable
         ArgumentNullException.ThrowIfNull(example);
         var states = example.NotPerformedStates ?? throw new ArgumentException($"{example.Operation} declares no \"validated but not performed\" 204.", nameof(example));
         var operationId = State(ProviderStates.OperationAnswers204, (ProviderStateParams.OperationId, example.Operation.OperationId));
-        Expect($"{example.Description} that is validated but not performed", example.Call, Caller.WithValidToken, [.. states, operationId])
-            .WillRespond()
-            .WithStatus(204)
-            .WithCacheHeaders();
+        ExpectSuccess($"{example.Description} that is validated but not performed", example.Call, 204, [.. states, operationId]);
         await VerifyAsync(async client =>
         {
             var result = await example.Run(client);

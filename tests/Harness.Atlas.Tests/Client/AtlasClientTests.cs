@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using Harness.Atlas.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Harness.Atlas.Tests.Client;
 

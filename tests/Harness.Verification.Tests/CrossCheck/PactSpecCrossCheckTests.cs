@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Spec;
-using Harness.Spec.Testing;
 using Cross = Harness.Verification.Tests.CrossCheck.PactSpecCrossCheck;
 
 namespace Harness.Verification.Tests.CrossCheck;
