@@ -5,7 +5,6 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
 {
     private static readonly string Offers = OperationCases.Describe(AirlineOperations.PostCfarOffers);
     private static readonly string External = OperationCases.Describe(AirlineOperations.PostCfarOffersExternal);
-    private const string UnknownSession = "no-such-session";
     private const string SessionId = "5b1e8f2a-6c3d-4e7f-9a0b-1c2d3e4f5a6b";
     private const string ExternalSessionId = "8a4f2c6e-3d1b-4e9a-b7c5-2f0d8e6a1c3b";
 
@@ -39,17 +38,7 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     public async Task CreateCfarOffersAsync_ForUnknownSession_Throws422()
     {
         var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
-        Expect($"{Offers} in an unknown session", OffersCall(request), Caller.WithValidToken)
-            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSession)
-            .WillRespond()
-            .WithStatus(422)
-            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
-
-        await VerifyAsync(async client =>
-        {
-            var failure = await ShouldFailAsync(() => client.CreateCfarOffersAsync(request, UnknownSession), 422);
-            failure.Errors[0].Code.Should().Be("unknown_session");
-        });
+        await ExpectUnknownSessionAsync($"{Offers} in an unknown session", OffersCall(request), client => client.CreateCfarOffersAsync(request, UnknownSessionId));
     }
 
     [Fact]
@@ -76,16 +65,6 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     public async Task CreateExternalCfarOfferAsync_ForUnknownSession_Throws422()
     {
         var request = Fakers.CreateExternalCfarOfferRequest(Trip);
-        Expect($"{External} in an unknown session", ExternalCall(request), Caller.WithValidToken)
-            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSession)
-            .WillRespond()
-            .WithStatus(422)
-            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
-
-        await VerifyAsync(async client =>
-        {
-            var failure = await ShouldFailAsync(() => client.CreateExternalCfarOfferAsync(request, UnknownSession), 422);
-            failure.Errors[0].Code.Should().Be("unknown_session");
-        });
+        await ExpectUnknownSessionAsync($"{External} in an unknown session", ExternalCall(request), client => client.CreateExternalCfarOfferAsync(request, UnknownSessionId));
     }
 }

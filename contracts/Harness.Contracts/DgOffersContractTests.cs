@@ -36,17 +36,6 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
     public async Task CreateDgOffersAsync_ForUnknownSession_Throws422()
     {
         var request = NewRequest();
-        const string unknown = "no-such-session";
-        Expect($"{What} in an unknown session", Call(request), Caller.WithValidToken)
-            .WithHeader(AirlineApiClient.HcSessionIdHeader, unknown)
-            .WillRespond()
-            .WithStatus(422)
-            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
-
-        await VerifyAsync(async client =>
-        {
-            var failure = await ShouldFailAsync(() => client.CreateDgOffersAsync(request, unknown), 422);
-            failure.Errors[0].Code.Should().Be("unknown_session");
-        });
+        await ExpectUnknownSessionAsync($"{What} in an unknown session", Call(request), client => client.CreateDgOffersAsync(request, UnknownSessionId));
     }
 }

@@ -32,6 +32,9 @@ public abstract class ContractTest : IDisposable
 
     public const string AuthDescription = "a request for an access token";
 
+    /// <summary>The HC-Session-ID of the unknown-session interactions (<see cref="ExpectUnknownSessionAsync"/>).</summary>
+    public const string UnknownSessionId = "no-such-session";
+
     private bool _tokenExpected;
 
     protected ContractTest(ContractsFixture fixture)
@@ -181,6 +184,25 @@ public abstract class ContractTest : IDisposable
     {
         Expect($"{what} for an unknown id", call, caller).WillRespond().WithStatus(404);
         await VerifyAsync(async client => await ShouldFailAsync(() => act(client), 404));
+    }
+
+    /// <summary>
+    /// 422 unknown_session: the call is sent in <see cref="UnknownSessionId"/>, an HC-Session-ID no session has; the same case
+    /// on every operation that takes one. <paramref name="message"/> is the provider's wording for the operation.
+    /// </summary>
+    protected async Task ExpectUnknownSessionAsync(
+        string description, ApiCall call, Func<AirlineApiClient, Task> act, string message = $"HC-Session-ID '{UnknownSessionId}' is not a known session.")
+    {
+        Expect(description, call, Caller.WithValidToken)
+            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSessionId)
+            .WillRespond()
+            .WithStatus(422)
+            .WithJsonBody(Shapes.Errors("unknown_session", message));
+        await VerifyAsync(async client =>
+        {
+            var failure = await ShouldFailAsync(() => act(client), 422);
+            failure.Errors[0].Code.Should().Be("unknown_session");
+        });
     }
 
     /// <summary>422 (or 400) with the spec's error body; the client must surface the first error's code.</summary>
