@@ -51,6 +51,18 @@ public sealed class SandboxFixture : IAsyncLifetime
         return used;
     }
 
+    /// <summary>
+    /// Runs a journey whose last step is an expected refusal: the journey must succeed, and its last step must have
+    /// answered <paramref name="refusal"/> (status and code, e.g. "422 contract_closed").
+    /// </summary>
+    public async Task<JourneyContext> RunToRefusalAsync(Journey journey, ITestOutputHelper output, string refusal, JourneyContext? context = null)
+    {
+        var (result, used) = await RunAsync(journey, output, context);
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        result.Steps[^1].Actual.Should().StartWith(refusal);
+        return used;
+    }
+
     /// <summary>The sandbox's own record of a contract's status, independent of what the client parsed.</summary>
     public string? StatusInSandbox(string contractId) => Target.Sandbox!.State.ContractStatus(contractId);
 }
