@@ -155,18 +155,6 @@ public sealed class CfarTests(SandboxFixture fixture) : SandboxTest(fixture)
         State.Counts().Should().Be(before);
     }
 
-    [Fact]
-    public async Task PostCfarContracts_DgOffer_Answers422()
-    {
-        var (offer, itinerary) = await Api.OfferAsync("dg");
-        itinerary = Bodies.Itinerary("cfar");
-
-        var reply = await Api.PostAsync("cfar_contracts", Bodies.ContractRequest((string)offer["id"]!, itinerary));
-
-        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
-        reply.ErrorFields.Should().Equal("offer_ids[0]");
-    }
-
     [Theory]
     [InlineData("flight")]
     [InlineData("passengers")]

@@ -37,17 +37,6 @@ public sealed class DgTests(SandboxFixture fixture) : SandboxTest(fixture)
     }
 
     [Fact]
-    public async Task PostDgContracts_CfarOffer_Answers422()
-    {
-        var (offer, _) = await Api.OfferAsync("cfar");
-
-        var reply = await Api.PostAsync("dg_contracts", Bodies.ContractRequest((string)offer["id"]!, Bodies.Itinerary("dg")));
-
-        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
-        reply.ErrorFields.Should().Equal("offer_ids[0]");
-    }
-
-    [Fact]
     public async Task ProcessDgPayment_GoodToken_ConfirmsAndDeclineDoesNot()
     {
         var good = await Api.ContractAsync("dg");

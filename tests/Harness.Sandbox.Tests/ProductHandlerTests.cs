@@ -74,6 +74,20 @@ public sealed class ProductHandlerTests(SandboxFixture fixture) : SandboxTest(fi
         State.Counts().Should().Be(before);
     }
 
+    /// <summary>A contract is made from its own product's offer only: the other product's offer id is refused, naming offer_ids[0].</summary>
+    [Theory]
+    [InlineData("cfar", "dg")]
+    [InlineData("dg", "cfar")]
+    public async Task PostContracts_OtherProductsOffer_Answers422NamingOfferIds(string product, string offerProduct)
+    {
+        var (offer, _) = await Api.OfferAsync(offerProduct);
+
+        var reply = await Api.PostAsync($"{product}_contracts", Bodies.ContractRequest((string)offer["id"]!, Bodies.Itinerary(product)));
+
+        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        reply.ErrorFields.Should().Equal("offer_ids[0]");
+    }
+
     private static JsonObject ExerciseBody(string product, string contractId) =>
         product == "cfar" ? Bodies.CfarExercise(contractId) : Bodies.DgExercise(contractId);
 }
