@@ -20,18 +20,13 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
             .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.CfarOffer(), 1));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateCfarOffersAsync(request), 201, offers =>
         {
-            var response = await client.CreateCfarOffersAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.HtsSessionId.Should().Be(SessionId);
-            var offer = response.RequiredBody.Should().ContainSingle().Subject;
+            var offer = offers.Should().ContainSingle().Subject;
             offer.Id.Should().Be("cfar-offer-1");
             offer.CoverageValue.Should().Be(400.00m);
             offer.Itinerary.Slices[0].Segments[0].FlightNumber.Should().Be(StandardTrip.FlightNumber);
-        });
+        }, htsSessionId: SessionId);
     }
 
     [Fact]
@@ -49,16 +44,11 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
             .WithHtsSessionId(ExternalSessionId)
             .WithJsonBody(Shapes.CfarOffer("cfar-offer-external-1"));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateExternalCfarOfferAsync(request), 201, offer =>
         {
-            var response = await client.CreateExternalCfarOfferAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.HtsSessionId.Should().Be(ExternalSessionId);
-            response.RequiredBody.Id.Should().Be("cfar-offer-external-1");
-            response.RequiredBody.PremiumValue.Should().Be(25.00m);
-        });
+            offer.Id.Should().Be("cfar-offer-external-1");
+            offer.PremiumValue.Should().Be(25.00m);
+        }, htsSessionId: ExternalSessionId);
     }
 
     [Fact]

@@ -23,15 +23,7 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
             .WithHtsSessionId(SessionId)
             .WithJsonBody(new { Id = Shapes.Id(ExerciseId) });
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.CreateDgExerciseAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ExerciseId);
-            response.HtsSessionId.Should().Be(SessionId);
-        });
+        await VerifySuccessAsync(client => client.CreateDgExerciseAsync(request), 201, body => body.Id.Should().Be(ExerciseId), htsSessionId: SessionId);
     }
 
     [Fact]

@@ -18,18 +18,13 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
             .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.DgOfferItem(), 1));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateDgOffersAsync(request), 201, offers =>
         {
-            var response = await client.CreateDgOffersAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.HtsSessionId.Should().Be(SessionId);
-            var offer = response.RequiredBody.Should().ContainSingle().Subject;
+            var offer = offers.Should().ContainSingle().Subject;
             offer.Id.Should().Be("dg-offer-1");
             offer.ServiceCapValue.Should().Be(150.00m);
             offer.MinMinutesDelay.Should().Be(180);
-        });
+        }, htsSessionId: SessionId);
     }
 
     [Fact]

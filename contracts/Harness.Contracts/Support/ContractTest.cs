@@ -132,14 +132,20 @@ public abstract class ContractTest : IDisposable
 
     /// <summary>
     /// Runs <paramref name="call"/> on the mock server and checks what every success shares (the status, the cache headers
-    /// surfaced, see <see cref="ShouldSurfaceCacheHeaders"/>), then the body with <paramref name="body"/>.
+    /// surfaced, see <see cref="ShouldSurfaceCacheHeaders"/>; the <c>HTS-Session-ID</c> surfaced when the interaction sends
+    /// one, see <see cref="Shapes.WithHtsSessionId"/>), then the body with <paramref name="body"/>.
     /// </summary>
-    protected Task VerifySuccessAsync<T>(Func<AirlineApiClient, Task<ApiResponse<T>>> call, int status, Action<T> body) =>
+    protected Task VerifySuccessAsync<T>(Func<AirlineApiClient, Task<ApiResponse<T>>> call, int status, Action<T> body, string? htsSessionId = null) =>
         VerifyAsync(async client =>
         {
             var response = await call(client);
             response.StatusCode.Should().Be(status);
             ShouldSurfaceCacheHeaders(response);
+            if (htsSessionId is not null)
+            {
+                response.HtsSessionId.Should().Be(htsSessionId);
+            }
+
             body(response.RequiredBody);
         });
 
