@@ -47,21 +47,14 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     public async Task CreateCfarContractAsync_FromOffer_ReturnsCreatedContract()
     {
         var request = CreateRequest();
-        Expect(Create, CreateCall(request), Caller.WithValidToken, OfferExists)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(Create, CreateCall(request), 201, OfferExists)
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateCfarContractAsync(request), 201, body =>
         {
-            var response = await client.CreateCfarContractAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ContractId);
-            response.RequiredBody.Status.Should().Be(CfarStatus.Created);
-            response.RequiredBody.Offers.Should().ContainSingle().Which.Id.Should().Be(OfferId);
+            body.Id.Should().Be(ContractId);
+            body.Status.Should().Be(CfarStatus.Created);
+            body.Offers.Should().ContainSingle().Which.Id.Should().Be(OfferId);
         });
     }
 
@@ -81,98 +74,53 @@ public sealed class CfarContractsContractTests(ContractsFixture fixture) : Contr
     [Fact]
     public async Task GetCfarContractAsync_WhenExists_ReturnsContract()
     {
-        Expect(Get, GetCall(), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(Get, GetCall(), 200, ContractExists())
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.GetCfarContractAsync(ContractId), 200, body =>
         {
-            var response = await client.GetCfarContractAsync(ContractId);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ContractId);
-            response.RequiredBody.CoverageValue.Should().Be(400.00m);
-            response.RequiredBody.Itinerary.Slices[0].Segments[0].OriginAirport.Should().Be(StandardTrip.Origin);
+            body.Id.Should().Be(ContractId);
+            body.CoverageValue.Should().Be(400.00m);
+            body.Itinerary.Slices[0].Segments[0].OriginAirport.Should().Be(StandardTrip.Origin);
         });
     }
 
     [Fact]
     public async Task GetCfarContractAsync_WhenConfirmed_ReturnsConfirmedStatus()
     {
-        Expect($"{Get} that is confirmed", GetCall(), Caller.WithValidToken, ContractExists("confirmed"))
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess($"{Get} that is confirmed", GetCall(), 200, ContractExists("confirmed"))
             .WithJsonBody(Shapes.CfarContract(ContractId, "confirmed"));
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.GetCfarContractAsync(ContractId);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Status.Should().Be(CfarStatus.Confirmed);
-        });
+        await VerifySuccessAsync(client => client.GetCfarContractAsync(ContractId), 200, body => body.Status.Should().Be(CfarStatus.Confirmed));
     }
 
     [Fact]
     public async Task UpdateCfarContractStatusAsync_ToConfirmed_ReturnsConfirmedContract()
     {
         var request = ConfirmRequest();
-        Expect(UpdateStatus, UpdateStatusCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(UpdateStatus, UpdateStatusCall(request), 200, ContractExists())
             .WithJsonBody(Shapes.CfarContract(ContractId, "confirmed"));
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.UpdateCfarContractStatusAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Status.Should().Be(CfarStatus.Confirmed);
-        });
+        await VerifySuccessAsync(client => client.UpdateCfarContractStatusAsync(ContractId, request), 200, body => body.Status.Should().Be(CfarStatus.Confirmed));
     }
 
     [Fact]
     public async Task UpdateCfarFormsOfPaymentAsync_OnOpenContract_ReturnsContract()
     {
         var request = FormsRequest();
-        Expect(FormsOfPayment, FormsCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(FormsOfPayment, FormsCall(request), 200, ContractExists())
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.UpdateCfarFormsOfPaymentAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ContractId);
-        });
+        await VerifySuccessAsync(client => client.UpdateCfarFormsOfPaymentAsync(ContractId, request), 200, body => body.Id.Should().Be(ContractId));
     }
 
     [Fact]
     public async Task UpdateCfarItinerarySlicesAsync_OnOpenContract_ReturnsContract()
     {
         var request = SlicesRequest();
-        Expect(Slices, SlicesCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(Slices, SlicesCall(request), 200, ContractExists())
             .WithJsonBody(Shapes.CfarContract(ContractId, "created"));
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.UpdateCfarItinerarySlicesAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Itinerary.Slices.Should().NotBeEmpty();
-        });
+        await VerifySuccessAsync(client => client.UpdateCfarItinerarySlicesAsync(ContractId, request), 200, body => body.Itinerary.Slices.Should().NotBeEmpty());
     }
 }

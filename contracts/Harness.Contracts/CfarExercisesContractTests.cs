@@ -23,21 +23,14 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
     public async Task CreateCfarExerciseAsync_OnConfirmedContract_ReturnsExercise()
     {
         var request = CreateRequest();
-        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.ConfirmedCfarContractExists, (ProviderStateParams.ContractId, ContractId)))
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(Create, CreateCall(request), 201, State(ProviderStates.ConfirmedCfarContractExists, (ProviderStateParams.ContractId, ContractId)))
             .WithJsonBody(Shapes.CfarExercise(ExerciseId, ContractId));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateCfarExerciseAsync(request), 201, body =>
         {
-            var response = await client.CreateCfarExerciseAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ExerciseId);
-            response.RequiredBody.ContractId.Should().Be(ContractId);
-            response.RequiredBody.CashRefundAllowanceValue.Should().Be(400.00m);
+            body.Id.Should().Be(ExerciseId);
+            body.ContractId.Should().Be(ContractId);
+            body.CashRefundAllowanceValue.Should().Be(400.00m);
         });
     }
 
@@ -58,20 +51,10 @@ public sealed class CfarExercisesContractTests(ContractsFixture fixture) : Contr
     public async Task MarkCfarExerciseCompletedAsync_WhenOpen_ReturnsExercise()
     {
         var request = CompleteRequest();
-        Expect(Complete, CompleteCall(request), Caller.WithValidToken, State(ProviderStates.CfarExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId)))
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(Complete, CompleteCall(request), 200, State(ProviderStates.CfarExerciseExists, (ProviderStateParams.ExerciseId, ExerciseId)))
             .WithJsonBody(Shapes.CfarExercise(ExerciseId, ContractId));
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.MarkCfarExerciseCompletedAsync(ExerciseId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ExerciseId);
-        });
+        await VerifySuccessAsync(client => client.MarkCfarExerciseCompletedAsync(ExerciseId, request), 200, body => body.Id.Should().Be(ExerciseId));
     }
 
     [Fact]

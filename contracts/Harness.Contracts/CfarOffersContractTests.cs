@@ -5,7 +5,6 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
 {
     private static readonly string Offers = OperationCases.Describe(AirlineOperations.PostCfarOffers);
     private static readonly string External = OperationCases.Describe(AirlineOperations.PostCfarOffersExternal);
-    private const string UnknownSession = "no-such-session";
     private const string SessionId = "5b1e8f2a-6c3d-4e7f-9a0b-1c2d3e4f5a6b";
     private const string ExternalSessionId = "8a4f2c6e-3d1b-4e9a-b7c5-2f0d8e6a1c3b";
 
@@ -17,81 +16,45 @@ public sealed class CfarOffersContractTests(ContractsFixture fixture) : Contract
     public async Task CreateCfarOffersAsync_WhenPriced_ReturnsOffersAndSession()
     {
         var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
-        Expect(Offers, OffersCall(request), Caller.WithValidToken)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(Offers, OffersCall(request), 201)
             .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.CfarOffer(), 1));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateCfarOffersAsync(request), 201, offers =>
         {
-            var response = await client.CreateCfarOffersAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.HtsSessionId.Should().Be(SessionId);
-            var offer = response.RequiredBody.Should().ContainSingle().Subject;
+            var offer = offers.Should().ContainSingle().Subject;
             offer.Id.Should().Be("cfar-offer-1");
             offer.CoverageValue.Should().Be(400.00m);
             offer.Itinerary.Slices[0].Segments[0].FlightNumber.Should().Be(StandardTrip.FlightNumber);
-        });
+        }, htsSessionId: SessionId);
     }
 
     [Fact]
     public async Task CreateCfarOffersAsync_ForUnknownSession_Throws422()
     {
         var request = Fakers.CreateCfarOfferRequest(Trip, RequestType.Fare);
-        Expect($"{Offers} in an unknown session", OffersCall(request), Caller.WithValidToken)
-            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSession)
-            .WillRespond()
-            .WithStatus(422)
-            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
-
-        await VerifyAsync(async client =>
-        {
-            var failure = await ShouldFailAsync(() => client.CreateCfarOffersAsync(request, UnknownSession), 422);
-            failure.Errors[0].Code.Should().Be("unknown_session");
-        });
+        await ExpectUnknownSessionAsync($"{Offers} in an unknown session", OffersCall(request), client => client.CreateCfarOffersAsync(request, UnknownSessionId));
     }
 
     [Fact]
     public async Task CreateExternalCfarOfferAsync_WhenPriced_ReturnsOneOffer()
     {
         var request = Fakers.CreateExternalCfarOfferRequest(Trip);
-        Expect(External, ExternalCall(request), Caller.WithValidToken)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(External, ExternalCall(request), 201)
             .WithHtsSessionId(ExternalSessionId)
             .WithJsonBody(Shapes.CfarOffer("cfar-offer-external-1"));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateExternalCfarOfferAsync(request), 201, offer =>
         {
-            var response = await client.CreateExternalCfarOfferAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.HtsSessionId.Should().Be(ExternalSessionId);
-            response.RequiredBody.Id.Should().Be("cfar-offer-external-1");
-            response.RequiredBody.PremiumValue.Should().Be(25.00m);
-        });
+            offer.Id.Should().Be("cfar-offer-external-1");
+            offer.PremiumValue.Should().Be(25.00m);
+        }, htsSessionId: ExternalSessionId);
     }
 
     [Fact]
     public async Task CreateExternalCfarOfferAsync_ForUnknownSession_Throws422()
     {
         var request = Fakers.CreateExternalCfarOfferRequest(Trip);
-        Expect($"{External} in an unknown session", ExternalCall(request), Caller.WithValidToken)
-            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSession)
-            .WillRespond()
-            .WithStatus(422)
-            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
-
-        await VerifyAsync(async client =>
-        {
-            var failure = await ShouldFailAsync(() => client.CreateExternalCfarOfferAsync(request, UnknownSession), 422);
-            failure.Errors[0].Code.Should().Be("unknown_session");
-        });
+        await ExpectUnknownSessionAsync($"{External} in an unknown session", ExternalCall(request), client => client.CreateExternalCfarOfferAsync(request, UnknownSessionId));
     }
 }

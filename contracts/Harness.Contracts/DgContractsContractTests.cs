@@ -41,21 +41,14 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     public async Task CreateDgContractAsync_FromOffer_ReturnsCreatedContract()
     {
         var request = CreateRequest();
-        Expect(Create, CreateCall(request), Caller.WithValidToken, OfferExists)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(Create, CreateCall(request), 201, OfferExists)
             .WithJsonBody(Shapes.DgContract(ContractId, "created"));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateDgContractAsync(request), 201, body =>
         {
-            var response = await client.CreateDgContractAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ContractId);
-            response.RequiredBody.Status.Should().Be(DgStatus.Created);
-            response.RequiredBody.ServiceCapValue.Should().Be(150.00m);
+            body.Id.Should().Be(ContractId);
+            body.Status.Should().Be(DgStatus.Created);
+            body.ServiceCapValue.Should().Be(150.00m);
         });
     }
 
@@ -75,20 +68,13 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     [Fact]
     public async Task GetDgContractAsync_WhenExists_ReturnsContract()
     {
-        Expect(Get, GetCall(), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(Get, GetCall(), 200, ContractExists())
             .WithJsonBody(Shapes.DgContract(ContractId, "created"));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.GetDgContractAsync(ContractId), 200, body =>
         {
-            var response = await client.GetDgContractAsync(ContractId);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ContractId);
-            response.RequiredBody.Itinerary.Slices[0].Segments[0].Cabin.Should().Be(Cabin.Economy);
+            body.Id.Should().Be(ContractId);
+            body.Itinerary.Slices[0].Segments[0].Cabin.Should().Be(Cabin.Economy);
         });
     }
 
@@ -96,39 +82,19 @@ public sealed class DgContractsContractTests(ContractsFixture fixture) : Contrac
     public async Task UpdateDgContractStatusAsync_ToConfirmed_ReturnsConfirmedContract()
     {
         var request = ConfirmRequest();
-        Expect(UpdateStatus, UpdateStatusCall(request), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(UpdateStatus, UpdateStatusCall(request), 200, ContractExists())
             .WithJsonBody(Shapes.DgContract(ContractId, "confirmed"));
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.UpdateDgContractStatusAsync(ContractId, request);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Status.Should().Be(DgStatus.Confirmed);
-        });
+        await VerifySuccessAsync(client => client.UpdateDgContractStatusAsync(ContractId, request), 200, body => body.Status.Should().Be(DgStatus.Confirmed));
     }
 
     [Fact]
     public async Task UpdateDgItinerarySlicesAsync_OnOpenContract_ReturnsContract()
     {
         var slices = SlicesRequest();
-        Expect(Slices, SlicesCall(slices), Caller.WithValidToken, ContractExists())
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(Slices, SlicesCall(slices), 200, ContractExists())
             .WithJsonBody(Shapes.DgContract(ContractId, "created"));
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.UpdateDgItinerarySlicesAsync(ContractId, slices);
-
-            response.StatusCode.Should().Be(200);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Itinerary.Slices.Should().NotBeEmpty();
-        });
+        await VerifySuccessAsync(client => client.UpdateDgItinerarySlicesAsync(ContractId, slices), 200, body => body.Itinerary.Slices.Should().NotBeEmpty());
     }
 }

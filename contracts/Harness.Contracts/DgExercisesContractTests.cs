@@ -19,22 +19,11 @@ public sealed class DgExercisesContractTests(ContractsFixture fixture) : Contrac
     public async Task CreateDgExerciseAsync_OnConfirmedContract_ReturnsExerciseAndSession()
     {
         var request = CreateRequest();
-        Expect(Create, CreateCall(request), Caller.WithValidToken, State(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, "confirmed")))
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(Create, CreateCall(request), 201, State(ProviderStates.DgContractExists, (ProviderStateParams.ContractId, ContractId), (ProviderStateParams.Status, "confirmed")))
             .WithHtsSessionId(SessionId)
             .WithJsonBody(new { Id = Shapes.Id(ExerciseId) });
 
-        await VerifyAsync(async client =>
-        {
-            var response = await client.CreateDgExerciseAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.RequiredBody.Id.Should().Be(ExerciseId);
-            response.HtsSessionId.Should().Be(SessionId);
-        });
+        await VerifySuccessAsync(client => client.CreateDgExerciseAsync(request), 201, body => body.Id.Should().Be(ExerciseId), htsSessionId: SessionId);
     }
 
     [Fact]

@@ -14,42 +14,23 @@ public sealed class DgOffersContractTests(ContractsFixture fixture) : ContractTe
     public async Task CreateDgOffersAsync_WhenPriced_ReturnsOffersAndSession()
     {
         var request = NewRequest();
-        Expect(What, Call(request), Caller.WithValidToken)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(What, Call(request), 201)
             .WithHtsSessionId(SessionId)
             .WithJsonBody(Match.MinType(Shapes.DgOfferItem(), 1));
 
-        await VerifyAsync(async client =>
+        await VerifySuccessAsync(client => client.CreateDgOffersAsync(request), 201, offers =>
         {
-            var response = await client.CreateDgOffersAsync(request);
-
-            response.StatusCode.Should().Be(201);
-            ShouldSurfaceCacheHeaders(response);
-            response.HtsSessionId.Should().Be(SessionId);
-            var offer = response.RequiredBody.Should().ContainSingle().Subject;
+            var offer = offers.Should().ContainSingle().Subject;
             offer.Id.Should().Be("dg-offer-1");
             offer.ServiceCapValue.Should().Be(150.00m);
             offer.MinMinutesDelay.Should().Be(180);
-        });
+        }, htsSessionId: SessionId);
     }
 
     [Fact]
     public async Task CreateDgOffersAsync_ForUnknownSession_Throws422()
     {
         var request = NewRequest();
-        const string unknown = "no-such-session";
-        Expect($"{What} in an unknown session", Call(request), Caller.WithValidToken)
-            .WithHeader(AirlineApiClient.HcSessionIdHeader, unknown)
-            .WillRespond()
-            .WithStatus(422)
-            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session."));
-
-        await VerifyAsync(async client =>
-        {
-            var failure = await ShouldFailAsync(() => client.CreateDgOffersAsync(request, unknown), 422);
-            failure.Errors[0].Code.Should().Be("unknown_session");
-        });
+        await ExpectUnknownSessionAsync($"{What} in an unknown session", Call(request), client => client.CreateDgOffersAsync(request, UnknownSessionId));
     }
 }

@@ -32,17 +32,10 @@ public sealed class EventsContractTests(ContractsFixture fixture) : ContractTest
     public async Task SendEventAsync_ForUnknownSession_Throws422()
     {
         Event evt = Fakers.BookingConfirmed();
-        const string unknown = "no-such-session";
-        Expect("a request to record an event for an unknown session", Call(evt), Caller.WithValidToken)
-            .WithHeader(AirlineApiClient.HcSessionIdHeader, unknown)
-            .WillRespond()
-            .WithStatus(422)
-            .WithJsonBody(Shapes.Errors("unknown_session", "HC-Session-ID 'no-such-session' is not a known session; create it with POST /sessions."));
-
-        await VerifyAsync(async client =>
-        {
-            var failure = await ShouldFailAsync(() => client.SendEventAsync(unknown, evt), 422);
-            failure.Errors[0].Code.Should().Be("unknown_session");
-        });
+        await ExpectUnknownSessionAsync(
+            "a request to record an event for an unknown session",
+            Call(evt),
+            client => client.SendEventAsync(UnknownSessionId, evt),
+            $"HC-Session-ID '{UnknownSessionId}' is not a known session; create it with POST /sessions.");
     }
 }

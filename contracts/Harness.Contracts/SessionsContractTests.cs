@@ -13,10 +13,7 @@ public sealed class SessionsContractTests(ContractsFixture fixture) : ContractTe
     public async Task CreateSessionAsync_WhenCreated_ReturnsSessionId()
     {
         var request = NewSession();
-        Expect(What, Call(request), Caller.WithValidToken)
-            .WillRespond()
-            .WithStatus(201)
-            .WithCacheHeaders()
+        ExpectSuccess(What, Call(request), 201)
             .WithJsonBody(new { Id = Shapes.Id("9d3b7c1e-2f4a-4b6c-8d1e-3f5a7b9c0d2e") });
 
         await VerifyAsync(async client =>

@@ -88,10 +88,7 @@ public sealed class SharedCasesContractTests(ContractsFixture fixture) : Contrac
         ProviderState[] states = declined
             ? [OperationCases.ContractExists(example.Operation.Product!), State(ProviderStates.PaymentWillBeDeclined)]
             : [OperationCases.ContractExists(example.Operation.Product!)];
-        Expect(declined ? $"{example.Description} that is declined" : example.Description, example.Call, Caller.WithValidToken, states)
-            .WillRespond()
-            .WithStatus(200)
-            .WithCacheHeaders()
+        ExpectSuccess(declined ? $"{example.Description} that is declined" : example.Description, example.Call, 200, states)
             .WithJsonBody(new { Succeeded = Match.Equality(!declined) });
 
         await VerifyAsync(async client =>

@@ -58,7 +58,7 @@ public sealed partial class AirlineFakers
             OfferIds = [offer.Id],
             Itinerary = offer.Itinerary,
             ExtAttributes = offer.ExtAttributes,
-            PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
+            PnrReference = OptionalPnrReference(),
         };
     }
 
@@ -68,7 +68,7 @@ public sealed partial class AirlineFakers
         OfferIds = offerIds,
         Itinerary = CfarItinerary(trip),
         ExtAttributes = ExtAttributes(),
-        PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
+        PnrReference = OptionalPnrReference(),
     };
 
     /// <summary>
@@ -159,7 +159,7 @@ public sealed partial class AirlineFakers
                 Segments = s.Select(g => CfarSegment(g with { Departure = g.Departure.AddMinutes(shift), Arrival = g.Arrival.AddMinutes(shift) })).ToList(),
             }).ToList(),
             PassengerCounts = _faker.Random.Bool(0.7f) ? trip.PassengerCounts.Select(c => new PassengerCount { Count = c.Count, Type = c.Type }).ToList() : null,
-            PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
+            PnrReference = OptionalPnrReference(),
         };
     }
 

@@ -29,7 +29,7 @@ public sealed partial class AirlineFakers
             OfferIds = [offer.Id],
             Itinerary = offer.Itinerary,
             ExtAttributes = offer.ExtAttributes,
-            PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
+            PnrReference = OptionalPnrReference(),
         };
     }
 
@@ -39,7 +39,7 @@ public sealed partial class AirlineFakers
         OfferIds = offerIds,
         Itinerary = DgItinerary(trip),
         ExtAttributes = ExtAttributes(),
-        PnrReference = _faker.Random.Bool(0.7f) ? PnrReference() : null,
+        PnrReference = OptionalPnrReference(),
     };
 
     /// <summary>A <c>POST /dg_contracts/{id}/payment</c> body: DG requires <c>phone_number</c>, not names (hopper-airlines-guide.md §5.7).</summary>

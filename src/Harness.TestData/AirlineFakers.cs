@@ -107,6 +107,9 @@ public sealed partial class AirlineFakers
     /// <summary>A six-character PNR like the spec's <c>ABC123</c>.</summary>
     public string PnrReference() => new(Enumerable.Range(0, 6).Select(_ => _faker.PickRandom(PnrAlphabet.ToCharArray())).ToArray());
 
+    /// <summary>Where the spec leaves <c>pnr_reference</c> optional (contract creation, slice updates): a PNR seven times in ten.</summary>
+    private string? OptionalPnrReference() => _faker.Random.Bool(0.7f) ? PnrReference() : null;
+
     /// <summary>A partner-side ext_attributes map (may be empty, as the spec allows).</summary>
     public IReadOnlyDictionary<string, string> ExtAttributes()
     {

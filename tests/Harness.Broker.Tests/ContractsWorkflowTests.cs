@@ -1,4 +1,3 @@
-using Harness.Broker.Tests.Fixtures;
 using YamlDotNet.RepresentationModel;
 
 namespace Harness.Broker.Tests;

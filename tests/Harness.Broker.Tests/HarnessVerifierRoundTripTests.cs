@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
-using Harness.Broker.Tests.Fixtures;
 using Harness.Pact.Exceptions;
 using Harness.Pact.Verifier;
-using Xunit.Abstractions;
 
 namespace Harness.Broker.Tests;
 

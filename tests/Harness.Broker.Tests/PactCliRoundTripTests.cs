@@ -1,6 +1,3 @@
-using Harness.Broker.Tests.Fixtures;
-using Xunit.Abstractions;
-
 namespace Harness.Broker.Tests;
 
 /// <summary>The official pact CLI and verifier, run as child processes against <see cref="PactBrokerTestDouble"/>.</summary>

@@ -5,22 +5,20 @@ namespace Harness.Sandbox.Tests;
 
 /// <summary>The Atlas notifications API served by SandboxHost beside the airline API, and its provider states.</summary>
 [Collection(SandboxCollection.Name)]
-public sealed class AtlasWiringTests(SandboxFixture fixture)
+public sealed class AtlasWiringTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
     [Fact]
     public void AtlasBaseUrl_IsAtlasPathBesideAirline()
     {
-        fixture.Host.AtlasBaseUrl.Should().Be(new Uri(fixture.Host.BaseUrl, "atlas/"));
-        fixture.Host.AirlineBaseUrl.AbsolutePath.Should().Be("/airline/v1.1/");
+        Fixture.Host.AtlasBaseUrl.Should().Be(new Uri(Fixture.Host.BaseUrl, "atlas/"));
+        Fixture.Host.AirlineBaseUrl.AbsolutePath.Should().Be("/airline/v1.1/");
     }
 
     [Fact]
     public async Task AtlasIncidentList_OnSandboxHost_ListsIncidentOfHostAtlas()
     {
-        var incident = fixture.Host.Atlas.AddIncident(
-            fixture.Host.Atlas.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false);
+        var incident = Fixture.Host.Atlas.AddIncident(
+            Fixture.Host.Atlas.GenerateIncident(AtlasEventTypes.AbnormalCancelled, AtlasSandboxOptions.DefaultClientId), notify: false);
 
         var reply = await Api.PageListAsync(new JsonObject { ["eventId"] = incident.EventId, ["pageSize"] = 10 });
 
@@ -38,7 +36,7 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
         ((string)result["eventId"]!).Should().Be("20240101120000000ABCDE");
         ((string)result["type"]!).Should().Be(AtlasEventTypes.OrderScheduleChange);
         ((string?)result["orderNo"]).Should().NotBeNullOrEmpty();
-        fixture.Host.Atlas.FindIncident("20240101120000000ABCDE")!.EventType.Should().Be(AtlasEventTypes.OrderScheduleChange);
+        Fixture.Host.Atlas.FindIncident("20240101120000000ABCDE")!.EventType.Should().Be(AtlasEventTypes.OrderScheduleChange);
         await Api.TeardownAsync();
     }
 
@@ -48,7 +46,7 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
         var reply = await Api.SendAsync(HttpMethod.Post, "/_pact/provider-states?state=an%20incident%20exists&action=setup&eventId=E1&eventStatus=1", null, token: null);
 
         reply.Status.Should().Be(HttpStatusCode.OK, Flows.Describe(reply));
-        fixture.Host.Atlas.FindIncident("E1")!.EventStatus.Should().Be(1);
+        Fixture.Host.Atlas.FindIncident("E1")!.EventStatus.Should().Be(1);
         await Api.TeardownAsync();
     }
 
@@ -89,8 +87,8 @@ public sealed class AtlasWiringTests(SandboxFixture fixture)
 
         await Api.TeardownAsync();
 
-        fixture.Host.State.HasSession("atlas-wiring-session").Should().BeFalse();
-        fixture.Host.Atlas.FindIncident("E-teardown").Should().BeNull();
+        Fixture.Host.State.HasSession("atlas-wiring-session").Should().BeFalse();
+        Fixture.Host.Atlas.FindIncident("E-teardown").Should().BeNull();
     }
 
     [Fact]

@@ -1,10 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class AuthTests(SandboxFixture fixture)
+public sealed class AuthTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
     public static TheoryData<string, string> ProtectedOperations => new()
     {
         { "POST", "events" },

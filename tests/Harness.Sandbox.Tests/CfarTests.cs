@@ -1,12 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class CfarTests(SandboxFixture fixture)
+public sealed class CfarTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     [Fact]
     public async Task PostCfarOffers_ValidItinerary_Answers201WithDeterministicPricingAndHeaders()
     {
@@ -157,18 +153,6 @@ public sealed class CfarTests(SandboxFixture fixture)
         reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
         reply.ErrorFields.Should().Equal("offer_ids[0]");
         State.Counts().Should().Be(before);
-    }
-
-    [Fact]
-    public async Task PostCfarContracts_DgOffer_Answers422()
-    {
-        var (offer, itinerary) = await Api.OfferAsync("dg");
-        itinerary = Bodies.Itinerary("cfar");
-
-        var reply = await Api.PostAsync("cfar_contracts", Bodies.ContractRequest((string)offer["id"]!, itinerary));
-
-        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
-        reply.ErrorFields.Should().Equal("offer_ids[0]");
     }
 
     [Theory]

@@ -3,12 +3,8 @@ using System.Collections.Concurrent;
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class ConcurrencyTests(SandboxFixture fixture)
+public sealed class ConcurrencyTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     [Fact]
     public async Task CreateAndConfirm_TenThousandParallelCallers_LoseAndDuplicateNothing()
     {

@@ -1,12 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class DgTests(SandboxFixture fixture)
+public sealed class DgTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     [Fact]
     public async Task PostDgOffers_ValidItinerary_Answers201WithDeterministicTerms()
     {
@@ -38,17 +34,6 @@ public sealed class DgTests(SandboxFixture fixture)
         ((string)reply.Json!["service_cap"]!).Should().Be((string)offer["service_cap"]!);
         reply.Json!["offers"]![0]!.AsObject().ContainsKey("premium_per_passenger").Should().BeFalse("dg_offer has no premium_per_passenger");
         (await Api.GetAsync($"dg_contracts/{reply.Json!["id"]}")).Status.Should().Be(HttpStatusCode.OK);
-    }
-
-    [Fact]
-    public async Task PostDgContracts_CfarOffer_Answers422()
-    {
-        var (offer, _) = await Api.OfferAsync("cfar");
-
-        var reply = await Api.PostAsync("dg_contracts", Bodies.ContractRequest((string)offer["id"]!, Bodies.Itinerary("dg")));
-
-        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
-        reply.ErrorFields.Should().Equal("offer_ids[0]");
     }
 
     [Fact]

@@ -1,12 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class ExerciseTests(SandboxFixture fixture)
+public sealed class ExerciseTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     [Fact]
     public async Task CreateCfarExercise_ConfirmedContract_Answers201WithAllowancesWithinCoverage()
     {

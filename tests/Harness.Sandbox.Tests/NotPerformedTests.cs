@@ -1,12 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class NotPerformedTests(SandboxFixture fixture)
+public sealed class NotPerformedTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     public static TheoryData<string> Operations => new()
     {
         "postSessions", "postCfar_contracts", "putCfar_contractsIdUpdate_status", "putCfar_contractsIdForms_of_payment",

@@ -5,7 +5,7 @@ namespace Harness.Sandbox.Tests;
 /// checks the contract before the session, whatever the product.
 /// </summary>
 [Collection(SandboxCollection.Name)]
-public sealed class ProductHandlerTests(SandboxFixture fixture)
+public sealed class ProductHandlerTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
     private static readonly string[] SharedOfferFields =
     [
@@ -20,10 +20,6 @@ public sealed class ProductHandlerTests(SandboxFixture fixture)
     ];
 
     private static readonly string[] DgTerms = ["service_cap", "max_hours_before_departure", "min_minutes_delay"];
-
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
 
     public static TheoryData<string, string[]> OfferFields => new()
     {
@@ -76,6 +72,20 @@ public sealed class ProductHandlerTests(SandboxFixture fixture)
         reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity, Flows.Describe(reply));
         reply.ErrorFields.Should().Equal(field);
         State.Counts().Should().Be(before);
+    }
+
+    /// <summary>A contract is made from its own product's offer only: the other product's offer id is refused, naming offer_ids[0].</summary>
+    [Theory]
+    [InlineData("cfar", "dg")]
+    [InlineData("dg", "cfar")]
+    public async Task PostContracts_OtherProductsOffer_Answers422NamingOfferIds(string product, string offerProduct)
+    {
+        var (offer, _) = await Api.OfferAsync(offerProduct);
+
+        var reply = await Api.PostAsync($"{product}_contracts", Bodies.ContractRequest((string)offer["id"]!, Bodies.Itinerary(product)));
+
+        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        reply.ErrorFields.Should().Equal("offer_ids[0]");
     }
 
     private static JsonObject ExerciseBody(string product, string contractId) =>

@@ -7,12 +7,8 @@ namespace Harness.Sandbox.Tests;
 /// whatever ran before, without teardown calls, in any order. Nothing here sends a teardown except where it says so.
 /// </summary>
 [Collection(SandboxCollection.Name)]
-public sealed class ProviderStateRuleTests(SandboxFixture fixture)
+public sealed class ProviderStateRuleTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     /// <summary>One verifier interaction: its setup calls (state, params), its one request, the status it must get.</summary>
     private sealed record Interaction(string Name, (string State, JsonObject Params)[] Given, Func<ApiClient, Task<Reply>> Request, HttpStatusCode Expected);
 
@@ -72,7 +68,7 @@ public sealed class ProviderStateRuleTests(SandboxFixture fixture)
         await Api.GivenAsync(ProviderStates.SessionExists, new JsonObject { ["session_id"] = "second-interaction" });
 
         State.ContractStatus("first-interaction").Should().BeNull();
-        fixture.Host.Atlas.FindIncident("E-first").Should().BeNull();
+        Fixture.Host.Atlas.FindIncident("E-first").Should().BeNull();
         State.HasSession("second-interaction").Should().BeTrue();
     }
 

@@ -1,12 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class ProviderStateTests(SandboxFixture fixture)
+public sealed class ProviderStateTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
-    private SandboxState State => fixture.Host.State;
-
     [Fact]
     public async Task SessionExists_GivenId_SessionAcceptsEvents()
     {

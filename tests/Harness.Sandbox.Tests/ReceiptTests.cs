@@ -1,10 +1,8 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class ReceiptTests(SandboxFixture fixture)
+public sealed class ReceiptTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
-    private ApiClient Api => fixture.Api;
-
     private async Task<Reply> ReceiptAsync(string product, string? code = null, string? session = null)
     {
         var headers = new Dictionary<string, string>();

@@ -1,7 +1,7 @@
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
-public sealed class TransitionTests(SandboxFixture fixture)
+public sealed class TransitionTests(SandboxFixture fixture) : SandboxTest(fixture)
 {
     private static readonly string[] CfarStatuses = ["created", "confirmed", "charged_back", "voided", "canceled"];
     private static readonly string[] DgStatuses = ["created", "confirmed", "charged_back", "voided", "canceled", "queued", "failed"];
@@ -15,8 +15,6 @@ public sealed class TransitionTests(SandboxFixture fixture)
         "created>confirmed", "created>voided", "created>canceled", "created>queued",
         "queued>confirmed", "queued>failed", "confirmed>canceled", "confirmed>charged_back",
     ];
-
-    private ApiClient Api => fixture.Api;
 
     public static TheoryData<string, string, bool> CfarPairs()
     {
@@ -65,13 +63,13 @@ public sealed class TransitionTests(SandboxFixture fixture)
         {
             reply.Status.Should().Be(HttpStatusCode.OK, Flows.Describe(reply));
             ((string)reply.Json!["status"]!).Should().Be(to);
-            fixture.Host.State.ContractStatus(id).Should().Be(to);
+            Fixture.Host.State.ContractStatus(id).Should().Be(to);
         }
         else
         {
             reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity, Flows.Describe(reply));
             reply.ErrorFields.Should().Equal("status");
-            fixture.Host.State.ContractStatus(id).Should().Be(from);
+            Fixture.Host.State.ContractStatus(id).Should().Be(from);
         }
 
         await Api.TeardownAsync();

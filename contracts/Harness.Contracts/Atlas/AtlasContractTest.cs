@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Client.Atlas;
-using Harness.TestData.Atlas;
-
 namespace Harness.Contracts.Atlas;
 
 /// <summary>

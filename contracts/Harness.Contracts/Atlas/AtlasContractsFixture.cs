@@ -1,5 +1,3 @@
-using Harness.Client.Atlas;
-
 namespace Harness.Contracts.Atlas;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using Harness.Atlas.Webhooks;
-using Harness.Client.Atlas;
 using Harness.Spec.Testing;
 using Microsoft.AspNetCore.Builder;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Harness.Client.Atlas;
-
 namespace Harness.Contracts.Atlas;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Client.Atlas;
-
 namespace Harness.Contracts.Atlas;
 
 /// <summary>POST /event/getPageList.do: the Incident List (pageSize required).</summary>

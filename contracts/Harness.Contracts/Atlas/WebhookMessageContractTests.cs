@@ -1,9 +1,4 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Harness.Client.Atlas;
-using Harness.TestData.Atlas;
 
 namespace Harness.Contracts.Atlas;
 

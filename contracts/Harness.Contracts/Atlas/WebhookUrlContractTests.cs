@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Client.Atlas;
-
 namespace Harness.Contracts.Atlas;
 
 /// <summary>POST /updateWebhookURL.do: the one URL that receives every notification of the client.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Client.Serialization;
-using Harness.TestData;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>Who calls: nobody authenticated, a client holding the pact's token, or one whose token the provider refuses.</summary>
@@ -36,6 +32,9 @@ public abstract class ContractTest : IDisposable
 
     public const string AuthDescription = "a request for an access token";
 
+    /// <summary>The HC-Session-ID of the unknown-session interactions (<see cref="ExpectUnknownSessionAsync"/>).</summary>
+    public const string UnknownSessionId = "no-such-session";
+
     private bool _tokenExpected;
 
     protected ContractTest(ContractsFixture fixture)
@@ -69,6 +68,13 @@ public abstract class ContractTest : IDisposable
     public static JsonNode Json<T>(T value) => JsonNode.Parse(AirlineJson.Serialize(value))!;
 
     protected static ProviderState State(string name, params (string Name, string Value)[] parameters) => ProviderState.Of(name, parameters);
+
+    /// <summary>
+    /// A successful call of a protected operation: a valid token and <paramref name="states"/>, answered with
+    /// <paramref name="status"/> and the spec's cache headers (<see cref="Shapes.WithCacheHeaders"/>); the body follows.
+    /// </summary>
+    protected IResponseBuilderV4 ExpectSuccess(string description, ApiCall call, int status, params ProviderState[] states) =>
+        Expect(description, call, Caller.WithValidToken, states).WillRespond().WithStatus(status).WithCacheHeaders();
 
     /// <summary>
     /// Starts an interaction. Protected callers first get the postAuth interaction (the client authenticates before its
@@ -124,6 +130,25 @@ public abstract class ContractTest : IDisposable
         });
     }
 
+    /// <summary>
+    /// Runs <paramref name="call"/> on the mock server and checks what every success shares (the status, the cache headers
+    /// surfaced, see <see cref="ShouldSurfaceCacheHeaders"/>; the <c>HTS-Session-ID</c> surfaced when the interaction sends
+    /// one, see <see cref="Shapes.WithHtsSessionId"/>), then the body with <paramref name="body"/>.
+    /// </summary>
+    protected Task VerifySuccessAsync<T>(Func<AirlineApiClient, Task<ApiResponse<T>>> call, int status, Action<T> body, string? htsSessionId = null) =>
+        VerifyAsync(async client =>
+        {
+            var response = await call(client);
+            response.StatusCode.Should().Be(status);
+            ShouldSurfaceCacheHeaders(response);
+            if (htsSessionId is not null)
+            {
+                response.HtsSessionId.Should().Be(htsSessionId);
+            }
+
+            body(response.RequiredBody);
+        });
+
     /// <summary>The call must throw <see cref="AirlineApiException"/> with <paramref name="status"/>.</summary>
     protected static async Task<AirlineApiException> ShouldFailAsync(Func<Task> call, int status)
     {
@@ -165,6 +190,25 @@ public abstract class ContractTest : IDisposable
     {
         Expect($"{what} for an unknown id", call, caller).WillRespond().WithStatus(404);
         await VerifyAsync(async client => await ShouldFailAsync(() => act(client), 404));
+    }
+
+    /// <summary>
+    /// 422 unknown_session: the call is sent in <see cref="UnknownSessionId"/>, an HC-Session-ID no session has; the same case
+    /// on every operation that takes one. <paramref name="message"/> is the provider's wording for the operation.
+    /// </summary>
+    protected async Task ExpectUnknownSessionAsync(
+        string description, ApiCall call, Func<AirlineApiClient, Task> act, string message = $"HC-Session-ID '{UnknownSessionId}' is not a known session.")
+    {
+        Expect(description, call, Caller.WithValidToken)
+            .WithHeader(AirlineApiClient.HcSessionIdHeader, UnknownSessionId)
+            .WillRespond()
+            .WithStatus(422)
+            .WithJsonBody(Shapes.Errors("unknown_session", message));
+        await VerifyAsync(async client =>
+        {
+            var failure = await ShouldFailAsync(() => act(client), 422);
+            failure.Errors[0].Code.Should().Be("unknown_session");
+        });
     }
 
     /// <summary>422 (or 400) with the spec's error body; the client must surface the first error's code.</summary>
@@ -213,10 +257,7 @@ public abstract class ContractTest : IDisposable
         ArgumentNullException.ThrowIfNull(example);
         var states = example.NotPerformedStates ?? throw new ArgumentException($"{example.Operation} declares no \"validated but not performed\" 204.", nameof(example));
         var operationId = State(ProviderStates.OperationAnswers204, (ProviderStateParams.OperationId, example.Operation.OperationId));
-        Expect($"{example.Description} that is validated but not performed", example.Call, Caller.WithValidToken, [.. states, operationId])
-            .WillRespond()
-            .WithStatus(204)
-            .WithCacheHeaders();
+        ExpectSuccess($"{example.Description} that is validated but not performed", example.Call, 204, [.. states, operationId]);
         await VerifyAsync(async client =>
         {
             var result = await example.Run(client);

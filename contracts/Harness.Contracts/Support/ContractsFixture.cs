@@ -1,6 +1,3 @@
-using Harness.Client.Serialization;
-using Harness.Contracts.Atlas;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>

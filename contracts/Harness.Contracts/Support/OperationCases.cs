@@ -1,5 +1,3 @@
-using Harness.TestData;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Harness.Contracts.Atlas;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>

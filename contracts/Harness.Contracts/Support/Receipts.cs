@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>The payout receipts are PDFs: the pact pins the content type, and the example is a minimal PDF.</summary>

@@ -148,32 +148,18 @@ public static class Shapes
         RedirectionToken = Match.Regex("5f0c2a4e-8d7b-4c1e-9a3f-2b6d8e1f4c7a", UuidPattern),
     };
 
-    /// <summary>An item of the postDg_offers answer (create_dg_offer_item_response: with premium_per_passenger).</summary>
-    public static object DgOfferItem(string id = "dg-offer-1") => new
-    {
-        Id = Id(id),
-        Premium = Amount("18.00"),
-        PremiumPerPassenger = Amount("18.00"),
-        Coverage = Amount("500.00"),
-        CoveragePercentage = Amount("100.00"),
-        ServiceCap = Amount("150.00"),
-        Currency = Currency(),
-        TaxesTotal = Amount("0.00"),
-        RequestType = OneOf("fare", RequestTypes),
-        MaxHoursBeforeDeparture = Match.Integer(24),
-        MinMinutesDelay = Match.Integer(180),
-        CreatedDateTime = Timestamp(),
-        ContractExpiryDateTime = Timestamp("2030-01-01T01:00:00Z"),
-        Itinerary = Itinerary(DgSegment()),
-        ExtAttributes = AnyObject(),
-        Experiments = AnyObject(),
-        Contents = AnyObject(),
-    };
+    /// <summary>An item of the postDg_offers answer (create_dg_offer_item_response): a dg_offer with premium_per_passenger.</summary>
+    public static object DgOfferItem(string id = "dg-offer-1") => DgOffer(id, withPremiumPerPassenger: true);
 
-    public static object DgOffer(string id = "dg-offer-1") => new
+    /// <summary>
+    /// A dg_offer, as a DG contract lists it; <paramref name="withPremiumPerPassenger"/> adds create_dg_offer_item_response's
+    /// one extra required property (absent otherwise: the serializer omits nulls).
+    /// </summary>
+    public static object DgOffer(string id = "dg-offer-1", bool withPremiumPerPassenger = false) => new
     {
         Id = Id(id),
         Premium = Amount("18.00"),
+        PremiumPerPassenger = withPremiumPerPassenger ? Amount("18.00") : null,
         Coverage = Amount("500.00"),
         CoveragePercentage = Amount("100.00"),
         ServiceCap = Amount("150.00"),

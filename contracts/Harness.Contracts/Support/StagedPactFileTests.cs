@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Contracts.Atlas;
-
 namespace Harness.Contracts.Support;
 
 public sealed class StagedPactFileTests : IDisposable

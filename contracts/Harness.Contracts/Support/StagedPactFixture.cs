@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Harness.Contracts.Atlas;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>

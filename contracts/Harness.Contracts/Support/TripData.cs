@@ -1,4 +1,3 @@
-using Harness.TestData;
 using Harness.TestData.Reference;
 
 namespace Harness.Contracts.Support;

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json.Nodes;
-
 namespace Harness.Contracts.Support;
 
 /// <summary>

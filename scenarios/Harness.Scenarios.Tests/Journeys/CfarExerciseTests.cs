@@ -1,13 +1,8 @@
 using System.Text;
-using Harness.Client.Models;
 
 namespace Harness.Scenarios.Tests.Journeys;
 
-[CollectionDefinition(nameof(CfarExerciseTests))]
-public sealed class CfarExerciseCollection : ICollectionFixture<SandboxFixture>;
-
-[Collection(nameof(CfarExerciseTests))]
-public sealed class CfarExerciseTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class CfarExerciseTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     [Fact]
     public async Task PurchaseAndExercise_OnSandbox_CompletesWithinCoverageAndServesReceipt()
@@ -28,10 +23,8 @@ public sealed class CfarExerciseTests(SandboxFixture fixture, ITestOutputHelper 
     {
         var exercisesBefore = fixture.Target.Sandbox!.State.Counts().CfarExercises;
 
-        var (result, context) = await fixture.RunAsync(CfarJourneys.ExerciseUnconfirmedContract, output);
+        var context = await fixture.RunToRefusalAsync(CfarJourneys.ExerciseUnconfirmedContract, output, "422 not_confirmed");
 
-        result.Succeeded.Should().BeTrue(result.Failure?.Message);
-        result.Steps[^1].Actual.Should().StartWith("422 not_confirmed");
         context.CfarExercise.Should().BeNull();
         fixture.Target.Sandbox.State.Counts().CfarExercises.Should().Be(exercisesBefore);
     }
@@ -45,10 +38,8 @@ public sealed class CfarExerciseTests(SandboxFixture fixture, ITestOutputHelper 
         {
             clock.AdvancePast(context.CfarContract!.ExpiryDateTime);
 
-            var (result, _) = await fixture.RunAsync(CfarJourneys.ExerciseExpiredContract, output, context);
+            await fixture.RunToRefusalAsync(CfarJourneys.ExerciseExpiredContract, output, "422 contract_expired", context);
 
-            result.Succeeded.Should().BeTrue(result.Failure?.Message);
-            result.Steps[^1].Actual.Should().StartWith("422 contract_expired");
             context.CfarExercise.Should().BeNull();
         }
         finally
@@ -72,10 +63,8 @@ public sealed class CfarExerciseTests(SandboxFixture fixture, ITestOutputHelper 
     [Fact]
     public async Task CompleteExerciseTwice_OnSandbox_SecondCompletionIsRefused()
     {
-        var (result, context) = await fixture.RunAsync(CfarJourneys.CompleteExerciseTwice, output);
+        var context = await fixture.RunToRefusalAsync(CfarJourneys.CompleteExerciseTwice, output, "422 already_completed");
 
-        result.Succeeded.Should().BeTrue(result.Failure?.Message);
-        result.Steps[^1].Actual.Should().StartWith("422 already_completed");
         fixture.Target.Sandbox!.State.IsCfarExerciseCompleted(context.CfarExercise!.Id).Should().BeTrue();
     }
 }

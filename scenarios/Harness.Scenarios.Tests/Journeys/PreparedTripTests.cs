@@ -1,14 +1,9 @@
-using Harness.Client.Models;
 using Harness.TestData;
 
 namespace Harness.Scenarios.Tests.Journeys;
 
-[CollectionDefinition(nameof(PreparedTripTests))]
-public sealed class PreparedTripCollection : ICollectionFixture<SandboxFixture>;
-
 /// <summary>Journey contexts created from a prepared trip, as the load profiles create them: no faker per iteration.</summary>
-[Collection(nameof(PreparedTripTests))]
-public sealed class PreparedTripTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class PreparedTripTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     [Fact]
     public async Task PurchaseSteps_PreparedTripWithoutFakers_SendThePreparedBodiesAndConfirm()

@@ -1,11 +1,7 @@
 namespace Harness.Scenarios.Tests.Journeys;
 
-[CollectionDefinition(nameof(SeedSweepTests))]
-public sealed class SeedSweepCollection : ICollectionFixture<SandboxFixture>;
-
 /// <summary>Every self-contained journey over many seeds: trips of every shape (currencies without decimals, infants, three slices).</summary>
-[Collection(nameof(SeedSweepTests))]
-public sealed class SeedSweepTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class SeedSweepTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     private const int Seeds = 25;
 

@@ -1,13 +1,6 @@
-using Harness.Client.Configuration;
-using Harness.Client.Models;
-
 namespace Harness.Scenarios.Tests.Model;
 
-[CollectionDefinition(nameof(JourneyRunnerTests))]
-public sealed class JourneyRunnerCollection : ICollectionFixture<SandboxFixture>;
-
-[Collection(nameof(JourneyRunnerTests))]
-public sealed class JourneyRunnerTests(SandboxFixture fixture, ITestOutputHelper output)
+public sealed class JourneyRunnerTests(SandboxFixture fixture, ITestOutputHelper output) : IClassFixture<SandboxFixture>
 {
     private static readonly Journey ConfirmAfterVoid = new(
         "confirm after void",

@@ -1,5 +1,3 @@
-using Harness.Client.Models;
-
 namespace Harness.Scenarios.Tests.Model;
 
 public sealed class StepCheckExceptionTests

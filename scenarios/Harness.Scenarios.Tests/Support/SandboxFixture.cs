@@ -1,9 +1,7 @@
-using Harness.Client.Configuration;
-
 namespace Harness.Scenarios.Tests.Support;
 
 /// <summary>
-/// One in-process sandbox for one test class (each class declares its own collection). Seeds come from HARNESS_SEED
+/// One in-process sandbox for one test class (each class takes it as its IClassFixture). Seeds come from HARNESS_SEED
 /// when set, else are random, and are printed with every run.
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
@@ -50,6 +48,18 @@ public sealed class SandboxFixture : IAsyncLifetime
     {
         var (result, used) = await RunAsync(journey, output, context);
         result.ThrowIfFailed();
+        return used;
+    }
+
+    /// <summary>
+    /// Runs a journey whose last step is an expected refusal: the journey must succeed, and its last step must have
+    /// answered <paramref name="refusal"/> (status and code, e.g. "422 contract_closed").
+    /// </summary>
+    public async Task<JourneyContext> RunToRefusalAsync(Journey journey, ITestOutputHelper output, string refusal, JourneyContext? context = null)
+    {
+        var (result, used) = await RunAsync(journey, output, context);
+        result.Succeeded.Should().BeTrue(result.Failure?.Message);
+        result.Steps[^1].Actual.Should().StartWith(refusal);
         return used;
     }
 

@@ -1,5 +1,3 @@
-using Harness.Client.Configuration;
-
 namespace Harness.Scenarios.Tests.Targets;
 
 public sealed class ScenarioSettingsTests

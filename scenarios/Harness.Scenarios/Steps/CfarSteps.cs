@@ -48,11 +48,8 @@ public static class CfarSteps
         // With a session header the inline session would be a second, conflicting one.
         request = context.SessionId is null || request.Session is null ? request : request with { Session = null };
         var response = await context.Client.CreateCfarOffersAsync(request, context.SessionId, context.CancellationToken);
-        var offers = response.RequiredBody;
-        StepCheckException.ThrowIfFalse(offers.Count > 0, "offer count", "at least 1", "0");
-        context.SessionId ??= response.HtsSessionId;
-        context.CfarOffers = offers;
-        context.CfarOffer = offers[context.Pick(offers.Count)];
+        context.CfarOffers = response.RequiredBody;
+        context.CfarOffer = ProductSteps.PickOffer(context, response, context.CfarOffers);
         return response;
     }
 
@@ -114,24 +111,11 @@ public static class CfarSteps
         return response;
     }
 
-    /// <summary><c>POST …/payment</c> with the context's token (or the prepared or faker's one); expects <c>succeeded: true</c>.</summary>
-    public static async Task<ApiResponse> ProcessPayment(JourneyContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = await Pay(context, context.PaymentToken);
-        StepCheckException.ThrowIfDifferent("payment succeeded", true, response.RequiredBody.Succeeded);
-        return response;
-    }
+    /// <summary><c>POST /cfar_contracts/{id}/payment</c> with the context's token (or the prepared or faker's one); expects <c>succeeded: true</c>.</summary>
+    public static Task<ApiResponse> ProcessPayment(JourneyContext context) => ProductSteps.ProcessPayment(context, Pay);
 
-    /// <summary><c>POST …/payment</c> with a token the target declines; expects <c>succeeded: false</c>.</summary>
-    public static async Task<ApiResponse> ProcessDeclinedPayment(JourneyContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var token = JourneyContext.Require(context.DeclinedPaymentToken, "declined payment token (the sandbox has one; a real target does not)");
-        var response = await Pay(context, token);
-        StepCheckException.ThrowIfDifferent("payment succeeded", false, response.RequiredBody.Succeeded);
-        return response;
-    }
+    /// <summary><c>POST /cfar_contracts/{id}/payment</c> with a token the target declines; expects <c>succeeded: false</c>.</summary>
+    public static Task<ApiResponse> ProcessDeclinedPayment(JourneyContext context) => ProductSteps.ProcessDeclinedPayment(context, Pay);
 
     /// <summary>
     /// <c>GET /cfar_contracts/{id}</c>, checking the status and that premium, coverage and currency are the picked offer's.
@@ -145,13 +129,7 @@ public static class CfarSteps
         StepCheckException.ThrowIfDifferent("contract status", status, contract.Status);
         if (context.CfarOffer is { } offer)
         {
-            if (!contract.Offers.Any(o => o.Id == offer.Id))
-            {
-                throw new StepCheckException("contract offers", $"to include offer {offer.Id}", string.Join(",", contract.Offers.Select(o => o.Id)));
-            }
-
-            StepCheckException.ThrowIfDifferent("contract premium", offer.PremiumValue, contract.PremiumValue);
-            StepCheckException.ThrowIfDifferent("contract coverage", offer.CoverageValue, contract.CoverageValue);
+            ProductSteps.CheckAsOffered(contract.Offers.Select(o => o.Id), offer.Id, (offer.PremiumValue, contract.PremiumValue), (offer.CoverageValue, contract.CoverageValue));
             StepCheckException.ThrowIfDifferent("contract currency", offer.Currency, contract.Currency);
         }
 
@@ -246,11 +224,7 @@ public static class CfarSteps
     {
         ArgumentNullException.ThrowIfNull(context);
         var exercise = JourneyContext.Require(context.CfarExercise, "CFAR exercise");
-        var response = await context.Client.GetCfarPayoutReceiptAsync(exercise.RedirectionToken, cancellationToken: context.CancellationToken);
-        var receipt = response.RequiredBody;
-        StepCheckException.ThrowIfFalse(receipt.Content.AsSpan().StartsWith("%PDF-"u8), "receipt", "a PDF document", $"{receipt.Content.Length} bytes of {receipt.ContentType}");
-        context.PayoutReceipt = receipt;
-        return response;
+        return ProductSteps.StoreReceipt(context, await context.Client.GetCfarPayoutReceiptAsync(exercise.RedirectionToken, cancellationToken: context.CancellationToken));
     }
 
     private static async Task<ApiResponse> MarkCompleted(JourneyContext context, CfarContractExercise exercise, MarkCfarContractExerciseCompleteRequest request)
@@ -260,7 +234,7 @@ public static class CfarSteps
         return response;
     }
 
-    private static async Task<ApiResponse<CfarPayment>> Pay(JourneyContext context, string? token)
+    private static async Task<ApiResponse> Pay(JourneyContext context, string? token)
     {
         var contract = JourneyContext.Require(context.CfarContract, "CFAR contract");
         var request = context.Prepared?.CfarPayment ?? context.Fakers.ProcessCfarPaymentRequest();

@@ -42,11 +42,8 @@ public static class DgSteps
         var request = context.Prepared?.DgOffers ?? context.Fakers.CreateDgOffersRequest(context.Trip);
         request = context.SessionId is null || request.Session is null ? request : request with { Session = null };
         var response = await context.Client.CreateDgOffersAsync(request, context.SessionId, context.CancellationToken);
-        var offers = response.RequiredBody;
-        StepCheckException.ThrowIfFalse(offers.Count > 0, "offer count", "at least 1", "0");
-        context.SessionId ??= response.HtsSessionId;
-        context.DgOffers = offers;
-        context.DgOffer = offers[context.Pick(offers.Count)];
+        context.DgOffers = response.RequiredBody;
+        context.DgOffer = ProductSteps.PickOffer(context, response, context.DgOffers);
         return response;
     }
 
@@ -75,24 +72,11 @@ public static class DgSteps
         return response;
     };
 
-    /// <summary><c>POST …/payment</c> with the context's token (or the faker's); expects <c>succeeded: true</c>.</summary>
-    public static async Task<ApiResponse> ProcessPayment(JourneyContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var response = await Pay(context, context.PaymentToken);
-        StepCheckException.ThrowIfDifferent("payment succeeded", true, response.RequiredBody.Succeeded);
-        return response;
-    }
+    /// <summary><c>POST /dg_contracts/{id}/payment</c> with the context's token (or the faker's); expects <c>succeeded: true</c>.</summary>
+    public static Task<ApiResponse> ProcessPayment(JourneyContext context) => ProductSteps.ProcessPayment(context, Pay);
 
-    /// <summary><c>POST …/payment</c> with a token the target declines; expects <c>succeeded: false</c>.</summary>
-    public static async Task<ApiResponse> ProcessDeclinedPayment(JourneyContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        var token = JourneyContext.Require(context.DeclinedPaymentToken, "declined payment token (the sandbox has one; a real target does not)");
-        var response = await Pay(context, token);
-        StepCheckException.ThrowIfDifferent("payment succeeded", false, response.RequiredBody.Succeeded);
-        return response;
-    }
+    /// <summary><c>POST /dg_contracts/{id}/payment</c> with a token the target declines; expects <c>succeeded: false</c>.</summary>
+    public static Task<ApiResponse> ProcessDeclinedPayment(JourneyContext context) => ProductSteps.ProcessDeclinedPayment(context, Pay);
 
     /// <summary><c>GET /dg_contracts/{id}</c>, checking the status and that premium, coverage, service cap and currency are the offer's.</summary>
     public static Func<JourneyContext, Task<ApiResponse>> GetContractExpecting(DgStatus status) => async context =>
@@ -104,13 +88,7 @@ public static class DgSteps
         StepCheckException.ThrowIfDifferent("contract status", status, contract.Status);
         if (context.DgOffer is { } offer)
         {
-            if (!contract.Offers.Any(o => o.Id == offer.Id))
-            {
-                throw new StepCheckException("contract offers", $"to include offer {offer.Id}", string.Join(",", contract.Offers.Select(o => o.Id)));
-            }
-
-            StepCheckException.ThrowIfDifferent("contract premium", offer.PremiumValue, contract.PremiumValue);
-            StepCheckException.ThrowIfDifferent("contract coverage", offer.CoverageValue, contract.CoverageValue);
+            ProductSteps.CheckAsOffered(contract.Offers.Select(o => o.Id), offer.Id, (offer.PremiumValue, contract.PremiumValue), (offer.CoverageValue, contract.CoverageValue));
             StepCheckException.ThrowIfDifferent("contract service_cap", offer.ServiceCapValue, contract.ServiceCapValue);
             StepCheckException.ThrowIfDifferent("contract currency", offer.Currency, contract.Currency);
         }
@@ -161,14 +139,10 @@ public static class DgSteps
     {
         ArgumentNullException.ThrowIfNull(context);
         var session = JourneyContext.Require(context.DgExerciseSessionId, "DG exercise session");
-        var response = await context.Client.GetDgPayoutReceiptAsync(hcSessionId: session, cancellationToken: context.CancellationToken);
-        var receipt = response.RequiredBody;
-        StepCheckException.ThrowIfFalse(receipt.Content.AsSpan().StartsWith("%PDF-"u8), "receipt", "a PDF document", $"{receipt.Content.Length} bytes of {receipt.ContentType}");
-        context.PayoutReceipt = receipt;
-        return response;
+        return ProductSteps.StoreReceipt(context, await context.Client.GetDgPayoutReceiptAsync(hcSessionId: session, cancellationToken: context.CancellationToken));
     }
 
-    private static async Task<ApiResponse<DgPayment>> Pay(JourneyContext context, string? token)
+    private static async Task<ApiResponse> Pay(JourneyContext context, string? token)
     {
         var contract = JourneyContext.Require(context.DgContract, "DG contract");
         var request = context.Fakers.ProcessDgPaymentRequest();

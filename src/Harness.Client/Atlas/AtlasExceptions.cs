@@ -1,6 +1,9 @@
 namespace Harness.Client.Atlas;
 
-/// <summary>Atlas answered with a body <c>status</c> other than 0. <see cref="Status"/> is the code; <c>msg</c> is for humans only.</summary>
+/// <summary>
+/// Atlas answered with a body <c>status</c> other than 0. <see cref="Status"/> is the code; <c>msg</c> is for humans only.
+/// The derived types below exist to be caught; <see cref="For"/> creates them, so they take only Atlas's answer.
+/// </summary>
 public class AtlasApiException : Exception
 {
     public AtlasApiException()
@@ -54,107 +57,29 @@ public class AtlasApiException : Exception
 }
 
 /// <summary>900 unauthorized access or 902 access denied: check credentials and scope; retrying will not help.</summary>
-public sealed class AtlasAuthorizationException : AtlasApiException
-{
-    public AtlasAuthorizationException()
-    {
-    }
-
-    public AtlasAuthorizationException(string message)
-        : base(message)
-    {
-    }
-
-    public AtlasAuthorizationException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public AtlasAuthorizationException(string operation, AtlasStatus status, string? atlasMessage)
-        : base(operation, status, atlasMessage)
-    {
-    }
-}
+public sealed class AtlasAuthorizationException(string operation, AtlasStatus status, string? atlasMessage)
+    : AtlasApiException(operation, status, atlasMessage);
 
 /// <summary>100 missing required data or 901 illegal request data: the request must be fixed.</summary>
-public sealed class AtlasRequestRejectedException : AtlasApiException
-{
-    public AtlasRequestRejectedException()
-    {
-    }
-
-    public AtlasRequestRejectedException(string message)
-        : base(message)
-    {
-    }
-
-    public AtlasRequestRejectedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public AtlasRequestRejectedException(string operation, AtlasStatus status, string? atlasMessage)
-        : base(operation, status, atlasMessage)
-    {
-    }
-}
+public sealed class AtlasRequestRejectedException(string operation, AtlasStatus status, string? atlasMessage)
+    : AtlasApiException(operation, status, atlasMessage);
 
 /// <summary>-1, 2 or 9999: Atlas-side failure; Atlas advises one retry.</summary>
-public sealed class AtlasSystemErrorException : AtlasApiException
-{
-    public AtlasSystemErrorException()
-    {
-    }
-
-    public AtlasSystemErrorException(string message)
-        : base(message)
-    {
-    }
-
-    public AtlasSystemErrorException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public AtlasSystemErrorException(string operation, AtlasStatus status, string? atlasMessage)
-        : base(operation, status, atlasMessage)
-    {
-    }
-}
+public sealed class AtlasSystemErrorException(string operation, AtlasStatus status, string? atlasMessage)
+    : AtlasApiException(operation, status, atlasMessage);
 
 /// <summary>Atlas's request limit was hit (code 429); wait <see cref="RetryAfter"/> before the next call.</summary>
-public sealed class AtlasRateLimitedException : AtlasApiException
+public sealed class AtlasRateLimitedException(string operation, TimeSpan? retryAfter, string? limitType, int? limit, string? atlasMessage)
+    : AtlasApiException(operation, AtlasStatus.RateLimitExceeded, atlasMessage)
 {
-    public AtlasRateLimitedException()
-    {
-    }
-
-    public AtlasRateLimitedException(string message)
-        : base(message)
-    {
-    }
-
-    public AtlasRateLimitedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public AtlasRateLimitedException(string operation, TimeSpan? retryAfter, string? limitType, int? limit, string? atlasMessage)
-        : base(operation, AtlasStatus.RateLimitExceeded, atlasMessage)
-    {
-        RetryAfter = retryAfter;
-        LimitType = limitType;
-        Limit = limit;
-    }
-
     /// <summary>From the body's <c>retryAfter</c> (seconds), else the Retry-After header; null when neither was sent.</summary>
-    public TimeSpan? RetryAfter { get; }
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 
     /// <summary>Which limit was hit, e.g. "SEARCH_QPS".</summary>
-    public string? LimitType { get; }
+    public string? LimitType { get; } = limitType;
 
     /// <summary>The limit's size in requests per window.</summary>
-    public int? Limit { get; }
+    public int? Limit { get; } = limit;
 }
 
 /// <summary>Atlas could not be reached, or answered with something that is not an Atlas envelope (non-JSON, HTTP 5xx).</summary>

@@ -136,21 +136,29 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
         return this;
     }
 
+    /// <summary>The options of a URI source (pact URL, broker) as <paramref name="configure"/> sets them, once the URI is checked absolute.</summary>
+    private static TOptions SourceOptions<TOptions>(Uri uri, string what, string parameterName, Action<TOptions> configure)
+        where TOptions : new()
+    {
+        ArgumentNullException.ThrowIfNull(uri, parameterName);
+        ArgumentNullException.ThrowIfNull(configure);
+        if (!uri.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"{what} '{uri}' must be absolute.", parameterName);
+        }
+
+        var options = new TOptions();
+        configure(options);
+        return options;
+    }
+
     /// <summary>A pact fetched from <paramref name="pactUri"/> (e.g. a broker's pact URL from a webhook).</summary>
     public PactVerifier WithUriSource(Uri pactUri) => WithUriSource(pactUri, _ => { });
 
     /// <inheritdoc cref="WithUriSource(Uri)"/>
     public PactVerifier WithUriSource(Uri pactUri, Action<IPactUriOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(pactUri);
-        ArgumentNullException.ThrowIfNull(configure);
-        if (!pactUri.IsAbsoluteUri)
-        {
-            throw new ArgumentException($"The pact URI '{pactUri}' must be absolute.", nameof(pactUri));
-        }
-
-        var options = new PactUriOptions();
-        configure(options);
+        var options = SourceOptions<PactUriOptions>(pactUri, "The pact URI", nameof(pactUri), configure);
         NativeMethods.VerifierUrlSource(_handle, pactUri.ToString(), options.Username, options.Password, options.Token);
         if (options.Publish is { } publish)
         {
@@ -170,15 +178,7 @@ public sealed class PactVerifier : IPactVerifier, IPactVerifierSource, IDisposab
     /// </summary>
     public PactVerifier WithPactBrokerSource(Uri brokerBaseUri, Action<PactBrokerOptions> configure)
     {
-        ArgumentNullException.ThrowIfNull(brokerBaseUri);
-        ArgumentNullException.ThrowIfNull(configure);
-        if (!brokerBaseUri.IsAbsoluteUri)
-        {
-            throw new ArgumentException($"The broker address '{brokerBaseUri}' must be absolute.", nameof(brokerBaseUri));
-        }
-
-        var options = new PactBrokerOptions();
-        configure(options);
+        var options = SourceOptions<PactBrokerOptions>(brokerBaseUri, "The broker address", nameof(brokerBaseUri), configure);
         var selectors = options.Selectors.Count == 0 ? null : options.Selectors.ToArray();
         var tags = options.Tags.Count == 0 ? null : options.Tags.ToArray();
         var consumerTags = options.ConsumerVersionTags.Count == 0 ? null : options.ConsumerVersionTags.ToArray();

@@ -1,7 +1,5 @@
+using System.Globalization;
 using System.IO.Compression;
-using Harness.Atlas.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Harness.Atlas.Tests.Client;
 
@@ -72,28 +70,19 @@ public sealed class AtlasClientTests
         (await act.Should().ThrowAsync<AtlasRateLimitedException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(3));
     }
 
-    [Fact]
-    public async Task GetIncidentPageAsync_When429WithoutRetryAfterInBody_UsesRetryAfterHeader()
+    /// <summary>An HTTP 429 whose body carries no retryAfter (a JSON body without it, or a body that is not JSON): the Retry-After header counts.</summary>
+    [Theory]
+    [InlineData("""{"code":429}""", 12)]
+    [InlineData("Too Many Requests", 2)]
+    public async Task GetIncidentPageAsync_When429WithoutRetryAfterInBody_ThrowsRateLimitedWithRetryAfterHeader(string body, int retryAfterSeconds)
     {
-        using var handler = new CannedHandler(HttpStatusCode.TooManyRequests, """{"code":429}""");
-        handler.ResponseHeaders["Retry-After"] = "12";
+        using var handler = new CannedHandler(HttpStatusCode.TooManyRequests, body);
+        handler.ResponseHeaders["Retry-After"] = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         using var client = CannedHandler.ClientFor(handler);
 
         var act = () => client.GetIncidentPageAsync(AnyQuery);
 
-        (await act.Should().ThrowAsync<AtlasRateLimitedException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(12));
-    }
-
-    [Fact]
-    public async Task GetIncidentPageAsync_WhenHttp429BodyIsNotJson_StillThrowsRateLimited()
-    {
-        using var handler = new CannedHandler(HttpStatusCode.TooManyRequests, "Too Many Requests");
-        handler.ResponseHeaders["Retry-After"] = "2";
-        using var client = CannedHandler.ClientFor(handler);
-
-        var act = () => client.GetIncidentPageAsync(AnyQuery);
-
-        (await act.Should().ThrowAsync<AtlasRateLimitedException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(2));
+        (await act.Should().ThrowAsync<AtlasRateLimitedException>()).Which.RetryAfter.Should().Be(TimeSpan.FromSeconds(retryAfterSeconds));
     }
 
     [Fact]

@@ -1,5 +1,3 @@
-using Harness.Atlas.Tests.Support;
-
 namespace Harness.Atlas.Tests.Journeys;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using Harness.Atlas.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Harness.Atlas.Tests.Sandbox;
 
 public sealed class AtlasSandboxEndpointTests

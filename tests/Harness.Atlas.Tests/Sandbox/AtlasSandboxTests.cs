@@ -1,8 +1,3 @@
-using Harness.Atlas.Tests.Support;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Time.Testing;
-
 namespace Harness.Atlas.Tests.Sandbox;
 
 public sealed class AtlasSandboxTests

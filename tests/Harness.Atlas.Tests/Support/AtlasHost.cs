@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Logging;
+using Harness.Spec.Testing;
 
 namespace Harness.Atlas.Tests.Support;
 
@@ -34,18 +32,14 @@ public sealed class AtlasHost : IAsyncDisposable
 
     public static async Task<AtlasHost> StartAsync(AtlasSandboxOptions? options = null, Action<WebApplication>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-
         var sandbox = new AtlasSandbox(options);
         var inbox = new WebhookInbox();
-        app.MapAtlasSandbox(sandbox);
-        app.MapAtlasWebhookReceiver(inbox);
-        configure?.Invoke(app);
-        await app.StartAsync();
-        var root = new Uri(app.Urls.Single().TrimEnd('/') + "/");
+        var (app, root) = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapAtlasSandbox(sandbox);
+            app.MapAtlasWebhookReceiver(inbox);
+            configure?.Invoke(app);
+        });
         return new AtlasHost(app, sandbox, inbox, root);
     }
 

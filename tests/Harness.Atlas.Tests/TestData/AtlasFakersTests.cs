@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Time.Testing;
-
 namespace Harness.Atlas.Tests.TestData;
 
 public sealed class AtlasFakersTests

@@ -1,5 +1,3 @@
-using Harness.Atlas.Tests.Support;
-
 namespace Harness.Atlas.Tests.Webhooks;
 
 public sealed class WebhookReceiverTests

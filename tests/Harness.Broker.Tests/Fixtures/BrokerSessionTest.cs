@@ -1,5 +1,3 @@
-using Xunit.Abstractions;
-
 namespace Harness.Broker.Tests.Fixtures;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
-
 namespace Harness.Broker.Tests.Fixtures;
 
 /// <summary>HAL helpers: absolute links built from the request's own scheme and host, as the real broker does.</summary>

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Harness.Spec.Testing;
 
 namespace Harness.Broker.Tests.Fixtures;
 
@@ -51,30 +48,25 @@ public sealed class PactBrokerTestDouble : IAsyncDisposable
         var expectedAuthorization = requiredToken is not null ? $"Bearer {requiredToken}"
             : requiredBasicAuth is not null ? $"Basic {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(requiredBasicAuth))}"
             : null;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-
         var requests = new ConcurrentQueue<string>();
         var store = new PactBrokerStore();
-        app.Use(async (context, next) =>
+        var (app, baseUrl) = await LoopbackApp.StartAsync(app =>
         {
-            requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
-            if (expectedAuthorization is not null && context.Request.Headers.Authorization.ToString() != expectedAuthorization)
+            app.Use(async (context, next) =>
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                await context.Response.WriteAsJsonAsync(new { error = "Valid credentials are required" });
-                return;
-            }
+                requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString}");
+                if (expectedAuthorization is not null && context.Request.Headers.Authorization.ToString() != expectedAuthorization)
+                {
+                    context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                    await context.Response.WriteAsJsonAsync(new { error = "Valid credentials are required" });
+                    return;
+                }
 
-            await next(context);
+                await next(context);
+            });
+            PactBrokerApi.Map(app, store);
         });
-        PactBrokerApi.Map(app, store);
-
-        await app.StartAsync();
-        var address = app.Urls.Single();
-        return new PactBrokerTestDouble(app, requests, store, new Uri(address));
+        return new PactBrokerTestDouble(app, requests, store, baseUrl);
     }
 
     /// <summary>The published verification results, oldest first, for assertions.</summary>

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
+using Harness.Spec.Testing;
 
 namespace Harness.Broker.Tests.Fixtures;
 
@@ -23,17 +20,14 @@ public sealed class ToyProvider : IAsyncDisposable
 
     public static async Task<ToyProvider> StartAsync(bool breaksContract = false)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        var app = builder.Build();
-        app.MapGet("/status", () => Results.Json(new { status = "ok" }));
-        app.MapGet("/cfar_contracts/{id}", (string id) => breaksContract
-            ? Results.Json(new { id, state = "confirmed" })
-            : Results.Json(new { id, status = "confirmed" }));
-        await app.StartAsync();
-        var address = app.Urls.Single();
-        return new ToyProvider(app, new Uri(address));
+        var (app, baseUrl) = await LoopbackApp.StartAsync(app =>
+        {
+            app.MapGet("/status", () => Results.Json(new { status = "ok" }));
+            app.MapGet("/cfar_contracts/{id}", (string id) => breaksContract
+                ? Results.Json(new { id, state = "confirmed" })
+                : Results.Json(new { id, status = "confirmed" }));
+        });
+        return new ToyProvider(app, baseUrl);
     }
 
     public async ValueTask DisposeAsync()

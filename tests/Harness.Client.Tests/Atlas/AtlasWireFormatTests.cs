@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using Harness.Client.Atlas;
-
 namespace Harness.Client.Tests.Atlas;
 
 /// <summary>What the Atlas client puts on the wire, header for header, whatever does the sending underneath.</summary>

@@ -1,5 +1,3 @@
-using Harness.ApiFacts;
-using Harness.Client.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Client.Tests.Client;

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.ApiFacts;
-using Harness.Client.Models;
-using Harness.Client.Serialization;
-using Harness.Client.Tests.Support;
-
 namespace Harness.Client.Tests.Client;
 
 public sealed class AirlineApiClientOperationTests : CannedClientTest

@@ -1,7 +1,3 @@
-using Harness.ApiFacts;
-using Harness.Client.Models;
-using Harness.Client.Tests.Support;
-
 namespace Harness.Client.Tests.Client;
 
 public sealed class ErrorMappingTests : CannedClientTest

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Harness.Client.Configuration;
-using Harness.Client.Logging;
-using Harness.Client.Models;
-using Harness.Client.Tests.Support;
-
 namespace Harness.Client.Tests.Client;
 
 public sealed class RedactionTests : CannedServerTest

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text;
-using Harness.ApiFacts;
-using Harness.Client.Logging;
-using Harness.Client.Models;
-using Harness.Client.Serialization;
-using Harness.Client.Tests.Support;
-
 namespace Harness.Client.Tests.Client;
 
 /// <summary>What goes on the wire and what is read back, byte for byte, independent of how the client buffers it.</summary>

@@ -1,6 +1,3 @@
-using Harness.Client.Configuration;
-using Harness.Client.Tests.Support;
-
 namespace Harness.Client.Tests.Configuration;
 
 public sealed class HarnessSettingsTests : IDisposable

@@ -1,9 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Client.Tests.Support;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-
 namespace Harness.Client.Tests.DependencyInjection;
 
 /// <summary><c>services.AddAirlineApiClient(configuration)</c> on a generic host, against the canned Airline server.</summary>

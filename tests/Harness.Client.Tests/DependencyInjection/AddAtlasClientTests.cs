@@ -1,14 +1,5 @@
-using System.Collections.Concurrent;
-using System.Net;
-using Harness.Client.Atlas;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Harness.Client.Tests.Support;
-using Microsoft.Extensions.Configuration;
 
 namespace Harness.Client.Tests.DependencyInjection;
 

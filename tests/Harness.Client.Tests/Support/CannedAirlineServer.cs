@@ -1,13 +1,6 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Harness.ApiFacts;
 using Harness.Client;
 using Harness.Spec.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace Harness.Client.Tests.Support;
 

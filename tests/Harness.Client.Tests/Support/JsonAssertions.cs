@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FluentAssertions.Primitives;
 
 namespace Harness.Client.Tests.Support;

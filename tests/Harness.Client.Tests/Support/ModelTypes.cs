@@ -1,5 +1,3 @@
-using Harness.Client.Models;
-
 namespace Harness.Client.Tests.Support;
 
 /// <summary>Maps spec schema names to model types by the generator's rule: PascalCase of the snake_case name.</summary>

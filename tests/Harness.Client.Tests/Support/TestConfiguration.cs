@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Configuration;
-
 namespace Harness.Client.Tests.Support;
 
 /// <summary>Configuration made in memory, without touching this process's environment.</summary>

@@ -1,5 +1,4 @@
 using System.Net;
-using Harness.Load.Engine;
 
 namespace Harness.Load.Tests.Api;
 

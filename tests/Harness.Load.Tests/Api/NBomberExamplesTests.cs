@@ -1,7 +1,4 @@
-using System.Text.Json;
 using Harness.Load;
-using Harness.Load.Tests.Support;
-using Microsoft.Extensions.Logging;
 
 namespace Harness.Load.Tests.Api;
 

@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Harness.Load.Engine;
-using Harness.Load.Tests.Support;
-
 namespace Harness.Load.Tests.Api;
 
 /// <summary>Thresholds (per scenario and per step, abort, startCheckAfter), stopping, failures, weights, the remote-target rule and Ctrl-C.</summary>

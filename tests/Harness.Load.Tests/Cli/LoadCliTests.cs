@@ -1,11 +1,3 @@
-using System.Text.Json;
-using System.Xml.Linq;
-using Harness.Load.Cli;
-using Harness.Load.Profiles;
-using Harness.Load.Reports;
-using Harness.Load.Targets;
-using Harness.Load.Tests.Support;
-
 namespace Harness.Load.Tests.Cli;
 
 public sealed class LoadCliTests : IAsyncLifetime, IDisposable

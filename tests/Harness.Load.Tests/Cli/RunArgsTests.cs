@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Harness.Load.Cli;
-using Harness.Load.Tests.Support;
-
 namespace Harness.Load.Tests.Cli;
 
 /// <summary><c>LoadRunner…Run(args)</c>: the CLI's flags applied to a partner's registered scenarios.</summary>

@@ -1,6 +1,3 @@
-using Harness.Load.Cli;
-using Harness.Load.Targets;
-
 namespace Harness.Load.Tests.Cli;
 
 public class TargetPolicyTests

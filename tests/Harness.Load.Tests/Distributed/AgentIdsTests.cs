@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using Harness.Load.Profiles;
-using Harness.Load.Profiles.Airline;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Harness.Load.Tests.Distributed;
 

@@ -1,9 +1,3 @@
-using Harness.Load.Cli;
-using Harness.Load.Engine;
-using Harness.Load.Profiles;
-using Harness.Load.Targets;
-using Harness.Load.Reports;
-
 namespace Harness.Load.Tests.Distributed;
 
 /// <summary>merge: N agents' outputs into one, exact; and a clear error for outputs that are not one test.</summary>

@@ -1,5 +1,3 @@
-using Harness.Load.Engine;
-
 namespace Harness.Load.Tests.Distributed;
 
 /// <summary>agent.json: each agent's histograms, bucket for bucket, and its identity, for merge.</summary>

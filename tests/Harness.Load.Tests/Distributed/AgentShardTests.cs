@@ -1,6 +1,3 @@
-using Harness.Load.Cli;
-using Harness.Load.Engine;
-
 namespace Harness.Load.Tests.Distributed;
 
 /// <summary>Shards: each of N agents runs 1/N of the load, the shares adding up exactly; pure functions, no clock.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Harness.Load.Reports;
-
 namespace Harness.Load.Tests.Distributed;
 
 /// <summary>

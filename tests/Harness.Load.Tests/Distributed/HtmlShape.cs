@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Harness.Load.Tests.Distributed;
 
 /// <summary>A well-formedness check for the HTML report: every element closed in order (void and self-closed ones aside).</summary>

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Harness.Load.Engine;
-using Harness.Load.Reports;
-using Harness.Sandbox;
 using Xunit.Abstractions;
 
 namespace Harness.Load.Tests.Distributed;

@@ -1,9 +1,3 @@
-using Harness.Load.Cli;
-using Harness.Load.Engine;
-using Harness.Load.Profiles;
-using Harness.Load.Reports;
-using Harness.Load.Targets;
-
 namespace Harness.Load.Tests.Distributed;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Text.Json;
-
 namespace Harness.Load.Tests.Distributed;
 
 /// <summary>The repository's files and its pinned node tools (tools/k8s), for the tests of the distributed engines.</summary>

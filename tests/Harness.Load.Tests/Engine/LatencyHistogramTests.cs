@@ -1,5 +1,3 @@
-using Harness.Load.Engine;
-
 namespace Harness.Load.Tests.Engine;
 
 public class LatencyHistogramTests

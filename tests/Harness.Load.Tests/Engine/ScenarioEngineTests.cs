@@ -1,8 +1,3 @@
-using Harness.Load.Engine;
-using Harness.Load.Profiles;
-using Harness.Load.Targets;
-using Harness.Load.Tests.Support;
-
 namespace Harness.Load.Tests.Engine;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Diagnostics;
-using System.Text.RegularExpressions;
-using System.Xml.Linq;
-using Harness.Load.Tests.Support;
-
 namespace Harness.Load.Tests.Packaging;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Harness.Load.Cli;
-using Harness.Load.Profiles;
-using Harness.Load.Profiles.Airline;
-using Harness.Load.Targets;
-
 namespace Harness.Load.Tests.Profiles;
 
 /// <summary>

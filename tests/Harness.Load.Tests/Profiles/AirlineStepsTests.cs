@@ -1,7 +1,4 @@
 using Harness.Client;
-using Harness.Load.Profiles;
-using Harness.Load.Profiles.Airline;
-using Harness.Sandbox;
 using Harness.Scenarios.Model;
 using Harness.Scenarios.Steps;
 using Harness.TestData;

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Harness.Load.Tests.Support;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 

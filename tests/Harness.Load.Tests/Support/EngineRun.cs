@@ -1,6 +1,3 @@
-using Harness.Load.Engine;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace Harness.Load.Tests.Support;
 
 /// <summary>Runs one scenario on the engine directly, for tests that set engine-only knobs (backlog size, in-flight cap).</summary>

@@ -1,5 +1,3 @@
-using Harness.Load.Reports;
-
 namespace Harness.Load.Tests.Support;
 
 /// <summary>Summaries with chosen numbers, for verdict tests.</summary>

@@ -1,5 +1,3 @@
-using Harness.Load.Engine;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Harness.Load.Tests.Support;

@@ -1,7 +1,3 @@
-using Harness.Load.Engine;
-using Harness.Load.Profiles;
-using Harness.Load.Reports;
-using Harness.Load.Tests.Support;
 using Harness.Load.Verdicts;
 
 namespace Harness.Load.Tests.Verdicts;

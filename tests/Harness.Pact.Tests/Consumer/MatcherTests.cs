@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using Harness.Pact.Matchers;
-using Harness.Pact.Tests.Support;
-
 namespace Harness.Pact.Tests.Consumer;
 
 public sealed class MatcherTests : ScratchPactTest

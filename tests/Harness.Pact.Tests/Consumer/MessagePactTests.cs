@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Harness.Pact.Matchers;
-using Harness.Pact.Tests.Support;
-
 namespace Harness.Pact.Tests.Consumer;
 
 public sealed class MessagePactTests : IDisposable

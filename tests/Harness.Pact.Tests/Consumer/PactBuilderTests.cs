@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Harness.Pact.Matchers;
-using Harness.Pact.Tests.Support;
-
 namespace Harness.Pact.Tests.Consumer;
 
 public sealed class PactBuilderTests : ScratchPactTest

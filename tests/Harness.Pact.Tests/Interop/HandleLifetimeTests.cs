@@ -1,8 +1,3 @@
-using System.Net.Sockets;
-using Harness.Pact.Interop;
-using Harness.Pact.Tests.Support;
-using Harness.Pact.Verifier;
-
 namespace Harness.Pact.Tests.Interop;
 
 /// <summary>Counts process-wide native handles, so it must not run beside other test classes.</summary>

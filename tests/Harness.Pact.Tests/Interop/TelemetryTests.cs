@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using Harness.Pact.Interop;
 
 namespace Harness.Pact.Tests.Interop;
 

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
-using Harness.Pact.Exceptions;
-using Harness.Pact.Infrastructure.Outputters;
-using Harness.Pact.Tests.Support;
-using Harness.Pact.Verifier;
 using IPAddress = Harness.Pact.IPAddress;
 
 namespace Harness.Pact.Tests.PactNetStyle;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Harness.Pact.Matchers;
-using Harness.Pact.Tests.Support;
-
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>PactNet's Match set beyond the basics: each overload's integration JSON, and the rules the engine records.</summary>

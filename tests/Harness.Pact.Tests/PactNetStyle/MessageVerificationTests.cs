@@ -1,6 +1,3 @@
-using Harness.Pact.Exceptions;
-using Harness.Pact.Verifier;
-
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>Message pacts verified by the engine: WithMessages serves each scenario to the native verifier.</summary>

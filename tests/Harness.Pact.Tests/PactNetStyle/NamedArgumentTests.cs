@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Harness.Pact.Infrastructure.Outputters;
-using Harness.Pact.Matchers;
-using Harness.Pact.Output.Xunit;
-using Harness.Pact.Tests.Support;
-using Harness.Pact.Verifier;
-using Xunit.Abstractions;
 using IPAddress = Harness.Pact.IPAddress;
 
 namespace Harness.Pact.Tests.PactNetStyle;

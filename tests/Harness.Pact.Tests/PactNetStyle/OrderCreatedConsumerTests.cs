@@ -1,7 +1,3 @@
-using System.Text.Json;
-using Harness.Pact;
-using Harness.Pact.Output.Xunit;
-using Xunit.Abstractions;
 using Match = Harness.Pact.Matchers.Match;
 
 namespace Harness.Pact.Tests.PactNetStyle;

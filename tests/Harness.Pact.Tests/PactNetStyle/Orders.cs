@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace Harness.Pact.Tests.PactNetStyle;
 
 // The "consumer" of PactNet's OrdersApi sample, in the same shape: a fulfilment service reading and updating orders over

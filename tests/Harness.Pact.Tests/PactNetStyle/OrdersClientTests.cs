@@ -1,10 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using Harness.Pact;
-using Harness.Pact.Output.Xunit;
-using Xunit.Abstractions;
 using Match = Harness.Pact.Matchers.Match;
 
 namespace Harness.Pact.Tests.PactNetStyle;

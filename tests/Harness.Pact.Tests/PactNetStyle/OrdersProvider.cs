@@ -1,11 +1,4 @@
-using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Harness.Pact.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Harness.Spec.Testing;
 
 namespace Harness.Pact.Tests.PactNetStyle;
 

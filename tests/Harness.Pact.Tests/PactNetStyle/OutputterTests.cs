@@ -1,7 +1,3 @@
-using Harness.Pact.Infrastructure.Outputters;
-using Harness.Pact.Output.Xunit;
-using Xunit.Abstractions;
-
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>Outputters: XunitOutput writes to the test's output, and credentials in the engine's Debug log never reach one.</summary>

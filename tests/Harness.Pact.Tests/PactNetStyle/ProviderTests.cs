@@ -1,10 +1,3 @@
-using System.Text.Json;
-using Harness.Pact;
-using Harness.Pact.Infrastructure.Outputters;
-using Harness.Pact.Output.Xunit;
-using Harness.Pact.Verifier;
-using Xunit.Abstractions;
-
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using Harness.Pact.Tests.Support;
-using Harness.Pact.Verifier;
-
 namespace Harness.Pact.Tests.PactNetStyle;
 
 /// <summary>PactNet's source and provider-state options: consumer filters, query-style states, teardown calls.</summary>

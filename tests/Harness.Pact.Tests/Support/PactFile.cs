@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Harness.Pact.Tests.Support;
 
 public static class PactFile

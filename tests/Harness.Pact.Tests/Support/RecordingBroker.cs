@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Harness.Spec.Testing;
-
 namespace Harness.Pact.Tests.Support;
 
 /// <summary>

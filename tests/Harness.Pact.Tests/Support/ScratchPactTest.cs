@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Harness.Pact.Tests.Support;
 
 /// <summary>

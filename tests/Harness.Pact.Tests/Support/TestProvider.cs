@@ -1,9 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Harness.Spec.Testing;
-
 namespace Harness.Pact.Tests.Support;
 
 /// <summary>A tiny provider on 127.0.0.1 (free port) answering one contract read, with a provider-state endpoint.</summary>

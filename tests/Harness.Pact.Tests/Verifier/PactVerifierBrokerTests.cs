@@ -1,6 +1,3 @@
-using Harness.Pact.Tests.Support;
-using Harness.Pact.Verifier;
-
 namespace Harness.Pact.Tests.Verifier;
 
 /// <summary>What the verifier sends a broker when it publishes results (the round trip is in Harness.Broker.Tests).</summary>

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using Harness.Pact.Exceptions;
-using Harness.Pact.Matchers;
-using Harness.Pact.Tests.Support;
-using Harness.Pact.Verifier;
-
 namespace Harness.Pact.Tests.Verifier;
 
 public sealed class PactVerifierTests : IAsyncLifetime

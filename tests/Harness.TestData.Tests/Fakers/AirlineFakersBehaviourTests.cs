@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Harness.Client.Models;
-using Harness.Client.Serialization;
 using Harness.TestData.Reference;
 
 namespace Harness.TestData.Tests.Fakers;

@@ -1,9 +1,5 @@
-using System.Text.Json.Nodes;
 using Harness.ApiFacts;
 using Harness.Client;
-using Harness.Client.Serialization;
-using Harness.Spec;
-using Harness.Spec.Testing;
 
 namespace Harness.TestData.Tests.Fakers;
 

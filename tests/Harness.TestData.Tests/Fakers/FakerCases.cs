@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Client.Models;
-using Harness.Client.Serialization;
 using Harness.TestData;
 
 namespace Harness.TestData.Tests.Fakers;

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Spec;
-using Harness.Spec.Testing;
-
 namespace Harness.TestData.Tests.Spec;
 
 /// <summary>

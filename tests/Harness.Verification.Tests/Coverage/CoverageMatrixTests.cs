@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Harness.Coverage;
-using Harness.Spec;
-using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.Coverage;
 

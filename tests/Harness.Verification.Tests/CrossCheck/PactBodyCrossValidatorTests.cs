@@ -1,8 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using Harness.Coverage;
-using Harness.Spec;
-using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.CrossCheck;
 

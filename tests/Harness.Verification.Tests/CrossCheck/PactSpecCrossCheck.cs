@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Coverage;
-using Harness.Spec;
-using Harness.Spec.Testing;
-
 namespace Harness.Verification.Tests.CrossCheck;
 
 /// <summary>

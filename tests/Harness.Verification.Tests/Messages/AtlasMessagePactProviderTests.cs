@@ -1,8 +1,5 @@
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Harness.Client.Atlas;
-using Harness.Pact.Exceptions;
-using Harness.Pact.Verifier;
 using Harness.Sandbox.Atlas;
 
 namespace Harness.Verification.Tests.Messages;

@@ -1,6 +1,3 @@
-using Harness.Mutation;
-using Harness.Spec.Testing;
-
 namespace Harness.Verification.Tests.Mutation;
 
 /// <summary>How contracts/mutation-allow.json entries match survivors: exact array markers, operator and interaction lists.</summary>

@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using Harness.Mutation;
-using Harness.Spec;
-using Harness.Spec.Testing;
 
 namespace Harness.Verification.Tests.Mutation;
 

@@ -1,8 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Mutation;
-using Harness.Spec;
-using Harness.Spec.Testing;
-
 namespace Harness.Verification.Tests.Mutation;
 
 /// <summary>The mutation run end to end on one interaction: the repo pact's token exchange, as is and with its body unpinned.</summary>

@@ -1,5 +1,3 @@
-using Harness.Pact.Exceptions;
-using Harness.Pact.Verifier;
 using Xunit.Abstractions;
 
 namespace Harness.Verification.Tests.Provider;

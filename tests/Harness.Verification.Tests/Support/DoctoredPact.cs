@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Coverage;
-
 namespace Harness.Verification.Tests.Support;
 
 /// <summary>Hand-made V4 pact files, for feeding the cross-check and the matrix interactions that are wrong on purpose.</summary>

@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Harness.Pact;
 using Harness.Pact.Matchers;
-using Harness.Sandbox;
 
 namespace Harness.Verification.Tests.Support;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using Harness.Pact.Verifier;
-using Harness.Sandbox;
 using Harness.TestData;
 
 namespace Harness.Verification.Tests.Support;

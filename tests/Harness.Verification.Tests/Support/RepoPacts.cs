@@ -1,7 +1,3 @@
-using Harness.Coverage;
-using Harness.Spec;
-using Harness.Spec.Testing;
-
 namespace Harness.Verification.Tests.Support;
 
 /// <summary>

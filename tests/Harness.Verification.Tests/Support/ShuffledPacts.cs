@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Harness.Coverage;
-
 namespace Harness.Verification.Tests.Support;
 
 /// <summary>Copies of pact files with their interactions in a seeded random order, for verifying in any order.</summary>

@@ -1,4 +1,0 @@
-global using System.Net;
-global using System.Text.Json.Nodes;
-global using Harness.Sandbox.Tests.Support;
-global using Harness.ApiFacts;

@@ -1,2 +1,0 @@
-global using Harness.Verification.Tests.Support;
-global using Harness.ApiFacts;
