@@ -5,6 +5,7 @@ using Xunit.Abstractions;
 namespace Harness.Broker.Tests;
 
 /// <summary>tools/pact/broker, the users' one command, run as a child process against <see cref="PactBrokerTestDouble"/>.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class BrokerScriptTests(ITestOutputHelper output) : BrokerSessionTest(output)
 {
 

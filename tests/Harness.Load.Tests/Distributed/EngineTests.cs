@@ -8,6 +8,7 @@ namespace Harness.Load.Tests.Distributed;
 /// (npm kubernetes-models, pinned in tools/k8s), the GitHub Actions workflow parsed and checked for its jobs, and both
 /// calling the same scripts, which are run here end to end.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class EngineTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("harness-load-engines-").FullName;
