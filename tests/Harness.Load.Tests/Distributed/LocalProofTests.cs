@@ -1,9 +1,6 @@
 using System.Globalization;
-using Harness.Load.Cli;
 using Harness.Load.Engine;
-using Harness.Load.Profiles;
 using Harness.Load.Reports;
-using Harness.Load.Targets;
 using Harness.Sandbox;
 using Xunit.Abstractions;
 
@@ -47,7 +44,7 @@ public sealed class LocalProofTests(ITestOutputHelper log) : IAsyncLifetime
         // The whole 900/s in this process, now: it is over before the agents' start instant (8 s away).
         var singleDir = Path.Combine(_dir, "single");
         using var singleOut = new StringWriter();
-        var singleRun = Task.Run(() => new LoadCli(ProfileCatalog.BuiltIn(), new UrlTargetFactory(), singleOut, singleOut).InvokeAsync(Run(singleDir), CancellationToken.None));
+        var singleRun = Task.Run(() => new Harness.Load.Cli.LoadCli(Harness.Load.Profiles.ProfileCatalog.BuiltIn(), new Harness.Load.Targets.UrlTargetFactory(), singleOut, singleOut).InvokeAsync(Run(singleDir), CancellationToken.None));
 
         var exits = await Task.WhenAll(Enumerable.Range(0, Agents).Select(k =>
         {
