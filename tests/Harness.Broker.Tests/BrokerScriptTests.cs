@@ -1,6 +1,7 @@
 namespace Harness.Broker.Tests;
 
 /// <summary>tools/pact/broker, the users' one command, run as a child process against <see cref="PactBrokerTestDouble"/>.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class BrokerScriptTests(ITestOutputHelper output) : BrokerSessionTest(output)
 {
 

@@ -7,6 +7,7 @@ namespace Harness.Broker.Tests;
 /// Pacts published with the official CLI, verified from <see cref="PactBrokerTestDouble"/> by the harness's own
 /// <see cref="PactVerifier"/> (pact_ffi in process), and gated by the official <c>can-i-deploy</c>.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class HarnessVerifierRoundTripTests(ITestOutputHelper output) : BrokerSessionTest(output)
 {
     private const string ConsumerVersion = "1.0.0";

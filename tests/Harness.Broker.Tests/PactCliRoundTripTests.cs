@@ -1,6 +1,7 @@
 namespace Harness.Broker.Tests;
 
 /// <summary>The official pact CLI and verifier, run as child processes against <see cref="PactBrokerTestDouble"/>.</summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PactCliRoundTripTests(ITestOutputHelper output) : BrokerSessionTest(output)
 {
     private const string ConsumerVersion = "1.0.0";

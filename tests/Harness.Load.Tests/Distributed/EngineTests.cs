@@ -5,8 +5,15 @@ namespace Harness.Load.Tests.Distributed;
 /// (npm kubernetes-models, pinned in tools/k8s), the GitHub Actions workflow parsed and checked for its jobs, and both
 /// calling the same scripts, which are run here end to end.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class EngineTests : IDisposable
 {
+    /// <summary>
+    /// The repository's manifests validated once per test run (one node process loading the Kubernetes schemas): the two
+    /// tests that read that verdict share it.
+    /// </summary>
+    private static readonly Lazy<Task<(int Exit, string Output, JsonElement? Json)>> RepoManifests = new(() => ValidateAsync(Manifests()));
+
     private readonly string _dir = Directory.CreateTempSubdirectory("harness-load-engines-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
@@ -14,7 +21,7 @@ public sealed class EngineTests : IDisposable
     [Fact]
     public async Task EveryKubernetesManifest_IsValidAgainstTheKubernetesSchemas()
     {
-        var (exit, output, json) = await ValidateAsync(Manifests());
+        var (exit, output, json) = await RepoManifests.Value;
 
         exit.Should().Be(0, output);
         json!.Value.GetProperty("documents").EnumerateArray().Select(d => $"{d.GetProperty("kind").GetString()}/{d.GetProperty("name").GetString()}")
@@ -39,7 +46,7 @@ public sealed class EngineTests : IDisposable
     [Fact]
     public async Task TheIndexedJob_RunsNAgentsOnTheSharedVolume_AndTheMergeJobWaitsForN()
     {
-        var (exit, output, json) = await ValidateAsync(Manifests());
+        var (exit, output, json) = await RepoManifests.Value;
         exit.Should().Be(0, output);
         var objects = json!.Value.GetProperty("documents").EnumerateArray()
             .ToDictionary(d => d.GetProperty("name").GetString()!, d => d.GetProperty("object"));

@@ -7,6 +7,7 @@ namespace Harness.Load.Tests.Packaging;
 /// scenario's <c>Run(args)</c> returned. Pack (of this run's build), restore, build, 3 s of load.
 /// </summary>
 [Trait("Category", "Packaging")]
+[Trait("Category", "EndToEnd")]
 public sealed partial class PackedLibraryTests : IAsyncLifetime, IDisposable
 {
 #if DEBUG

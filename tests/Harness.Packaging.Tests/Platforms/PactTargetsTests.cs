@@ -10,6 +10,7 @@ namespace Harness.Packaging.Tests.Platforms;
 /// RuntimeIdentifier, for none (this machine's), and the error for an identifier with no engine. Evaluation and one
 /// target only: nothing is fetched or built.
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class PactTargetsTests
 {
     private const string Project = "src/Harness.Pact/Harness.Pact.csproj";

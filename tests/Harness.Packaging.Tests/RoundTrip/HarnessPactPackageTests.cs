@@ -9,6 +9,7 @@ namespace Harness.Packaging.Tests.RoundTrip;
 /// this repository, and there a consumer test that writes a pact through the mock server and a provider verification
 /// of that pact against a provider on 127.0.0.1 (ScratchSources/PactRoundTrip/Program.cs).
 /// </summary>
+[Trait("Category", "EndToEnd")]
 public sealed class HarnessPactPackageTests
 {
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(5);
