@@ -9,29 +9,12 @@ set -euo pipefail
 PORT="${BENCH_PORT:-5198}"
 WARMUP="${WARMUP:-20}"
 SAMPLED="${SECONDS_SAMPLED:-8}"
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(cd "$HERE/../../.." && pwd)"
-BASE="http://127.0.0.1:$PORT"
-OUT="$(mktemp -d)"
-. "$ROOT/src/Harness.ApiFacts/sandbox-credentials.env"
 command -v perf > /dev/null || { echo "perf is not installed (apt-get install linux-tools-generic)" >&2; exit 2; }
-command -v wrk > /dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-
-dotnet build -c Release "$ROOT/src/Harness.Sandbox" > /dev/null
+OUT="$(mktemp -d)"
 # Perf maps name the JIT'd methods; W^X off keeps their code at the addresses the maps give.
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
-  dotnet "$ROOT/src/Harness.Sandbox/bin/Release/net10.0/Harness.Sandbox.dll" --port "$PORT" --quiet > /dev/null &
-SANDBOX_PID=$!
+SANDBOX_ENV="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0"
+. "$(dirname "${BASH_SOURCE[0]}")/sandbox-bench.sh"
 trap 'kill "$SANDBOX_PID" 2> /dev/null || true; rm -rf "$OUT"' EXIT
-for _ in $(seq 1 60); do curl -sf "$BASE/_admin/ping" > /dev/null && break; sleep 0.5; done
-
-# The same token and body as wrk.sh.
-BENCH_TOKEN="$(curl -sf -X POST "$BASE/airline/v1.1/auth" -H 'Content-Type: application/json' \
-  -d "{\"client_id\":\"$SANDBOX_CLIENT_ID\",\"client_secret\":\"$SANDBOX_CLIENT_SECRET\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')"
-export BENCH_TOKEN
-BENCH_BODY="$(sed -n '/^BENCH_BODY=\$(cat <<JSON/,/^JSON/p' "$HERE/wrk.sh" | sed '1d;$d' \
-  | sed "s/\${OUT}/$(date -u -d '+40 days' +%Y-%m-%d)/; s/\${BACK}/$(date -u -d '+47 days' +%Y-%m-%d)/")"
-export BENCH_BODY
 
 wrk -t2 -c32 -d"${WARMUP}s" -s "$HERE/cfar_offer.lua" "$BASE/airline/v1.1/cfar_offers" > /dev/null
 wrk -t2 -c32 -d"$((SAMPLED + 2))s" -s "$HERE/cfar_offer.lua" "$BASE/airline/v1.1/cfar_offers" > "$OUT/wrk.txt" &
