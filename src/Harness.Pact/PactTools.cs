@@ -19,6 +19,12 @@ public static class PactTools
     /// <summary>The default folder consumer tests write pact files to: contracts/pacts under the repository root.</summary>
     public static string DefaultPactDir => Path.Combine(RepoRoot, "contracts", "pacts");
 
+    /// <summary>
+    /// The repository's one-certificate trust store for processes that run the engine against plain-HTTP loopback only
+    /// (see <see cref="PactEngine.UseTrustStore"/> and the file's own header): eng/loopback-tls/loopback-only.pem.
+    /// </summary>
+    public static string LoopbackTrustStore => Path.Combine(RepoRoot, "eng", "loopback-tls", "loopback-only.pem");
+
     /// <summary>The official pact CLI installed by the build from tools/pact.</summary>
     /// <exception cref="FileNotFoundException">The CLI is not installed (build a project with UsesPact=true).</exception>
     public static string CliPath

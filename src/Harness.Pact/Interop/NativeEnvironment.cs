@@ -4,10 +4,10 @@ using System.Runtime.InteropServices;
 namespace Harness.Pact.Interop;
 
 /// <summary>
-/// Keeps the Pact engine from posting usage telemetry. The library reads PACT_DO_NOT_TRACK with libc getenv, and on
-/// Linux <see cref="Environment.SetEnvironmentVariable(string, string)"/> only changes .NET's own copy of the
-/// environment, so the variable is set through libc setenv as well, when this module loads and so before any
-/// pact_ffi call.
+/// The environment the Pact engine reads, with libc getenv. On Linux
+/// <see cref="Environment.SetEnvironmentVariable(string, string)"/> only changes .NET's own copy of the environment, so
+/// what the engine must see is set through libc setenv as well. PACT_DO_NOT_TRACK (no usage telemetry) is set when this
+/// module loads, and so before any pact_ffi call.
 /// </summary>
 internal static partial class NativeEnvironment
 {
@@ -17,12 +17,32 @@ internal static partial class NativeEnvironment
     internal static void DisableTelemetry()
     {
         Environment.SetEnvironmentVariable(DoNotTrack, "true");
-        if (!OperatingSystem.IsWindows() && SetEnv(DoNotTrack, "true", 1) != 0)
+        Set(DoNotTrack, "true");
+    }
+
+    /// <summary>
+    /// Sets <paramref name="name"/> where native code reads it: libc's environment on Linux and macOS (.NET's own copy,
+    /// which child processes inherit, is left as it is); the one process environment on Windows.
+    /// </summary>
+    internal static void Set(string name, string value)
+    {
+        if (OperatingSystem.IsWindows())
         {
-            throw new InvalidOperationException($"libc setenv({DoNotTrack}) failed with errno {Marshal.GetLastPInvokeError()}.");
+            Environment.SetEnvironmentVariable(name, value);
+        }
+        else if (SetEnv(name, value, 1) != 0)
+        {
+            throw new InvalidOperationException($"libc setenv({name}) failed with errno {Marshal.GetLastPInvokeError()}.");
         }
     }
 
+    /// <summary>The value native code sees (libc getenv); null when unset.</summary>
+    internal static string? Get(string name) =>
+        OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : Marshal.PtrToStringUTF8(GetEnv(name));
+
     [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int SetEnv(string name, string value, int overwrite);
+
+    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial IntPtr GetEnv(string name);
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using Harness.Pact;
 
 namespace Harness.Broker.Tests.Fixtures;
 
@@ -50,6 +51,9 @@ public static class CommandRunner
         foreach (var name in start.Environment.Keys.Where(k => InheritedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal))).ToList())
             start.Environment.Remove(name);
         start.Environment["PACT_DO_NOT_TRACK"] = "true";
+        // Every CLI here talks plain HTTP to 127.0.0.1: its verifier would read the system's trust store for each request.
+        foreach (var (name, value) in PactEngine.TrustStoreVariables(PactTools.LoopbackTrustStore))
+            start.Environment[name] = value;
         // The CLI retries 5xx answers 8 times with exponential back-off by default; a test wants the first answer.
         start.Environment["PACT_BROKER_HTTP_RETRIES"] = "0";
         foreach (var (name, value) in environment)

@@ -13,7 +13,7 @@ public sealed partial class TelemetryTests
         RuntimeHelpers.RunModuleConstructor(typeof(Pact).Module.ModuleHandle);
 
         // libc getenv is what the engine reads; .NET's own environment copy is not enough on Linux.
-        Marshal.PtrToStringUTF8(GetEnv(NativeEnvironment.DoNotTrack)).Should().Be("true");
+        NativeEnvironment.Get(NativeEnvironment.DoNotTrack).Should().Be("true");
         Environment.GetEnvironmentVariable(NativeEnvironment.DoNotTrack).Should().Be("true");
     }
 
@@ -22,15 +22,12 @@ public sealed partial class TelemetryTests
     {
         // The CI shell exports the variable too; remove it natively to prove the initializer sets it by itself.
         UnsetEnv(NativeEnvironment.DoNotTrack).Should().Be(0);
-        GetEnv(NativeEnvironment.DoNotTrack).Should().Be(IntPtr.Zero);
+        NativeEnvironment.Get(NativeEnvironment.DoNotTrack).Should().BeNull();
 
         NativeEnvironment.DisableTelemetry();
 
-        Marshal.PtrToStringUTF8(GetEnv(NativeEnvironment.DoNotTrack)).Should().Be("true");
+        NativeEnvironment.Get(NativeEnvironment.DoNotTrack).Should().Be("true");
     }
-
-    [LibraryImport("libc", EntryPoint = "getenv", StringMarshalling = StringMarshalling.Utf8)]
-    private static partial IntPtr GetEnv(string name);
 
     [LibraryImport("libc", EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
     private static partial int UnsetEnv(string name);
