@@ -9,7 +9,7 @@ namespace Harness.Pact.Interop;
 /// and the file name .NET loads for <c>[DllImport("pact_ffi")]</c>. The table is eng/PactEngines.props, carried in
 /// this assembly's metadata by the build (eng/Pact.targets, PackPactEngines).
 /// </summary>
-internal sealed record PactEngine(string RuntimeIdentifier, string NpmPackage, string NpmPath, string Library);
+internal sealed record PlatformEngine(string RuntimeIdentifier, string NpmPackage, string NpmPath, string Library);
 
 /// <summary>What decides which engine a process needs: operating system, processor, and on Linux the C library.</summary>
 internal readonly record struct PactPlatform(OSPlatform OperatingSystem, Architecture Architecture, bool IsMusl)
@@ -51,14 +51,14 @@ internal static class NativeLibraryResolver
     private static IntPtr s_loaded;
 
     /// <summary>The engines this assembly knows, one per supported runtime identifier.</summary>
-    internal static IReadOnlyList<PactEngine> Engines { get; } = ReadEngines(typeof(NativeLibraryResolver).Assembly);
+    internal static IReadOnlyList<PlatformEngine> Engines { get; } = ReadEngines(typeof(NativeLibraryResolver).Assembly);
 
     [ModuleInitializer]
     internal static void Register() => NativeLibrary.SetDllImportResolver(typeof(NativeLibraryResolver).Assembly, Resolve);
 
     /// <summary>The engine for <paramref name="platform"/>, or an error naming the supported platforms and what to do.</summary>
     /// <exception cref="PlatformNotSupportedException">No engine in <paramref name="engines"/> is built for the platform.</exception>
-    internal static PactEngine Select(IReadOnlyList<PactEngine> engines, PactPlatform platform) =>
+    internal static PlatformEngine Select(IReadOnlyList<PlatformEngine> engines, PactPlatform platform) =>
         engines.FirstOrDefault(engine => engine.RuntimeIdentifier == platform.RuntimeIdentifier)
         ?? throw new PlatformNotSupportedException(
             $"Harness.Pact has no Pact engine (libpact_ffi) for {platform}. Supported: " +
@@ -92,7 +92,7 @@ internal static class NativeLibraryResolver
         }}.so.1");
 
     /// <summary>Where the engine may be, in the order tried after the runtime's own probing.</summary>
-    internal static IEnumerable<string> Candidates(PactEngine engine, params string[] folders) =>
+    internal static IEnumerable<string> Candidates(PlatformEngine engine, params string[] folders) =>
         folders
             .Distinct(StringComparer.Ordinal)
             .SelectMany(folder => new[]
@@ -101,14 +101,14 @@ internal static class NativeLibraryResolver
                 Path.Combine(folder, "runtimes", engine.RuntimeIdentifier, "native", engine.Library),
             });
 
-    internal static IReadOnlyList<PactEngine> ReadEngines(Assembly assembly) =>
+    internal static IReadOnlyList<PlatformEngine> ReadEngines(Assembly assembly) =>
         [.. assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Where(attribute => attribute.Key.StartsWith(MetadataPrefix, StringComparison.Ordinal))
             .Select(attribute =>
             {
                 var parts = (attribute.Value ?? "").Split('|');
                 return parts.Length == 3
-                    ? new PactEngine(attribute.Key[MetadataPrefix.Length..], parts[0], parts[1], parts[2])
+                    ? new PlatformEngine(attribute.Key[MetadataPrefix.Length..], parts[0], parts[1], parts[2])
                     : throw new InvalidOperationException($"Malformed engine table entry {attribute.Key}={attribute.Value} in {assembly.GetName().Name}.");
             })
             .OrderBy(engine => engine.RuntimeIdentifier, StringComparer.Ordinal)];
@@ -150,7 +150,7 @@ internal static class NativeLibraryResolver
     }
 
     /// <summary>The first of <paramref name="candidates"/> that loads, or an error naming where it looked and what to install.</summary>
-    internal static IntPtr LoadFrom(PactEngine engine, IReadOnlyList<string> candidates)
+    internal static IntPtr LoadFrom(PlatformEngine engine, IReadOnlyList<string> candidates)
     {
         foreach (var candidate in candidates)
         {

@@ -32,7 +32,7 @@ public sealed class NativeLibraryResolverTests
         var engine = NativeLibraryResolver.Select(NativeLibraryResolver.Engines, platform);
 
         platform.RuntimeIdentifier.Should().Be(rid);
-        engine.Should().Be(new PactEngine(rid, npmPackage, npmPath, library));
+        engine.Should().Be(new PlatformEngine(rid, npmPackage, npmPath, library));
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using PactEngine = Harness.Pact.PactEngine;
 
 namespace Harness.Pact.Tests.Interop;
 
