@@ -28,6 +28,7 @@ internal sealed class ScenarioEngine
     private long _dispatchEnd;
     private readonly IDispatchPacer? _pacer;
     private int _dispatcher;
+    private bool _finished;
     private CancellationToken _stepToken;
 
     public ScenarioEngine(RunOptions options)
@@ -51,6 +52,14 @@ internal sealed class ScenarioEngine
 
     /// <summary>The moment the run's clock started (timestamp of <see cref="RunOptions.Time"/>), for the live reporting loop.</summary>
     public long Origin => Interlocked.Read(ref _origin);
+
+    /// <summary>True for the open model (a dispatcher hands out arrivals), false for the closed model (copies loop).</summary>
+    internal bool IsOpen => _plan.IsOpen;
+
+    /// <summary>
+    /// True once the run has read its last time: it waits on the clock no more (a virtual clock's driver stops moving it).
+    /// </summary>
+    internal bool Finished => Volatile.Read(ref _finished);
 
     /// <summary>Iterations started and not yet finished.</summary>
     internal long InFlight => Interlocked.Read(ref _inFlight);
@@ -135,6 +144,7 @@ internal sealed class ScenarioEngine
         var planned = Math.Max(0, (double)(plannedEnd - _warmUpTicks) / _frequency);
         var actual = Math.Max(0, (double)(actualEnd - _warmUpTicks) / _frequency);
         var elapsed = _time.GetElapsedTime(Origin);
+        Volatile.Write(ref _finished, true);
         var timeline = _plan.Duration?.TotalSeconds ?? elapsed.TotalSeconds;
         return _scenarios.Select(s =>
         {
