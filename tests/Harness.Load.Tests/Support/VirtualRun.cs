@@ -60,6 +60,10 @@ internal sealed class VirtualRun : IRunObserver
     /// </summary>
     public Task<T> DriveAsync<T>(Func<Task<T>> run) => DriveAsync(Task.Run(run), settled: null);
 
+    /// <summary>Runs the registered scenarios (as <c>RunAsync()</c>) on this clock, driven to the end.</summary>
+    public Task<NodeStats> RunAsync(LoadRunnerContext context, CancellationToken cancellationToken = default) =>
+        DriveAsync(() => OnClock(context).RunAsync(cancellationToken));
+
     /// <param name="settled">
     /// An extra condition for the clock to move. The closed model needs one: a copy that has just finished an iteration
     /// and not yet started the next neither waits at the target nor is in flight.
@@ -196,15 +200,20 @@ internal sealed class VirtualRun : IRunObserver
         private long _wakeAt = long.MaxValue;
         private long _waits;
         private long _current = -1;
+        private CancellationToken _stop;
 
-        /// <summary>The number of the wait the dispatcher is in, or -1 while it runs.</summary>
-        public long CurrentWait => Interlocked.Read(ref _current);
+        /// <summary>
+        /// The number of the wait the dispatcher is in, or -1 while it runs (or is stopped: the run was stopped while it
+        /// waited, and it is about to wake and end).
+        /// </summary>
+        public long CurrentWait => _stop.IsCancellationRequested ? -1 : Interlocked.Read(ref _current);
 
         public bool Due => CurrentWait >= 0 && time.GetTimestamp() >= Interlocked.Read(ref _wakeAt);
 
         public void WaitUntil(long timestamp, CancellationToken cancellationToken)
         {
             Interlocked.Exchange(ref _wakeAt, timestamp);
+            _stop = cancellationToken;
             Interlocked.Exchange(ref _current, Interlocked.Increment(ref _waits));
             try
             {
