@@ -16,6 +16,9 @@ internal interface IRunObserver
     /// </summary>
     void Starting(IReadOnlyList<ScenarioEngine> engines, TimeSpan? liveInterval);
 
+    /// <summary>The run waits for <c>--start-at</c> until <paramref name="wake"/> of the clock (then checks again).</summary>
+    void WaitingUntil(DateTimeOffset wake);
+
     /// <summary>The live-reporting loop has handled one more tick (thresholds checked, sinks fed).</summary>
     void LiveReported();
 }

@@ -12,8 +12,8 @@ namespace Harness.Load.Tests.Support;
 /// handled first, then a dispatcher runs if its arrival is due. Once every engine has finished, the clock stops, so the
 /// run's own reading of its end is exact. So every number the engine records (lateness, corrected latency, service time,
 /// the backlog, the achieved rate) and every verdict is a function of the plan and the target alone, the same on every
-/// machine, busy or not, and every run; seconds of virtual time take milliseconds. (Not driven: <c>--start-at</c>, and the
-/// engine's once-a-second progress lines, which a quiet run does not print.)
+/// machine, busy or not, and every run; seconds of virtual time take milliseconds. (Not driven: the engine's once-a-second progress
+/// lines, which a quiet run does not print.)
 /// </summary>
 internal sealed class VirtualRun : IRunObserver
 {
@@ -30,6 +30,7 @@ internal sealed class VirtualRun : IRunObserver
     private TimeSpan? _liveInterval;
     private long _liveOrigin;
     private long _liveTicks;
+    private long _startWake;
 
     public VirtualRun() => Target = new VirtualTarget(Time);
 
@@ -61,8 +62,12 @@ internal sealed class VirtualRun : IRunObserver
     public Task<T> DriveAsync<T>(Func<Task<T>> run) => DriveAsync(Task.Run(run), settled: null);
 
     /// <summary>Runs the registered scenarios (as <c>RunAsync()</c>) on this clock, driven to the end.</summary>
-    public Task<NodeStats> RunAsync(LoadRunnerContext context, CancellationToken cancellationToken = default) =>
-        DriveAsync(() => OnClock(context).RunAsync(cancellationToken));
+    /// <param name="settled">
+    /// As for <see cref="RunAsync(ScenarioProps, LoadPlan, Func{RunOptions, RunOptions}?, CancellationToken, Func{ScenarioEngine, bool}?)"/>;
+    /// <c>_ =&gt; false</c> keeps the clock at its start, for a closed-model scenario that stops the run itself.
+    /// </param>
+    public Task<NodeStats> RunAsync(LoadRunnerContext context, CancellationToken cancellationToken = default, Func<ScenarioEngine, bool>? settled = null) =>
+        DriveAsync(Task.Run(() => OnClock(context).RunAsync(cancellationToken)), settled);
 
     /// <param name="settled">
     /// An extra condition for the clock to move. The closed model needs one: a copy that has just finished an iteration
@@ -99,6 +104,8 @@ internal sealed class VirtualRun : IRunObserver
         Volatile.Write(ref _engines, engines);
     }
 
+    void IRunObserver.WaitingUntil(DateTimeOffset wake) => Interlocked.Exchange(ref _startWake, wake.UtcTicks);
+
     void IRunObserver.LiveReported() => Interlocked.Increment(ref _liveTicks);
 
     private async Task<T> DriveAsync<T>(Task<T> outcome, Func<ScenarioEngine, bool>? settled)
@@ -110,7 +117,7 @@ internal sealed class VirtualRun : IRunObserver
             if (outcome.IsCompleted)
                 break;
             // An arrival is due, and everything else due at this instant has been handled: let that dispatcher run.
-            var engines = Volatile.Read(ref _engines)!;
+            var engines = Volatile.Read(ref _engines) ?? [];
             if (Enumerable.Range(0, engines.Count).FirstOrDefault(i => engines[i].Dispatcher == DispatcherState.Running && PacerOf(i).Due, -1) is var due and >= 0)
             {
                 PacerOf(due).Release();
@@ -135,7 +142,12 @@ internal sealed class VirtualRun : IRunObserver
     private bool Quiet(Func<ScenarioEngine, bool>? settled)
     {
         if (Volatile.Read(ref _engines) is not { } engines)
-            return false; // the run has not built its engines yet
+        {
+            // The run waits for --start-at: move the clock to the instant it wakes at, not past it (it starts then).
+            var wake = Interlocked.Read(ref _startWake);
+            return wake != 0 && Time.GetUtcNow().UtcTicks < wake;
+        }
+
         // Every engine has read its end: nothing waits on the clock any more, and moving it would change what the run reports.
         if (engines.All(e => e.Finished))
             return false;
