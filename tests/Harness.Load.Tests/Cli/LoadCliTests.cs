@@ -106,10 +106,12 @@ public sealed class LoadCliTests : IDisposable
     public async Task Run_GeneratorFallsBehind_FailsTheSanityCheckWithExitThree()
     {
         // One request in flight at a time against a 100 ms target cannot sustain 50/s: arrivals queue, and the 50 of them
-        // take 5 s, the last starting at 4.9 s.
-        _run.Target.Latency = TimeSpan.FromMilliseconds(100);
+        // take 5 s, the last starting at 4.9 s. Every arrival (each 20 ms) and answer (each 100 ms) falls on a 10 ms step
+        // of the clock, so it moves 10 ms at a time: the same numbers as 1 ms steps, a tenth of the dispatcher's wake-ups.
+        var run = new VirtualRun { Tick = TimeSpan.FromMilliseconds(10) };
+        run.Target.Latency = TimeSpan.FromMilliseconds(100);
 
-        var exit = await RunAsync("run", "ping", "--target", Target, "--rate", "50", "--duration", "1s", "--warmup", "0s", "--max-in-flight", "1", "--out", Path.Combine(_dir, "s"), "--quiet");
+        var exit = await run.DriveAsync(() => run.Cli(_out, _err).InvokeAsync(["run", "ping", "--target", Target, "--rate", "50", "--duration", "1s", "--warmup", "0s", "--max-in-flight", "1", "--out", Path.Combine(_dir, "s"), "--quiet"], CancellationToken.None));
 
         exit.Should().Be(3);
         var summary = await ReportWriter.ReadSummaryAsync(Path.Combine(_dir, "s", "summary.json"), CancellationToken.None);
