@@ -129,8 +129,10 @@ internal static class RunSession
                 // Timers may fire a little early against the wall clock: wait again until the instant has passed.
                 for (var left = wait; left > TimeSpan.Zero; left = StartDelay(context.StartAt, time.GetUtcNow()) ?? TimeSpan.Zero)
                 {
-                    context.Observer?.WaitingUntil(time.GetUtcNow() + left + TimeSpan.FromMilliseconds(1));
-                    await Task.Delay(left + TimeSpan.FromMilliseconds(1), time, linked.Token).ConfigureAwait(false);
+                    var wake = time.GetUtcNow() + left + TimeSpan.FromMilliseconds(1);
+                    var delay = Task.Delay(left + TimeSpan.FromMilliseconds(1), time, linked.Token);
+                    context.Observer?.WaitingUntil(wake); // once the timer exists: the driver may move the clock from now on
+                    await delay.ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
