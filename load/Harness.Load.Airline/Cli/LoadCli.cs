@@ -20,6 +20,18 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
     /// <summary>The flags that choose a load shape; without any, the scenario's JSON gives it.</summary>
     private static readonly string[] LoadFlags = ["--rate", "--concurrency", "--duration", "--ramp", "--warmup"];
 
+    /// <summary>The clock the run reads and waits on: the system's, or a fake one in the tests.</summary>
+    internal TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>A test's driver of the run on a fake <see cref="Time"/> (see <see cref="IRunObserver"/>); null in a real run.</summary>
+    internal IRunObserver? Observer { get; init; }
+
+    /// <summary>
+    /// Builds the run's one connection pool from the profile's HTTP settings: a socket pool, or in the tests a handler that
+    /// answers on the virtual clock (everything above it, the profile's steps, statuses, thresholds and reports, unchanged).
+    /// </summary>
+    internal Func<HttpSettings, HttpMessageHandler> CreateHandler { get; init; } = HttpTarget.CreateHandler;
+
     public static LoadCli Default() =>
         new(ProfileCatalog.BuiltIn(), new SandboxTargetFactory(), Console.Out, Console.Error);
 
@@ -100,7 +112,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
         await using (target.ConfigureAwait(false))
         {
             // One pool per target for the whole run: the scenario's typed clients are built on this same handler.
-            var handler = HttpTarget.CreateHandler(http);
+            var handler = CreateHandler(http);
             using var client = HttpTarget.CreateClient(target.BaseUrl, http, handler);
             var scenario = builtIn.Create(new ProfileContext(target.BaseUrl, target.AirlineBaseUrl, client, seed)
             {
@@ -132,6 +144,8 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
                 Tolerances = settings.BaselineTolerances,
                 HandleSignals = false,
                 ErrorOutput = stderr,
+                Time = Time,
+                Observer = Observer,
             };
             var node = await context.RunAsync(args, cancellationToken).ConfigureAwait(false);
             return node.ExitCode;

@@ -24,7 +24,7 @@ internal static class HttpTarget
         CreateClient(baseUrl, settings, CreateHandler(settings));
 
     /// <summary>The client over <paramref name="handler"/>; disposing the client disposes the handler.</summary>
-    public static HttpClient CreateClient(Uri baseUrl, HttpSettings settings, SocketsHttpHandler handler)
+    public static HttpClient CreateClient(Uri baseUrl, HttpSettings settings, HttpMessageHandler handler)
     {
         ArgumentNullException.ThrowIfNull(baseUrl);
         ArgumentNullException.ThrowIfNull(settings);

@@ -77,6 +77,15 @@ public sealed record LoadRunnerContext
     /// <summary>Where errors go; null: stderr.</summary>
     internal TextWriter? ErrorOutput { get; init; }
 
+    /// <summary>
+    /// The clock every read and wait of the run goes through (the start delay, the elapsed time, the live-reporting timer,
+    /// the engines and their dispatchers): the system's, or a fake one in the tests.
+    /// </summary>
+    internal TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>A test's driver of a run on a fake <see cref="Time"/>; null in a real run.</summary>
+    internal Engine.IRunObserver? Observer { get; init; }
+
     public LoadRunnerContext WithTestSuite(string testSuite) => this with { TestSuite = Required(testSuite, nameof(testSuite)) };
 
     public LoadRunnerContext WithTestName(string testName) => this with { TestName = Required(testName, nameof(testName)) };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using Harness.Load.Reports;
@@ -112,21 +111,29 @@ internal static class RunSession
             }
         }
 
-        var engines = groups.Select(g => new ScenarioEngine(new RunOptions(g.Scenarios, g.Plan)
+        var time = context.Time;
+        var engines = groups.Select((g, i) => new ScenarioEngine(new RunOptions(g.Scenarios, g.Plan)
         {
             Seed = context.Seed,
             MaxInFlight = g.Lead.MaxInFlight,
             Progress = context.Quiet ? null : p => progress.WriteLine(ProgressLine(p)),
+            Time = time,
+            Pacer = context.Observer?.Pacer(i),
         })).ToArray();
-        if (StartDelay(context.StartAt, DateTimeOffset.UtcNow) is { } wait)
+        if (StartDelay(context.StartAt, time.GetUtcNow()) is { } wait)
         {
             if (!context.Quiet)
                 await progress.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{context.Shard}: waiting {wait.TotalSeconds:0.###} s for --start-at {context.StartAt:O}")).ConfigureAwait(false);
             try
             {
                 // Timers may fire a little early against the wall clock: wait again until the instant has passed.
-                for (var left = wait; left > TimeSpan.Zero; left = StartDelay(context.StartAt, DateTimeOffset.UtcNow) ?? TimeSpan.Zero)
-                    await Task.Delay(left + TimeSpan.FromMilliseconds(1), linked.Token).ConfigureAwait(false);
+                for (var left = wait; left > TimeSpan.Zero; left = StartDelay(context.StartAt, time.GetUtcNow()) ?? TimeSpan.Zero)
+                {
+                    var wake = time.GetUtcNow() + left + TimeSpan.FromMilliseconds(1);
+                    var delay = Task.Delay(left + TimeSpan.FromMilliseconds(1), time, linked.Token);
+                    context.Observer?.WaitingUntil(wake); // once the timer exists: the driver may move the clock from now on
+                    await delay.ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException)
             {
@@ -134,10 +141,15 @@ internal static class RunSession
             }
         }
 
-        var started = Stopwatch.GetTimestamp();
-        var runs = engines.Select(e => Task.Run(e.RunAsync, CancellationToken.None)).ToArray();
+        var started = time.GetTimestamp();
+        // The live-reporting loop's timer starts first, so a virtual clock's driver sees it before the engines run.
         using var reportingStop = new CancellationTokenSource();
-        var reporting = ReportLiveAsync(context, groups, engines, run, started, reportingStop.Token);
+        var liveInterval = context.ReportingSinks.Count > 0 || groups.Any(g => g.Scenarios.Any(s => s.Props.Thresholds.Count > 0))
+            ? context.ReportingInterval
+            : (TimeSpan?)null;
+        var reporting = liveInterval is { } interval ? ReportLiveAsync(context, groups, engines, run, started, interval, reportingStop.Token) : Task.CompletedTask;
+        context.Observer?.Starting(engines, liveInterval);
+        var runs = engines.Select(e => Task.Run(e.RunAsync, CancellationToken.None)).ToArray();
         var outcomes = (await Task.WhenAll(runs).ConfigureAwait(false)).SelectMany(o => o).ToArray();
         await reportingStop.CancelAsync().ConfigureAwait(false);
         await reporting.ConfigureAwait(false);
@@ -194,7 +206,7 @@ internal static class RunSession
             scenarioStats.Sum(s => s.AllOkCount),
             scenarioStats.Sum(s => s.AllFailCount),
             scenarioStats.Sum(s => s.AllBytes),
-            Stopwatch.GetElapsedTime(started))
+            time.GetElapsedTime(started))
         {
             Verdict = verdict,
             ExitCode = ExitCode(verdict),
@@ -316,17 +328,15 @@ internal static class RunSession
     }
 
     private static async Task ReportLiveAsync(LoadRunnerContext context, List<(LoadPlan Plan, ScenarioRuntime[] Scenarios, ScenarioProps Lead)> groups,
-        ScenarioEngine[] engines, RunContext run, long started, CancellationToken stop)
+        ScenarioEngine[] engines, RunContext run, long started, TimeSpan interval, CancellationToken stop)
     {
-        var needed = context.ReportingSinks.Count > 0 || groups.Any(g => g.Scenarios.Any(s => s.Props.Thresholds.Count > 0));
-        if (!needed)
-            return;
-        using var timer = new PeriodicTimer(context.ReportingInterval);
+        var time = context.Time;
+        using var timer = new PeriodicTimer(interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
             {
-                var elapsed = Stopwatch.GetElapsedTime(started);
+                var elapsed = time.GetElapsedTime(started);
                 var snapshot = new List<ScenarioStats>();
                 for (var g = 0; g < groups.Count; g++)
                 {
@@ -344,6 +354,7 @@ internal static class RunSession
 
                 foreach (var sink in context.ReportingSinks)
                     await sink.SaveRealtimeStats([.. snapshot]).ConfigureAwait(false);
+                context.Observer?.LiveReported();
             }
         }
         catch (OperationCanceledException)

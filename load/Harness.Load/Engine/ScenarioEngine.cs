@@ -28,6 +28,8 @@ internal sealed class ScenarioEngine
     private long _dispatchEnd;
     private readonly IDispatchPacer? _pacer;
     private int _dispatcher;
+    private bool _finished;
+    private TaskCompletionSource? _idle;
     private CancellationToken _stepToken;
 
     public ScenarioEngine(RunOptions options)
@@ -51,6 +53,14 @@ internal sealed class ScenarioEngine
 
     /// <summary>The moment the run's clock started (timestamp of <see cref="RunOptions.Time"/>), for the live reporting loop.</summary>
     public long Origin => Interlocked.Read(ref _origin);
+
+    /// <summary>True for the open model (a dispatcher hands out arrivals), false for the closed model (copies loop).</summary>
+    internal bool IsOpen => _plan.IsOpen;
+
+    /// <summary>
+    /// True once the run has read its last time: it waits on the clock no more (a virtual clock's driver stops moving it).
+    /// </summary>
+    internal bool Finished => Volatile.Read(ref _finished);
 
     /// <summary>Iterations started and not yet finished.</summary>
     internal long InFlight => Interlocked.Read(ref _inFlight);
@@ -135,6 +145,7 @@ internal sealed class ScenarioEngine
         var planned = Math.Max(0, (double)(plannedEnd - _warmUpTicks) / _frequency);
         var actual = Math.Max(0, (double)(actualEnd - _warmUpTicks) / _frequency);
         var elapsed = _time.GetElapsedTime(Origin);
+        Volatile.Write(ref _finished, true);
         var timeline = _plan.Duration?.TotalSeconds ?? elapsed.TotalSeconds;
         return _scenarios.Select(s =>
         {
@@ -397,7 +408,8 @@ internal sealed class ScenarioEngine
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            if (Interlocked.Decrement(ref _inFlight) == 0)
+                Volatile.Read(ref _idle)?.TrySetResult();
         }
     }
 
@@ -420,13 +432,28 @@ internal sealed class ScenarioEngine
 
     private async Task DrainAsync(CancellationTokenSource stepCts, TimeSpan timeout)
     {
-        var deadline = Now() + ToTicks(timeout);
-        while (Interlocked.Read(ref _inFlight) > 0 && Now() < deadline)
-            await Task.Delay(TimeSpan.FromMilliseconds(5), _time, CancellationToken.None).ConfigureAwait(false);
+        await WaitIdleAsync(timeout).ConfigureAwait(false);
         await stepCts.CancelAsync().ConfigureAwait(false);
-        var grace = Now() + ToTicks(TimeSpan.FromSeconds(2));
-        while (Interlocked.Read(ref _inFlight) > 0 && Now() < grace)
-            await Task.Delay(TimeSpan.FromMilliseconds(5), _time, CancellationToken.None).ConfigureAwait(false);
+        await WaitIdleAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Returns when the last in-flight iteration finishes, or after <paramref name="timeout"/>: the clock is waited on only
+    /// for the timeout, so a drain ends the moment nothing is in flight (and a virtual clock's driver knows it is ending).
+    /// </summary>
+    private async Task WaitIdleAsync(TimeSpan timeout)
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Volatile.Write(ref _idle, idle);
+        if (Interlocked.Read(ref _inFlight) > 0)
+        {
+            using var timeoutCts = new CancellationTokenSource();
+            var expired = Task.Delay(timeout, _time, timeoutCts.Token);
+            await Task.WhenAny(idle.Task, expired).ConfigureAwait(false);
+            await timeoutCts.CancelAsync().ConfigureAwait(false);
+        }
+
+        Volatile.Write(ref _idle, null);
     }
 
     private async Task ReportProgressAsync(CancellationToken cancellationToken)

@@ -52,24 +52,26 @@ public sealed class RunnerBehaviourTests : IDisposable
     }
 
     [Fact]
-    public void Run_ThresholdWithAbortWhenErrorCount_StopsTheTestEarlyAndFailsIt()
+    public async Task Run_ThresholdWithAbortWhenErrorCount_StopsTheTestEarlyAndFailsIt()
     {
         var scenario = Scenario.Create("always_fails", context => Task.FromResult<IResponse>(Response.Fail(statusCode: "500")))
             .WithoutWarmUp()
             .WithLoadSimulations(Simulation.Inject(rate: 50, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(30)))
             .WithThresholds(Threshold.Create(stats => stats.Fail.Request.Count == 0, abortWhenErrorCount: 2));
 
-        var result = LoadRunner.RegisterScenarios(scenario).Quiet().WithReportingInterval(TimeSpan.FromMilliseconds(200)).Run();
+        var result = await new VirtualRun().RunAsync(LoadRunner.RegisterScenarios(scenario).Quiet().WithReportingInterval(TimeSpan.FromMilliseconds(200)));
 
-        result.Duration.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        // Live checks at 0.2 s and 0.4 s of virtual time both fail; the second aborts before the arrival due at 0.4 s starts.
+        result.Duration.Should().Be(TimeSpan.FromMilliseconds(400));
         result.StopReason.Should().Contain("abortWhenErrorCount: 2");
-        result.Thresholds.Single().ErrorCount.Should().BeGreaterThanOrEqualTo(2);
+        result.AllFailCount.Should().Be(20);
+        result.Thresholds.Single().ErrorCount.Should().Be(3, "two live failures, then the final check");
         result.Verdict.Should().Be("fail");
         result.ExitCode.Should().Be(1);
     }
 
     [Fact]
-    public void Run_StopCurrentTest_EndsTheRunWithTheReason()
+    public async Task Run_StopCurrentTest_EndsTheRunWithTheReason()
     {
         var scenario = Scenario.Create("stops_itself", context =>
         {
@@ -80,24 +82,26 @@ public sealed class RunnerBehaviourTests : IDisposable
         .WithoutWarmUp()
         .WithLoadSimulations(Simulation.KeepConstant(copies: 1, during: TimeSpan.FromSeconds(30)));
 
-        var result = LoadRunner.RegisterScenarios(scenario).Quiet().Run();
+        // The clock stays at the run's start: only the scenario itself can end this 30 s run.
+        var result = await new VirtualRun().RunAsync(LoadRunner.RegisterScenarios(scenario).Quiet(), settled: _ => false);
 
-        result.Duration.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        result.Duration.Should().Be(TimeSpan.Zero);
         result.StopReason.Should().Be("ten is enough");
         result.GetScenarioStats("stops_itself").AllOkCount.Should().BeInRange(9, 11);
     }
 
     [Fact]
-    public void Run_MaxFailCount_StopsTheScenario()
+    public async Task Run_MaxFailCount_StopsTheScenario()
     {
         var scenario = Scenario.Create("fails", context => Task.FromResult<IResponse>(Response.Fail()))
             .WithoutWarmUp()
             .WithMaxFailCount(5)
             .WithLoadSimulations(Simulation.KeepConstant(copies: 1, during: TimeSpan.FromSeconds(30)));
 
-        var result = LoadRunner.RegisterScenarios(scenario).Quiet().Run();
+        // The clock stays at the run's start: only the fail count can end this 30 s run.
+        var result = await new VirtualRun().RunAsync(LoadRunner.RegisterScenarios(scenario).Quiet(), settled: _ => false);
 
-        result.Duration.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        result.Duration.Should().Be(TimeSpan.Zero);
         result.GetScenarioStats("fails").AllFailCount.Should().BeInRange(5, 6);
         result.StopReason.Should().Contain("max fail count (5");
     }
@@ -176,14 +180,14 @@ public sealed class RunnerBehaviourTests : IDisposable
             .WithoutWarmUp()
             .WithLoadSimulations(Simulation.Inject(rate: 100, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(60)));
 
-        var result = await LoadRunner.RegisterScenarios(scenario).Quiet().WithReportFolder(_dir).WithReportFormats(ReportFormat.Json).RunAsync(stop.Token);
+        var result = await new VirtualRun().RunAsync(LoadRunner.RegisterScenarios(scenario).Quiet().WithReportFolder(_dir).WithReportFormats(ReportFormat.Json), stop.Token);
 
         result.Verdict.Should().Be("incomplete");
         result.ExitCode.Should().Be(130);
-        result.Duration.Should().BeLessThan(TimeSpan.FromSeconds(10));
+        result.Duration.Should().Be(TimeSpan.FromMilliseconds(490), "the 50th iteration starts at 0.49 s of virtual time and stops the run");
         using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_dir, "summary.json")));
         summary.RootElement.GetProperty("incomplete").GetBoolean().Should().BeTrue();
-        summary.RootElement.GetProperty("requests").GetProperty("ok").GetInt64().Should().BeInRange(45, 60);
+        summary.RootElement.GetProperty("requests").GetProperty("ok").GetInt64().Should().Be(50);
     }
 
     private static ScenarioStats Stats(int ok, int fail, string? step = null)

@@ -94,13 +94,16 @@ public sealed class RunArgsTests : IDisposable
         Fails(args).Should().Contain(message);
 
     [Fact]
-    public void Run_WithArgs_RunsTheLoadTheFlagsAskForAndWritesTheReports()
+    public async Task Run_WithArgs_RunsTheLoadTheFlagsAskForAndWritesTheReports()
     {
-        var result = LoadRunner.RegisterScenarios(Partner("partner")).Quiet().WithReportFormats(ReportFormat.Json)
-            .Run(["--rate", "40", "--duration", "1s", "--warmup", "500ms", "--out", _dir, "--seed", "3"]);
+        var run = new VirtualRun();
+        var context = run.OnClock(LoadRunner.RegisterScenarios(Partner("partner")).Quiet().WithReportFormats(ReportFormat.Json));
+
+        var result = await run.DriveAsync(() => context.RunAsync(["--rate", "40", "--duration", "1s", "--warmup", "500ms", "--out", _dir, "--seed", "3"]));
 
         result.ExitCode.Should().Be(0);
         result.GetScenarioStats("partner").AllOkCount.Should().Be(40, "the 20 warm-up iterations run but are not counted");
+        run.Elapsed.Should().Be(TimeSpan.FromMilliseconds(1475), "the last of 60 arrivals at 40/s is due at 1.475 s, and the clock stops once the run has read its end");
         using var summary = JsonDocument.Parse(File.ReadAllText(Path.Combine(_dir, "summary.json")));
         summary.RootElement.GetProperty("seed").GetInt32().Should().Be(3);
         summary.RootElement.GetProperty("warmup_s").GetDouble().Should().Be(0.5);

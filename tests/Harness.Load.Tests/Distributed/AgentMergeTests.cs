@@ -81,8 +81,8 @@ public sealed class AgentMergeTests : IDisposable
         var runs = Enumerable.Range(0, count).Select(k =>
         {
             var dir = Path.Combine(_dir, $"agent-{k}");
-            return LoadRunner.RegisterScenarios(scenario).WithOutput(TextWriter.Null, quiet: true).WithReportFolder(dir)
-                .WithReportFormats(ReportFormat.Json).WithAgents(count, k).RunAsync().ContinueWith(_ => dir, TaskScheduler.Default);
+            return new VirtualRun().RunAsync(LoadRunner.RegisterScenarios(scenario).WithOutput(TextWriter.Null, quiet: true).WithReportFolder(dir)
+                .WithReportFormats(ReportFormat.Json).WithAgents(count, k)).ContinueWith(_ => dir, TaskScheduler.Default);
         });
         var dirs = await Task.WhenAll(runs);
         return dirs.Select(d => (d, AgentOutput.Read(Path.Combine(d, AgentOutput.FileName)))).ToArray();

@@ -59,14 +59,13 @@ public sealed class AgentOutputTests : IDisposable
         var scenario = Scenario.Create("shard", _ => Task.FromResult<IResponse>(Response.Ok(statusCode: "200")))
             .WithoutWarmUp()
             .WithLoadSimulations(Simulation.Inject(rate: 40, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(1)));
-        var startAt = DateTimeOffset.UtcNow.AddMilliseconds(200);
+        var startAt = VirtualRun.Epoch.AddMilliseconds(200);
 
-        var stats = await LoadRunner.RegisterScenarios(scenario)
+        var stats = await new VirtualRun().RunAsync(LoadRunner.RegisterScenarios(scenario)
             .WithOutput(TextWriter.Null, quiet: true)
             .WithReportFolder(_dir)
             .WithAgents(agentCount: 3, agentIndex: 1)
-            .WithStartAt(startAt)
-            .RunAsync();
+            .WithStartAt(startAt));
 
         stats.ExitCode.Should().Be(0);
         var agent = AgentOutput.Read(Path.Combine(_dir, AgentOutput.FileName));
@@ -74,7 +73,7 @@ public sealed class AgentOutputTests : IDisposable
         agent.Version.Should().Be(AgentOutput.LibraryVersion);
         (agent.AgentIndex, agent.AgentCount).Should().Be((1, 3));
         agent.StartAt.Should().Be(startAt.ToUniversalTime());
-        agent.ActualStart.Should().BeOnOrAfter(startAt, "the agent waited for --start-at");
+        agent.ActualStart.Should().BeOnOrAfter(startAt, "the agent waited for --start-at").And.BeCloseTo(startAt, TimeSpan.FromMilliseconds(1), "and no longer");
         agent.Started.Should().Be(13, "40/s over 3 agents is 14 + 13 + 13; agent 1 runs 13");
         agent.Iterations.Ok.Count.Should().Be(13);
         agent.Iterations.Corrected.Count.Should().Be(13);
