@@ -14,6 +14,7 @@
 # hook drops a required field, and a request outside the spec, must both be reported by the summariser (logs:
 # .ci/out/prism-break/). It runs on the SAME stack (sandbox, Prism, tap), after the first check's traffic and verdict:
 # one Prism and one sandbox start instead of two. The second check only waits for and reports that verdict.
+# Both are check_early: they read nothing the tests write, so .ci/run starts them beside the tests.
 # The Debug build's dlls run directly (`dotnet X.dll`, `dotnet test X.dll`): no MSBuild evaluation per step.
 . .ci/sandbox.sh
 
@@ -220,8 +221,8 @@ prism_probe_verdict() {
 
 if declare -F check >/dev/null; then
   check_prepare prism_install
-  check "Prism validating proxy: journeys, curl walk and load smoke (offers, events) in real-target mode, 0 violations" prism_validating_proxy
-  check "Prism check fails on a violation: a dropped response field and a request outside the spec are reported (operation, direction, message)" prism_probe_verdict
+  check_early "Prism validating proxy: journeys, curl walk and load smoke (offers, events) in real-target mode, 0 violations" prism_validating_proxy
+  check_early "Prism check fails on a violation: a dropped response field and a request outside the spec are reported (operation, direction, message)" prism_probe_verdict
 else
   prism_validating_proxy; rc=$?
   echo "::: the probe: a dropped response field and a request outside the spec must be reported"
