@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Sourced by .ci/run: the README's curl walk (src/Harness.Sandbox/examples/cfar-purchase.sh) against the standalone
-# sandbox, so the walk a newcomer follows cannot rot. One check, started beside the tests (check_early): it reads nothing
-# they write.
+# sandbox, so the walk a newcomer follows cannot rot. One check; check_early: it reads nothing the tests write, so
+# CHECKS_EARLY=1 starts it beside them (.ci/run).
 . .ci/sandbox.sh
 sandbox_curl_walk() (
   set -uo pipefail
