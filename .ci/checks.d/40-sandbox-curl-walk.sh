@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Sourced by .ci/run: the README's curl walk (src/Harness.Sandbox/examples/cfar-purchase.sh) against the standalone
-# sandbox, so the walk a newcomer follows cannot rot. One check.
+# sandbox, so the walk a newcomer follows cannot rot. One check; check_early: it reads nothing the tests write, so
+# CHECKS_EARLY=1 starts it beside them (.ci/run).
 . .ci/sandbox.sh
 sandbox_curl_walk() (
   set -uo pipefail
@@ -10,4 +11,4 @@ sandbox_curl_walk() (
   RECEIPT="$out/cfar-receipt.pdf" src/Harness.Sandbox/examples/cfar-purchase.sh "$sandbox_url" || return 1
   [ "$(head -c 5 "$out/cfar-receipt.pdf")" = "%PDF-" ]
 )
-check "README curl walk: CFAR purchase, exercise and receipt on the standalone sandbox" sandbox_curl_walk
+check_early "README curl walk: CFAR purchase, exercise and receipt on the standalone sandbox" sandbox_curl_walk

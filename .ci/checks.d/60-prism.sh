@@ -11,7 +11,11 @@
 # of violations. Any violation fails the check, named by operation, direction (request/response) and Prism's message.
 # Logs: .ci/out/prism/. Standalone, after a build: `bash .ci/checks.d/60-prism.sh` (PRISM_STEPS="journeys curl load"
 # picks the parts). The second check proves the first can fail: the curl walk against a sandbox whose response-break
-# hook drops a required field, and a request outside the spec, must both be reported by the summariser.
+# hook drops a required field, and a request outside the spec, must both be reported by the summariser (logs:
+# .ci/out/prism-break/). It runs on the SAME stack (sandbox, Prism, tap), after the first check's traffic and verdict:
+# one Prism and one sandbox start instead of two. The second check only waits for and reports that verdict.
+# Both are check_early: they read nothing the tests write, so CHECKS_EARLY=1 starts them beside the tests (.ci/run).
+# The Debug build's dlls run directly (`dotnet X.dll`, `dotnet test X.dll`): no MSBuild evaluation per step.
 . .ci/sandbox.sh
 
 # The load project the smoke runs (built by `dotnet build Harness.sln`; --no-build, the build's configuration).
@@ -50,13 +54,10 @@ stop_prism_stack() {
   stop_sandbox
 }
 
-# prism_up LOGDIR: sandbox, Prism in front of it, the tap in front of Prism; sets $prism_url (what clients use, the
-# tap's root) and $prism_base (the Airline API base under it). Everything stops when the calling subshell exits.
-prism_up() {
-  local logs=$1
-  mkdir -p "$logs"
-  : >"$logs/exchanges.jsonl"
-  # Both checks below may start at once (.ci/run runs checks in parallel): one npm ci at a time, the second finds it done.
+# prism_install: npm ci in tools/prism when Prism is not installed. .ci/run starts it in the background before the build
+# (check_prepare below): it waits on the network, not on the cores. One npm ci at a time (flock): whoever comes second
+# waits for the first and finds it done.
+prism_install() {
   (
     flock 9
     if [ ! -x "$PRISM_DIR/node_modules/.bin/prism" ]; then
@@ -64,7 +65,16 @@ prism_up() {
       (cd "$PRISM_DIR" && SCARF_ANALYTICS=false timeout 300 npm ci --no-audit --no-fund --loglevel=error) || {
         echo "npm ci in $PRISM_DIR failed" >&2; exit 1; }
     fi
-  ) 9>"${TMPDIR:-/tmp}/harness-prism-npm-ci.lock" || return 1
+  ) 9>"${TMPDIR:-/tmp}/harness-prism-npm-ci.lock"
+}
+
+# prism_up LOGDIR: sandbox, Prism in front of it, the tap in front of Prism; sets $prism_url (what clients use, the
+# tap's root) and $prism_base (the Airline API base under it). Everything stops when the calling subshell exits.
+prism_up() {
+  local logs=$1
+  mkdir -p "$logs"
+  : >"$logs/exchanges.jsonl"
+  prism_install || return 1
   start_sandbox "$logs/sandbox.log" || return 1
   trap stop_prism_stack EXIT
   python3 "$PRISM_DIR/prism_check.py" spec "$PRISM_SPEC" "$logs/spec.yml" || return 1
@@ -98,14 +108,28 @@ prism_summary() { # LOGDIR: the violations Prism reported (exit 1 when any)
   python3 "$PRISM_DIR/prism_check.py" summarise "$PRISM_SPEC" "$1/exchanges.jsonl" "$1/prism.log"
 }
 
-# The harness through Prism. Each part runs bounded (timeout); a part that fails is named, and the summary of Prism's
-# violations is printed whatever happened.
+# The harness through Prism, then the probe on the same stack. Each part runs bounded (timeout); a part that fails is
+# named, and the summary of Prism's violations is printed whatever happened. The probe's verdict goes to
+# prism-break/verdict.{log,rc} for the second check; it is written however this function ends.
 prism_validating_proxy() (
   set -uo pipefail
-  local logs=${out:-.ci/out}/prism steps=${PRISM_STEPS:-journeys curl load} status=0 started=$SECONDS
-  local config=${CONFIGURATION:-Debug} built
-  for built in scenarios/Harness.Scenarios.Tests/bin/$config/net10.0/Harness.Scenarios.Tests.dll \
-    "$PRISM_LOAD_PROJECT/bin/$config/net10.0/Harness.Load.Airline.dll"; do
+  local probe=${out:-.ci/out}/prism-break status
+  rm -rf "$probe"; mkdir -p "$probe"
+  _prism_run "$probe"; status=$?
+  if [ ! -f "$probe/verdict.rc" ]; then
+    echo "The probe did not run: the Prism stack stopped first (see the first Prism check's output)" >"$probe/verdict.log"
+    echo 1 >"$probe/verdict.rc"
+  fi
+  return $status
+)
+
+_prism_run() ( # PROBE_DIR; a subshell: its EXIT trap stops the stack before the caller looks at the probe's verdict
+  set -uo pipefail
+  local probe=$1 logs=${out:-.ci/out}/prism steps=${PRISM_STEPS:-journeys curl load} status=0 started=$SECONDS
+  local config=${CONFIGURATION:-Debug}
+  local journeys=scenarios/Harness.Scenarios.Tests/bin/$config/net10.0/Harness.Scenarios.Tests.dll
+  local load="$PRISM_LOAD_PROJECT/bin/$config/net10.0/Harness.Load.Airline.dll" built
+  for built in "$journeys" "$load"; do
     [ -f "$built" ] || { echo "$built is missing: run 'dotnet build Harness.sln' first" >&2; return 1; }
   done
   prism_up "$logs" || return 1
@@ -113,7 +137,7 @@ prism_validating_proxy() (
   if [[ " $steps " == *" journeys "* ]]; then
     echo "::: through Prism: the journey suite in real-target mode (RealTargetTests)"
     env "${PRISM_CREDENTIALS[@]}" HARNESS_TARGET_URL="$prism_base" HARNESS_ALLOW_PAID_JOURNEYS=true \
-      timeout 600 dotnet test scenarios/Harness.Scenarios.Tests -c "$config" --no-build \
+      timeout 600 dotnet test "$journeys" \
       --filter "FullyQualifiedName~RealTargetTests" --logger "console;verbosity=normal" >"$logs/journeys.log" 2>&1 ||
       { status=1; echo "The journeys failed through Prism (log: $logs/journeys.log):"; grep -E "Failed|failed at step|Expected" "$logs/journeys.log" | head -20; }
     grep -E "Total tests|^ +(Passed|Failed): " "$logs/journeys.log" | tail -3
@@ -129,7 +153,7 @@ prism_validating_proxy() (
     local profile rc
     for profile in offers events; do
       echo "::: through Prism: load smoke '$profile', 10/s for 5 s"
-      env "${PRISM_CREDENTIALS[@]}" timeout 180 dotnet run --project "$PRISM_LOAD_PROJECT" -c "$config" --no-build -- \
+      env "${PRISM_CREDENTIALS[@]}" timeout 180 dotnet "$load" \
         run "$profile" --target "$prism_base" --rate 10 --duration 5s --warmup 1s \
         --out "$logs/load-$profile" --quiet >"$logs/load-$profile.md" 2>&1
       rc=$?
@@ -143,40 +167,65 @@ prism_validating_proxy() (
 
   prism_summary "$logs" || status=1
   echo "Prism check: $((SECONDS - started)) s"
+
+  local probe_started=$SECONDS probe_rc
+  prism_catches_a_violation "$logs" "$probe" >"$probe/verdict.log" 2>&1; probe_rc=$?
+  echo "(the probe on the same stack: $((SECONDS - probe_started)) s)" >>"$probe/verdict.log"
+  echo "$probe_rc" >"$probe/verdict.rc"
   return $status
 )
 
 # The check above must be able to fail: the sandbox's response-break hook drops `premium`, which the spec requires in
 # postCfar_contracts's 201; the curl walk through Prism must stop, and the summariser must name that operation, the
 # response direction and Prism's message. Likewise for a request outside the spec (postSessions, request direction).
-prism_catches_a_violation() (
-  set -uo pipefail
-  local logs=${out:-.ci/out}/prism-break
-  prism_up "$logs" || return 1
+# LOGDIR is the running stack's (its exchanges so far are the first check's); only what this probe sends is judged:
+# the lines the tap and Prism add from here on are copied to PROBE_DIR and summarised there. The break is cleared after.
+prism_catches_a_violation() { # LOGDIR PROBE_DIR
+  local logs=$1 probe=$2 exchanges_before prism_before
+  exchanges_before=$(wc -l <"$logs/exchanges.jsonl")
+  prism_before=$(wc -l <"$logs/prism.log")
   curl -fsS -o /dev/null -X POST "$sandbox_url/_admin/break" -H 'Content-Type: application/json' \
     -d '{"operation_id":"postCfar_contracts","field":"premium"}' || return 1
-  if RECEIPT="$logs/cfar-receipt.pdf" timeout 120 src/Harness.Sandbox/examples/cfar-purchase.sh "$prism_url" >"$logs/curl-walk.log" 2>&1; then
-    echo "The curl walk passed although the sandbox dropped a required field: Prism did not stop it" >&2
-    return 1
-  fi
+  local walk_rc=0
+  RECEIPT="$probe/cfar-receipt.pdf" timeout 120 src/Harness.Sandbox/examples/cfar-purchase.sh "$prism_url" >"$probe/curl-walk.log" 2>&1 || walk_rc=$?
   # And a request that breaks the spec (flow_type outside its enum): Prism must refuse it before the sandbox sees it.
   curl -sS -o /dev/null --max-time 30 -X POST "$prism_base"sessions -H 'Content-Type: application/json' \
     -H 'Authorization: Bearer prism-check' -d '{"flow_type":"browse","language":"en","point_of_sale":"CA"}'
+  curl -fsS -o /dev/null -X DELETE "$sandbox_url/_admin/break" || { echo "DELETE /_admin/break failed" >&2; return 1; }
+  tail -n +"$((exchanges_before + 1))" "$logs/exchanges.jsonl" >"$probe/exchanges.jsonl"
+  tail -n +"$((prism_before + 1))" "$logs/prism.log" >"$probe/prism.log"
+  if [ "$walk_rc" -eq 0 ]; then
+    echo "The curl walk passed although the sandbox dropped a required field: Prism did not stop it" >&2
+    return 1
+  fi
   local summary rc
-  summary=$(prism_summary "$logs"); rc=$?
+  summary=$(prism_summary "$probe"); rc=$?
   echo "$summary"
   [ "$rc" -eq 1 ] || { echo "The summariser exited $rc, not 1" >&2; return 1; }
   grep -qE "VIOLATION postCfar_contracts response .*premium" <<<"$summary" ||
     { echo "The summary does not name postCfar_contracts, response, premium" >&2; return 1; }
   grep -qE "VIOLATION postSessions request .*flow_type" <<<"$summary" ||
     { echo "The summary does not name postSessions, request, flow_type" >&2; return 1; }
-)
+}
+
+# The second check: the probe's verdict, written by the first check when its traffic is done (at most 20 minutes).
+prism_probe_verdict() {
+  local probe=${out:-.ci/out}/prism-break deadline=$((SECONDS + 1200))
+  while [ ! -f "$probe/verdict.rc" ]; do
+    [ "$SECONDS" -lt "$deadline" ] || { echo "No verdict from the probe in $probe within 20 minutes" >&2; return 1; }
+    sleep 1
+  done
+  cat "$probe/verdict.log"
+  return "$(cat "$probe/verdict.rc")"
+}
 
 if declare -F check >/dev/null; then
-  check "Prism validating proxy: journeys, curl walk and load smoke (offers, events) in real-target mode, 0 violations" prism_validating_proxy
-  check "Prism check fails on a violation: a dropped response field and a request outside the spec are reported (operation, direction, message)" prism_catches_a_violation
+  check_prepare prism_install
+  check_early "Prism validating proxy: journeys, curl walk and load smoke (offers, events) in real-target mode, 0 violations" prism_validating_proxy
+  check_early "Prism check fails on a violation: a dropped response field and a request outside the spec are reported (operation, direction, message)" prism_probe_verdict
 else
   prism_validating_proxy; rc=$?
-  prism_catches_a_violation || rc=1
+  echo "::: the probe: a dropped response field and a request outside the spec must be reported"
+  prism_probe_verdict || rc=1
   exit $rc
 fi

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Xml.Linq;
 using Harness.Packaging.Tests.Scratch;
 using Harness.Pact.Interop;
 
@@ -8,13 +9,16 @@ namespace Harness.Packaging.Tests.Platforms;
 /// <summary>
 /// The build's side of the mapping (eng/Pact.targets): the engine a project with UsesPact gets for an explicit
 /// RuntimeIdentifier, for none (this machine's), and the error for an identifier with no engine. Evaluation and one
-/// target only: nothing is fetched or built.
+/// target only: nothing is fetched or built. The successful selections share one <c>dotnet msbuild</c> process (a
+/// project outside the repository that calls the target of Harness.Pact once per runtime identifier, each with that
+/// identifier as a global property, as <c>dotnet build -r</c> sets it), instead of one process per identifier.
 /// </summary>
 [Trait("Category", "EndToEnd")]
 public sealed class PactTargetsTests
 {
     private const string Project = "src/Harness.Pact/Harness.Pact.csproj";
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private static readonly Lazy<Task<Selections>> Selected = new(SelectAllAsync);
 
     public static TheoryData<string> RuntimeIdentifiers =>
         [.. NativeLibraryResolver.Engines.Select(engine => engine.RuntimeIdentifier)];
@@ -25,18 +29,19 @@ public sealed class PactTargetsTests
     {
         var expected = NativeLibraryResolver.Engines.Single(engine => engine.RuntimeIdentifier == rid);
 
-        var (file, npmPackage) = await SelectAsync($"-p:RuntimeIdentifier={rid}");
+        var selected = (await Selected.Value).Explicit.Where(engine => engine.Rid == rid).ToList();
 
-        file.Should().EndWith($"/tools/pact/obj/engines/{rid}/{expected.Library}");
-        npmPackage.Should().Be(expected.NpmPackage);
+        selected.Should().ContainSingle($"the target ran once with RuntimeIdentifier={rid} and must return that platform's engine");
+        selected[0].File.Should().EndWith($"/tools/pact/obj/engines/{rid}/{expected.Library}");
+        selected[0].NpmPackage.Should().Be(expected.NpmPackage);
     }
 
     [Fact]
     public async Task SelectPactEngine_NoRuntimeIdentifier_PicksThisMachinesEngine()
     {
-        var (file, _) = await SelectAsync();
+        var selected = (await Selected.Value).Default;
 
-        file.Should().EndWith($"/tools/pact/obj/engines/{RuntimeInformation.RuntimeIdentifier}/" +
+        selected.File.Should().EndWith($"/tools/pact/obj/engines/{RuntimeInformation.RuntimeIdentifier}/" +
             NativeLibraryResolver.Select(NativeLibraryResolver.Engines, NativeLibraryResolver.CurrentPlatform()).Library);
     }
 
@@ -51,14 +56,45 @@ public sealed class PactTargetsTests
             .And.Contain("Supported: linux-x64, linux-arm64, linux-musl-x64, linux-musl-arm64, osx-x64, osx-arm64, win-x64");
     }
 
-    private static async Task<(string File, string NpmPackage)> SelectAsync(params string[] properties)
+    private sealed record Engine(string Rid, string File, string NpmPackage);
+
+    private sealed record Selections(Engine Default, IReadOnlyList<Engine> Explicit);
+
+    /// <summary>
+    /// One <c>dotnet msbuild</c>: HarnessSelectPactEngine of Harness.Pact without a RuntimeIdentifier (item Default),
+    /// then once per supported identifier with it set (items Explicit); each returned item is the engine the target chose.
+    /// </summary>
+    private static async Task<Selections> SelectAllAsync()
     {
-        var result = await DotnetCommand.RunAsync(PactTools.RepoRoot, Timeout,
-            ["msbuild", Project, "-nologo", "-t:HarnessSelectPactEngine", "-getProperty:_HarnessPactEngineFile", "-getItem:_HarnessPactEngine", .. properties]);
-        result.ExitCode.Should().Be(0, result.Tail());
-        using var json = JsonDocument.Parse(result.Output);
-        var item = json.RootElement.GetProperty("Items").GetProperty("_HarnessPactEngine").EnumerateArray().Single();
-        return (json.RootElement.GetProperty("Properties").GetProperty("_HarnessPactEngineFile").GetString()!,
-            item.GetProperty("NpmPackage").GetString()!);
+        var folder = Path.Combine(Path.GetTempPath(), "harness-scratch", $"pact-targets-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var project = Path.Combine(PactTools.RepoRoot, Project);
+            var caller = Path.Combine(folder, "select.proj");
+            new XElement("Project",
+                new XElement("ItemGroup", NativeLibraryResolver.Engines.Select(engine =>
+                    new XElement("WithRid", new XAttribute("Include", project),
+                        new XAttribute("AdditionalProperties", $"RuntimeIdentifier={engine.RuntimeIdentifier}")))),
+                new XElement("Target", new XAttribute("Name", "Select"),
+                    new XElement("MSBuild", new XAttribute("Projects", project), new XAttribute("Targets", "HarnessSelectPactEngine"),
+                        new XElement("Output", new XAttribute("TaskParameter", "TargetOutputs"), new XAttribute("ItemName", "Default"))),
+                    new XElement("MSBuild", new XAttribute("Projects", "@(WithRid)"), new XAttribute("Targets", "HarnessSelectPactEngine"),
+                        new XElement("Output", new XAttribute("TaskParameter", "TargetOutputs"), new XAttribute("ItemName", "Explicit"))))).Save(caller);
+
+            var result = await DotnetCommand.RunAsync(folder, Timeout,
+                "msbuild", caller, "-nologo", "-t:Select", "-getItem:Default", "-getItem:Explicit");
+            result.ExitCode.Should().Be(0, result.Tail());
+            using var json = JsonDocument.Parse(result.Output);
+            var items = json.RootElement.GetProperty("Items");
+            static Engine Read(JsonElement item) => new(item.GetProperty("Identity").GetString()!,
+                item.GetProperty("File").GetString()!, item.GetProperty("NpmPackage").GetString()!);
+            return new Selections(Read(items.GetProperty("Default").EnumerateArray().Single()),
+                [.. items.GetProperty("Explicit").EnumerateArray().Select(Read)]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

@@ -17,7 +17,15 @@ public sealed class HarnessPactPackageTests
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
     // The package must keep the engine from posting telemetry by itself (its module initializer), not rely on the shell.
-    private static readonly Dictionary<string, string?> WithoutDoNotTrack = new() { ["PACT_DO_NOT_TRACK"] = null };
+    // The program talks plain HTTP to 127.0.0.1 only: the engine's trust store is eng/loopback-tls's one certificate
+    // instead of the system's ~300 files, which it would load for every interaction it verifies (read that file's header).
+    // Only the run step: the restore needs the real store for the package sources.
+    private static readonly Dictionary<string, string?> RunEnvironment = new()
+    {
+        ["PACT_DO_NOT_TRACK"] = null,
+        ["SSL_CERT_FILE"] = Path.Combine(PactTools.RepoRoot, "eng", "loopback-tls", "loopback-only.pem"),
+        ["SSL_CERT_DIR"] = Path.Combine(PactTools.RepoRoot, "eng", "loopback-tls"),
+    };
 
     [Fact]
     public async Task PackedPackage_RestoredInScratchProject_WritesPactAndVerifiesProvider()
@@ -48,7 +56,7 @@ public sealed class HarnessPactPackageTests
         Directory.GetFiles(scratch.OutputDirectory, "*pact_ffi*").Should().BeEmpty();
 
         var pactDir = Path.Combine(scratch.Root, "pacts");
-        var run = await scratch.RunAsync(RunTimeout, WithoutDoNotTrack, pactDir);
+        var run = await scratch.RunAsync(RunTimeout, RunEnvironment, pactDir);
 
         run.ExitCode.Should().Be(0, $"{run.Command} must pass:{Environment.NewLine}{run.Tail()}");
         run.Output.Should().Contain("consumer: wrote")
@@ -62,7 +70,7 @@ public sealed class HarnessPactPackageTests
 
         // Without this platform's engine the first engine call fails naming the platform, the npm package and the way out.
         File.Delete(Path.Combine(scratch.OutputDirectory, "runtimes", engine.RuntimeIdentifier, "native", engine.Library));
-        var missing = await scratch.RunAsync(RunTimeout, WithoutDoNotTrack, Path.Combine(scratch.Root, "pacts-missing-engine"));
+        var missing = await scratch.RunAsync(RunTimeout, RunEnvironment, Path.Combine(scratch.Root, "pacts-missing-engine"));
 
         missing.ExitCode.Should().NotBe(0);
         missing.Output.Should().Contain($"The Pact engine for {engine.RuntimeIdentifier} ({engine.Library} from npm {engine.NpmPackage}) was not found")

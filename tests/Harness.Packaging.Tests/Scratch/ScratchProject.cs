@@ -73,9 +73,16 @@ public sealed class ScratchProject : IDisposable
     public Task<DotnetResult> RunAsync(TimeSpan timeout, params string[] arguments) =>
         RunAsync(timeout, new Dictionary<string, string?>(), arguments);
 
-    /// <summary>Runs the built program with <paramref name="arguments"/>, its environment changed by <paramref name="environment"/>.</summary>
+    /// <summary>
+    /// Runs the built program (<c>dotnet bin/Release/net10.0/&lt;name&gt;.dll</c>, what <c>dotnet run --no-build</c>
+    /// starts, without its MSBuild evaluation) with <paramref name="arguments"/>, its environment changed by
+    /// <paramref name="environment"/>.
+    /// </summary>
     public Task<DotnetResult> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
-        DotnetCommand.RunAsync(ProjectDirectory, timeout, environment, ["run", "-c", "Release", "--no-build", "--", .. arguments]);
+        DotnetCommand.RunAsync(ProjectDirectory, timeout, environment, [ProgramPath, .. arguments]);
+
+    /// <summary>The built program: bin/Release/net10.0/&lt;project name&gt;.dll.</summary>
+    public string ProgramPath => Path.Combine(OutputDirectory, Path.GetFileName(ProjectDirectory) + ".dll");
 
     /// <summary>The build output folder (bin/Release/net10.0).</summary>
     public string OutputDirectory => Path.Combine(ProjectDirectory, "bin", "Release", "net10.0");
