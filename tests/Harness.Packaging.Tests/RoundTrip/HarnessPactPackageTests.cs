@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Harness.Packaging.Tests.Scratch;
+using Harness.Pact;
 using Harness.Pact.Interop;
 
 namespace Harness.Packaging.Tests.RoundTrip;
@@ -20,12 +21,11 @@ public sealed class HarnessPactPackageTests
     // The program talks plain HTTP to 127.0.0.1 only: the engine's trust store is eng/loopback-tls's one certificate
     // instead of the system's ~300 files, which it would load for every interaction it verifies (read that file's header).
     // Only the run step: the restore needs the real store for the package sources.
-    private static readonly Dictionary<string, string?> RunEnvironment = new()
-    {
-        ["PACT_DO_NOT_TRACK"] = null,
-        ["SSL_CERT_FILE"] = Path.Combine(PactTools.RepoRoot, "eng", "loopback-tls", "loopback-only.pem"),
-        ["SSL_CERT_DIR"] = Path.Combine(PactTools.RepoRoot, "eng", "loopback-tls"),
-    };
+    private static readonly Dictionary<string, string?> RunEnvironment =
+        new(PactEngine.TrustStoreVariables(PactTools.LoopbackTrustStore).ToDictionary(v => v.Key, v => (string?)v.Value))
+        {
+            ["PACT_DO_NOT_TRACK"] = null,
+        };
 
     [Fact]
     public async Task PackedPackage_RestoredInScratchProject_WritesPactAndVerifiesProvider()
