@@ -77,22 +77,41 @@ echo "## POST /airline/v1.1/cfar_offers — closed model, ${CONN} connections, $
 } > "$OUT/engine-rows.md"
 if command -v wrk >/dev/null; then
   wrk -t2 -c"$CONN" -d"${WARMUP}s" -s "$LUA" "$API/cfar_offers" >/dev/null
-  RATIOS=()
+  RATIOS=(); FLOOR_RATIOS=()
   for round in $(seq 1 "$ROUNDS"); do
-    wrk -t2 -c"$CONN" -d"${EACH}s" --latency -s "$LUA" "$API/cfar_offers" >"$OUT/wrk-$round.txt"
-    "$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed-$round" --quiet >/dev/null 2>"$OUT/closed-$round.log" || true
+    # Each generator's CPU time (user + system, /usr/bin/time) per request it sent, start-up included for both .NET
+    # processes; wrk's and the engine's come from the same kind of measurement, so they compare.
+    /usr/bin/time -f "%U %S" -o "$OUT/wrk-$round.cpu" \
+      wrk -t2 -c"$CONN" -d"${EACH}s" --latency -s "$LUA" "$API/cfar_offers" >"$OUT/wrk-$round.txt"
+    /usr/bin/time -f "%U %S" -o "$OUT/closed-$round.cpu" \
+      "$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed-$round" --quiet >/dev/null 2>"$OUT/closed-$round.log" || true
     summary "$OUT/closed-$round" "Harness.Load closed, ${CONN} copies, round $round" >> "$OUT/engine-rows.md"
-    RATIO=$(python3 - "$OUT/closed-$round/summary.json" "$OUT/wrk-$round.txt" <<'PY'
+    # The HttpClient floor: the same request on the same handler settings by bare loops (no engine), so the gap to wrk
+    # splits into the HTTP stack's share and the engine's.
+    /usr/bin/time -f "%U %S" -o "$OUT/floor-$round.cpu" \
+      "$BIN" bench-http-floor --target "$URL" --concurrency "$CONN" --duration "${EACH}s" --warmup 2s >"$OUT/floor-$round.txt" 2>&1 || true
+    RATIO=$(python3 - "$OUT" "$round" "$EACH" <<'PY'
 import json, re, sys
-engine = json.load(open(sys.argv[1]))["achieved_rate"]
-wrk = float(re.search(r"Requests/sec:\s*([0-9.]+)", open(sys.argv[2]).read()).group(1))
-print(f"{engine / wrk:.2f} {engine:.0f} {wrk:.0f}")
+out, n, each = sys.argv[1], sys.argv[2], float(sys.argv[3])
+cpu = lambda name: sum(map(float, open(f"{out}/{name}-{n}.cpu").read().split()[-2:]))
+summary = json.load(open(f"{out}/closed-{n}/summary.json"))
+engine = summary["achieved_rate"]
+wrk_text = open(f"{out}/wrk-{n}.txt").read()
+wrk = float(re.search(r"Requests/sec:\s*([0-9.]+)", wrk_text).group(1))
+wrk_requests = int(re.search(r"(\d+) requests in", wrk_text).group(1))
+floor = float(re.search(r"http floor: (\d+) req/s", open(f"{out}/floor-{n}.txt").read()).group(1))
+# requests sent over the whole process: the measured window plus the 2 s warm-up, at the measured rate
+engine_us = cpu("closed") * 1e6 / (engine * (each + 2))
+floor_us = cpu("floor") * 1e6 / (floor * (each + 2))
+wrk_us = cpu("wrk") * 1e6 / wrk_requests
+print(f"{engine / wrk:.2f} {engine:.0f} {wrk:.0f} {floor:.0f} {floor / wrk:.2f} {engine / floor:.2f} {wrk_us:.1f} {floor_us:.1f} {engine_us:.1f}")
 PY
 )
-    read -r r engine_rate wrk_rate <<< "$RATIO"
-    RATIOS+=("$r")
-    echo "round $round: wrk $wrk_rate req/s (p99 $(awk '/ 99%/{print $2}' "$OUT/wrk-$round.txt"), non-2xx: $(grep -E 'Non-2xx' "$OUT/wrk-$round.txt" | awk '{print $NF}' || echo 0)), Harness.Load $engine_rate req/s: $r" | tee -a "$OUT/table.md"
+    read -r r engine_rate wrk_rate floor_rate floor_ratio engine_floor wrk_us floor_us engine_us <<< "$RATIO"
+    RATIOS+=("$r"); FLOOR_RATIOS+=("$floor_ratio")
+    echo "round $round: wrk $wrk_rate req/s (p99 $(awk '/ 99%/{print $2}' "$OUT/wrk-$round.txt"), non-2xx: $(grep -E 'Non-2xx' "$OUT/wrk-$round.txt" | awk '{print $NF}' || echo 0)), Harness.Load $engine_rate req/s: $r; HttpClient floor $floor_rate req/s: $floor_ratio of wrk (the engine reaches $engine_floor of it); CPU per request: wrk $wrk_us µs, floor $floor_us µs, engine $engine_us µs" | tee -a "$OUT/table.md"
   done
+  FLOOR_MEDIAN=$(printf '%s\n' "${FLOOR_RATIOS[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
   MEDIAN=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
 else
   echo "wrk: not installed" | tee -a "$OUT/table.md"
@@ -108,6 +127,7 @@ fi
 tee -a "$OUT/table.md" < "$OUT/engine-rows.md"
 if [ -n "${MEDIAN:-}" ]; then
   echo "Harness.Load / wrk (closed), median of $ROUNDS rounds: ${MEDIAN} (rounds: ${RATIOS[*]})" | tee -a "$OUT/table.md"
+  echo "HttpClient floor / wrk (closed), median of $ROUNDS rounds: ${FLOOR_MEDIAN} (rounds: ${FLOOR_RATIOS[*]})" | tee -a "$OUT/table.md"
 fi
 if [ "$CLOSED_ONLY" = 1 ]; then
   echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" | tee -a "$OUT/table.md"

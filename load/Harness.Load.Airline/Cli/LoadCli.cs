@@ -13,7 +13,7 @@ namespace Harness.Load.Cli;
 /// The airline CLI: <c>run &lt;profile&gt; [flags]</c> builds the built-in scenario on its target (the sandbox in-process
 /// when no <c>--target</c>) and hands the flags to <see cref="LoadRunnerContext.RunAsync(string[], CancellationToken)"/>,
 /// the same <c>Run(args)</c> a partner's console app uses; <c>profiles</c>; <c>compare &lt;summary&gt; &lt;baseline&gt;</c>;
-/// and the hidden <c>serve-echo</c> and <c>bench-body</c> bench helpers. Exit codes: <see cref="ExitCodes"/>.
+/// and the hidden <c>serve-echo</c>, <c>bench-body</c> and <c>bench-http-floor</c> (<see cref="HttpFloor"/>) bench helpers. Exit codes: <see cref="ExitCodes"/>.
 /// </summary>
 internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, TextWriter stdout, TextWriter stderr)
 {
@@ -50,6 +50,7 @@ internal sealed class LoadCli(ProfileCatalog catalog, ITargetFactory targets, Te
                 ["merge", .. var rest] => await MergeAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["serve-echo", .. var rest] => await ServeEchoAsync(rest, cancellationToken).ConfigureAwait(false),
                 ["bench-body", .. var rest] => BenchBody(rest),
+                ["bench-http-floor", .. var rest] => await HttpFloor.RunAsync(rest, stdout, stderr, cancellationToken).ConfigureAwait(false),
                 [] or ["--help" or "-h"] => Help(),
                 _ => await Usage($"unknown command '{args[0]}'").ConfigureAwait(false),
             };

@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Harness.Load.Profiles;
+using Harness.Load.Reports;
+using Harness.Load.Profiles.Airline;
+using Harness.Load.Targets;
+
+namespace Harness.Load.Cli;
+
+/// <summary>
+/// The bench's HttpClient floor (hidden command <c>bench-http-floor</c>): cfar_offer_fixed's request — same body, token,
+/// handler settings (<see cref="HttpTarget.CreateHandler"/>) and body-discarding read — sent by N closed loops with nothing
+/// else: no scenario, no steps, no statistics, no reports. It measures what any generator built on .NET's HttpClient pays
+/// per request on this machine, so load/bench/bench.sh can show how much of the gap to wrk is the engine's and how much is
+/// the HTTP stack's. It prints its rate and its CPU time per request over the measured window (after the warm-up).
+/// </summary>
+internal static class HttpFloor
+{
+    /// <summary>The bearer token it sends; the bench script gets it from POST /auth and keeps it out of argv.</summary>
+    public const string TokenVariable = "TOKEN";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    {
+        var target = new Option<string>("--target") { Required = true };
+        var concurrency = new Option<int>("--concurrency") { DefaultValueFactory = _ => 64 };
+        var duration = new Option<string>("--duration") { DefaultValueFactory = _ => "10s" };
+        var warmup = new Option<string>("--warmup") { DefaultValueFactory = _ => "2s" };
+        var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
+        var parsed = new RootCommand { target, concurrency, duration, warmup, seed }.Parse(args);
+        if (parsed.Errors.Count > 0)
+            throw new ArgumentException($"bench-http-floor: {parsed.Errors[0].Message}");
+        var baseUrl = TargetPolicy.ParseTarget(parsed.GetValue(target)!);
+        if (!TargetPolicy.IsLoopback(baseUrl))
+            throw new ArgumentException($"bench-http-floor sends to loopback targets only, not {baseUrl.Host}");
+        var token = Environment.GetEnvironmentVariable(TokenVariable);
+        if (string.IsNullOrEmpty(token))
+            throw new ArgumentException($"bench-http-floor needs a bearer token: set {TokenVariable} (from POST /auth; load/bench/bench.sh sets it)");
+        var copies = parsed.GetValue(concurrency);
+        if (copies < 1)
+            throw new ArgumentException("bench-http-floor: --concurrency must be ≥ 1");
+        var window = DurationText.Parse(parsed.GetValue(duration)!, "--duration");
+        var warm = DurationText.Parse(parsed.GetValue(warmup)!, "--warmup");
+
+        var body = System.Text.Encoding.UTF8.GetBytes(CfarOfferFixedScenario.Body(parsed.GetValue(seed)));
+        var authorization = $"Bearer {token}";
+        var settings = new HttpSettings { MaxConnectionsPerServer = copies };
+        using var client = HttpTarget.CreateClient(baseUrl, settings);
+        var offers = new Uri(AirlineSteps.AirlineBaseUrl(new ProfileContext(baseUrl, null, client, parsed.GetValue(seed))), "cfar_offers");
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+
+        var sent = new long[copies * 16]; // one counter per loop, 128 bytes apart: no shared cache line
+        var failed = new long[copies * 16];
+        var loops = Enumerable.Range(0, copies).Select(i => Task.Run(() => LoopAsync(i * 16))).ToArray();
+
+        await Task.Delay(warm, cancellationToken).ConfigureAwait(false);
+        var (sent0, failed0, cpu0) = (Sum(sent), Sum(failed), Process.GetCurrentProcess().TotalProcessorTime);
+        var clock = Stopwatch.StartNew();
+        await Task.Delay(window, cancellationToken).ConfigureAwait(false);
+        var (sent1, failed1, cpu1, elapsed) = (Sum(sent), Sum(failed), Process.GetCurrentProcess().TotalProcessorTime, clock.Elapsed);
+        await stop.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(loops).ConfigureAwait(false);
+
+        var requests = sent1 - sent0;
+        var rate = requests / elapsed.TotalSeconds;
+        var cpuPerRequest = requests == 0 ? double.NaN : (cpu1 - cpu0).TotalMicroseconds / requests;
+        await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"http floor: {rate:F0} req/s, {cpuPerRequest:F1} µs CPU per request, {failed1 - failed0} not 2xx, {copies} connections, {elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+        if (requests == 0 || failed1 - failed0 == requests)
+        {
+            await stderr.WriteLineAsync("bench-http-floor: no request succeeded in the measured window").ConfigureAwait(false);
+            return ExitCodes.SanityFailed;
+        }
+
+        return ExitCodes.Ok;
+
+        async Task LoopAsync(int slot)
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, offers) { Content = new ByteArrayContent(body) };
+                    request.Headers.TryAddWithoutValidation("Authorization", authorization);
+                    request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token).ConfigureAwait(false);
+                    var stream = await response.Content.ReadAsStreamAsync(stop.Token).ConfigureAwait(false);
+                    await using (stream.ConfigureAwait(false))
+                    {
+                        while (await stream.ReadAsync(buffer, stop.Token).ConfigureAwait(false) > 0)
+                        {
+                        }
+                    }
+
+                    Volatile.Write(ref sent[slot], sent[slot] + 1);
+                    if (!response.IsSuccessStatusCode)
+                        Volatile.Write(ref failed[slot], failed[slot] + 1);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+    }
+
+    private static long Sum(long[] counters)
+    {
+        long total = 0;
+        for (var i = 0; i < counters.Length; i += 16)
+            total += Volatile.Read(ref counters[i]);
+        return total;
+    }
+}
