@@ -1,6 +1,9 @@
 using Harness.Load.Cli;
 using Harness.Load.Reports;
 
+// Before anything opens a socket: the runtime reads it once (SocketDefaults).
+SocketDefaults.Apply();
+
 // Ctrl-C and SIGTERM stop the run, not the process: the runner drains and the report is still written, marked incomplete.
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -60,6 +60,17 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
 LUA
 
+cpu_window() { # pid skip file: waits for pid; writes the CPU seconds it used from `skip` s after now to 1 s before its
+  # run ends (the run lasts EACH s, plus 2 s of warm-up for the .NET ones), and that span's length in seconds
+  local pid=$1 skip=$2 file=$3 span t0 t1 ticks
+  span=$((EACH + (skip > 1 ? 2 : 0) - skip - 1))
+  ticks=$(getconf CLK_TCK)
+  sleep "$skip"; t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  sleep "$span"; t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  wait "$pid" || true
+  echo "$(( t1 - t0 )) $ticks $span" | awk '{print $1 / $2, $3}' >"$file"
+}
+
 summary() { # dir label -> one table row from summary.json
   python3 - "$1/summary.json" "$2" <<'PY'
 import json, sys
@@ -79,31 +90,28 @@ if command -v wrk >/dev/null; then
   wrk -t2 -c"$CONN" -d"${WARMUP}s" -s "$LUA" "$API/cfar_offers" >/dev/null
   RATIOS=(); FLOOR_RATIOS=()
   for round in $(seq 1 "$ROUNDS"); do
-    # Each generator's CPU time (user + system, /usr/bin/time) per request it sent, start-up included for both .NET
-    # processes; wrk's and the engine's come from the same kind of measurement, so they compare.
-    /usr/bin/time -f "%U %S" -o "$OUT/wrk-$round.cpu" \
-      wrk -t2 -c"$CONN" -d"${EACH}s" --latency -s "$LUA" "$API/cfar_offers" >"$OUT/wrk-$round.txt"
-    /usr/bin/time -f "%U %S" -o "$OUT/closed-$round.cpu" \
-      "$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed-$round" --quiet >/dev/null 2>"$OUT/closed-$round.log" || true
+    # Each generator's CPU time per request over the same inner window of its run (cpu_window: from 3 s after its start
+    # to 1 s before its end, so the .NET processes' start-up, JIT and warm-up are not in it), at the rate it achieved.
+    wrk -t2 -c"$CONN" -d"${EACH}s" --latency -s "$LUA" "$API/cfar_offers" >"$OUT/wrk-$round.txt" &
+    cpu_window $! 1 "$OUT/wrk-$round.cpu"
+    "$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed-$round" --quiet >/dev/null 2>"$OUT/closed-$round.log" &
+    cpu_window $! 3 "$OUT/closed-$round.cpu"
     summary "$OUT/closed-$round" "Harness.Load closed, ${CONN} copies, round $round" >> "$OUT/engine-rows.md"
     # The HttpClient floor: the same request on the same handler settings by bare loops (no engine), so the gap to wrk
     # splits into the HTTP stack's share and the engine's.
-    /usr/bin/time -f "%U %S" -o "$OUT/floor-$round.cpu" \
-      "$BIN" bench-http-floor --target "$URL" --concurrency "$CONN" --duration "${EACH}s" --warmup 2s >"$OUT/floor-$round.txt" 2>&1 || true
+    "$BIN" bench-http-floor --target "$URL" --concurrency "$CONN" --duration "${EACH}s" --warmup 2s >"$OUT/floor-$round.txt" 2>&1 &
+    cpu_window $! 3 "$OUT/floor-$round.cpu"
     RATIO=$(python3 - "$OUT" "$round" "$EACH" <<'PY'
 import json, re, sys
 out, n, each = sys.argv[1], sys.argv[2], float(sys.argv[3])
-cpu = lambda name: sum(map(float, open(f"{out}/{name}-{n}.cpu").read().split()[-2:]))
+cpu = lambda name: [float(v) for v in open(f"{out}/{name}-{n}.cpu").read().split()]  # CPU seconds, window seconds
 summary = json.load(open(f"{out}/closed-{n}/summary.json"))
 engine = summary["achieved_rate"]
 wrk_text = open(f"{out}/wrk-{n}.txt").read()
 wrk = float(re.search(r"Requests/sec:\s*([0-9.]+)", wrk_text).group(1))
-wrk_requests = int(re.search(r"(\d+) requests in", wrk_text).group(1))
 floor = float(re.search(r"http floor: (\d+) req/s", open(f"{out}/floor-{n}.txt").read()).group(1))
-# requests sent over the whole process: the measured window plus the 2 s warm-up, at the measured rate
-engine_us = cpu("closed") * 1e6 / (engine * (each + 2))
-floor_us = cpu("floor") * 1e6 / (floor * (each + 2))
-wrk_us = cpu("wrk") * 1e6 / wrk_requests
+per_request = lambda name, rate: cpu(name)[0] * 1e6 / (rate * cpu(name)[1])
+engine_us, floor_us, wrk_us = per_request("closed", engine), per_request("floor", floor), per_request("wrk", wrk)
 print(f"{engine / wrk:.2f} {engine:.0f} {wrk:.0f} {floor:.0f} {floor / wrk:.2f} {engine / floor:.2f} {wrk_us:.1f} {floor_us:.1f} {engine_us:.1f}")
 PY
 )
