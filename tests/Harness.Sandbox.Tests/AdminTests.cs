@@ -33,6 +33,33 @@ public sealed class AdminTests : IAsyncLifetime
         reply.Json!["ok"]!.GetValue<bool>().Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(2_345)]
+    [InlineData(70_000)]
+    public async Task Echo_AnyBody_Answers201WithJsonOfExactlyTheAskedSize(int bytes)
+    {
+        var reply = await AdminAsync(HttpMethod.Post, $"echo?bytes={bytes}", "{\"itinerary\":[" + string.Join(",", Enumerable.Repeat("1", 5_000)) + "]}");
+
+        reply.Status.Should().Be(HttpStatusCode.Created);
+        reply.Bytes.Should().HaveCount(bytes);
+        reply.Json!["pad"]!.GetValue<string>().Should().MatchRegex("^x*$");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("9")]
+    [InlineData("-5")]
+    [InlineData("1048577")]
+    [InlineData("lots")]
+    public async Task Echo_BytesOutOfRange_Answers400NamingIt(string bytes)
+    {
+        var reply = await AdminAsync(HttpMethod.Post, $"echo?bytes={bytes}", "{}");
+
+        reply.Status.Should().Be(HttpStatusCode.BadRequest);
+        reply.ErrorFields.Should().Equal("bytes");
+    }
+
     [Fact]
     public async Task Faults_ErrorRateOne_EveryRequestGetsChosenStatusUntilCleared()
     {

@@ -59,11 +59,51 @@ internal static class AdminEndpoints
             sandbox.Breaks.Clear();
             return Results.NoContent();
         });
+        admin.MapPost("/echo", (Delegate)((HttpContext http) => EchoAsync(http)));
         admin.MapPost("/reset", () =>
         {
             sandbox.Reset();
             return Results.NoContent();
         });
+    }
+
+    /// <summary>The largest answer POST /_admin/echo writes.</summary>
+    internal const int MaxEchoBytes = 1 << 20;
+
+    [ThreadStatic]
+    private static byte[]? s_echoAnswer;
+
+    /// <summary>
+    /// POST /_admin/echo?bytes=N: reads the whole body and throws it away, then answers 201 with a JSON object of exactly N
+    /// bytes. The bench's HTTP floor for an exchange of an offer's size (bench/wrk.sh): Kestrel's and the sockets' cost of
+    /// those bytes, with none of the offer path's work.
+    /// </summary>
+    private static async Task<IResult> EchoAsync(HttpContext http)
+    {
+        const string Prefix = "{\"pad\":\"", Suffix = "\"}";
+        var text = http.Request.Query["bytes"].ToString();
+        if (!int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var bytes)
+            || bytes < Prefix.Length + Suffix.Length || bytes > MaxEchoBytes)
+        {
+            return Results.Json(Error("bytes", "range", $"bytes must be a whole number from {Prefix.Length + Suffix.Length} to {MaxEchoBytes}, not '{text}'."), statusCode: 400);
+        }
+
+        await http.Request.Body.CopyToAsync(Stream.Null, http.RequestAborted);
+        var answer = s_echoAnswer is { } cached && cached.Length == bytes ? cached : s_echoAnswer = EchoAnswer(bytes, Prefix, Suffix);
+        http.Response.StatusCode = StatusCodes.Status201Created;
+        http.Response.ContentType = "application/json";
+        http.Response.ContentLength = answer.Length;
+        await http.Response.Body.WriteAsync(answer, http.RequestAborted);
+        return Results.Empty;
+    }
+
+    private static byte[] EchoAnswer(int bytes, string prefix, string suffix)
+    {
+        var answer = new byte[bytes];
+        answer.AsSpan().Fill((byte)'x');
+        System.Text.Encoding.ASCII.GetBytes(prefix, answer);
+        System.Text.Encoding.ASCII.GetBytes(suffix, answer.AsSpan(bytes - suffix.Length));
+        return answer;
     }
 
     internal static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
