@@ -1,7 +1,7 @@
 # shellcheck shell=bash
 # Sourced by .ci/run: the README's curl walk (src/Harness.Sandbox/examples/cfar-purchase.sh) against the standalone
-# sandbox, so the walk a newcomer follows cannot rot. One check; check_early: it reads nothing the tests write, so
-# CHECKS_EARLY=1 starts it beside them (.ci/run).
+# sandbox, so the walk a newcomer follows cannot rot. One check; check_early: it reads nothing the tests write, so it
+# starts beside them (.ci/run; CHECKS_EARLY=0 keeps it for after).
 . .ci/sandbox.sh
 sandbox_curl_walk() (
   set -uo pipefail

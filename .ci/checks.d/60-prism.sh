@@ -15,7 +15,8 @@
 # hook drops a required field, and a request outside the spec, must both be reported by the summariser (logs:
 # .ci/out/prism-break/). It runs on the SAME stack (sandbox, Prism, tap), after the first check's traffic and verdict:
 # one Prism and one sandbox start instead of two. The second check only waits for and reports that verdict.
-# Both are check_early: they read nothing the tests write, so CHECKS_EARLY=1 starts them beside the tests (.ci/run).
+# Both are check_early: they read nothing the tests write, so they start beside the tests (.ci/run; CHECKS_EARLY=0 keeps
+# them for after).
 # The Debug build's dlls run directly (`dotnet X.dll`, `dotnet test X.dll`): no MSBuild evaluation per step.
 . .ci/sandbox.sh
 
