@@ -28,7 +28,18 @@ PRISM_SPEC=contracts/spec/hopper-airlines-openapi.yml
 . src/Harness.ApiFacts/sandbox-credentials.env
 PRISM_CREDENTIALS=(HARNESS_CLIENT_ID="$SANDBOX_CLIENT_ID" HARNESS_CLIENT_SECRET="$SANDBOX_CLIENT_SECRET")
 
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
+# wait_port LOG SED_PATTERN PID SECONDS: prints the port a process bound to port 0 announced in LOG, on the line
+# matching SED_PATTERN (its first group is the port), polled for SECONDS while PID lives.
+wait_port() {
+  local deadline=$((SECONDS + $4)) port
+  while [ "$SECONDS" -lt "$deadline" ]; do
+    port=$(sed -n "s#.*$2.*#\\1#p" "$1" 2>/dev/null | head -1)
+    [ -n "$port" ] && { echo "$port"; return 0; }
+    kill -0 "$3" 2>/dev/null || return 1
+    sleep 0.5
+  done
+  return 1
+}
 
 # wait_http URL PID SECONDS: any HTTP answer from URL within SECONDS (polled), while PID lives.
 wait_http() {
@@ -81,27 +92,30 @@ prism_up() {
   trap stop_prism_stack EXIT
   python3 "$PRISM_DIR/prism_check.py" spec "$PRISM_SPEC" "$logs/spec.yml" || return 1
 
-  local prism_port tap_port
-  prism_port=$(free_port)
+  # Prism and the tap bind port 0 and print the port they got (see start_sandbox: a port picked before binding could be
+  # taken in between by the tests running beside this check).
+  local prism_port
   SCARF_ANALYTICS=false "$PRISM_DIR/node_modules/.bin/prism" proxy "$logs/spec.yml" "$sandbox_url" --errors \
-    -h 127.0.0.1 -p "$prism_port" >"$logs/prism.log" 2>&1 &
+    -h 127.0.0.1 -p 0 >"$logs/prism.log" 2>&1 &
   prism_pid=$!
-  if ! wait_http "http://127.0.0.1:$prism_port/_prism-ready" "$prism_pid" 120; then
-    echo "Prism did not answer on 127.0.0.1:$prism_port within 120 s; its log:" >&2
+  if ! prism_port=$(wait_port "$logs/prism.log" 'Prism is listening on http://127\.0\.0\.1:\([0-9]*\).*' "$prism_pid" 120) ||
+     ! wait_http "http://127.0.0.1:$prism_port/_prism-ready" "$prism_pid" 30; then
+    echo "Prism did not start listening within 120 s; its log:" >&2
     tail -30 "$logs/prism.log" >&2
     return 1
   fi
 
-  tap_port=$(free_port)
-  python3 "$PRISM_DIR/prism_check.py" tap "$tap_port" "http://127.0.0.1:$prism_port" "$logs/exchanges.jsonl" \
+  python3 "$PRISM_DIR/prism_check.py" tap 0 "http://127.0.0.1:$prism_port" "$logs/exchanges.jsonl" \
     >"$logs/tap.log" 2>&1 &
   prism_tap_pid=$!
-  prism_url="http://127.0.0.1:$tap_port"
-  if ! wait_http "$prism_url/_prism-ready" "$prism_tap_pid" 30; then
-    echo "The Prism tap did not answer on $prism_url; its log:" >&2
+  local tap_port
+  if ! tap_port=$(wait_port "$logs/tap.log" 'prism tap listening on http://127\.0\.0\.1:\([0-9]*\)' "$prism_tap_pid" 30) ||
+     ! wait_http "http://127.0.0.1:$tap_port/_prism-ready" "$prism_tap_pid" 30; then
+    echo "The Prism tap did not start listening; its log:" >&2
     cat "$logs/tap.log" >&2
     return 1
   fi
+  prism_url="http://127.0.0.1:$tap_port"
   prism_base="$prism_url$(python3 "$PRISM_DIR/prism_check.py" base "$PRISM_SPEC")/"
   echo "Prism $(cat "$PRISM_DIR/node_modules/@stoplight/prism-cli/package.json" | python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])') validating $sandbox_url; clients use $prism_base"
 }

@@ -153,6 +153,8 @@ def tap(port, upstream, log_path):
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), Handler)
     server.daemon_threads = True
+    # With port 0 the kernel picks it: the caller reads it from this line.
+    print(f"prism tap listening on http://127.0.0.1:{server.server_address[1]}", flush=True)
     server.serve_forever()
 
 
