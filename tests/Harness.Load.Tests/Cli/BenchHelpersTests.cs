@@ -10,27 +10,38 @@ namespace Harness.Load.Tests.Cli;
 /// The floor's figures are the bench's; here only what it counts and refuses (its verdict reads no clock).
 /// One class: both touch process-wide environment variables, and xunit runs a class's tests one at a time.
 /// </summary>
-public sealed class BenchHelpersTests : IAsyncLifetime
+public sealed class BenchHelpersTests(BenchHelpersTests.OneSandbox sandbox) : IClassFixture<BenchHelpersTests.OneSandbox>, IDisposable
 {
     private readonly StringWriter _out = new();
     private readonly StringWriter _err = new();
     private readonly HttpClient _http = new();
     private readonly string? _token = Environment.GetEnvironmentVariable(HttpFloor.TokenVariable);
-    private SandboxHost? _sandbox;
 
-    private SandboxHost Sandbox => _sandbox!;
+    private SandboxHost Sandbox => sandbox.Host;
 
-    public async Task InitializeAsync() =>
-        _sandbox = await SandboxHost.StartAsync(new SandboxOptions { Host = "127.0.0.1", Port = 0, Quiet = true });
+    /// <summary>One in-process sandbox for the class: the floor only creates offers, which nothing here reads back.</summary>
+    public sealed class OneSandbox : IAsyncLifetime
+    {
+        private SandboxHost? _host;
 
-    public async Task DisposeAsync()
+        public SandboxHost Host => _host!;
+
+        public async Task InitializeAsync() =>
+            _host = await SandboxHost.StartAsync(new SandboxOptions { Host = "127.0.0.1", Port = 0, Quiet = true });
+
+        public async Task DisposeAsync()
+        {
+            if (_host is not null)
+                await _host.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
     {
         Environment.SetEnvironmentVariable(HttpFloor.TokenVariable, _token);
         _out.Dispose();
         _err.Dispose();
         _http.Dispose();
-        if (_sandbox is not null)
-            await _sandbox.DisposeAsync();
     }
 
     [Fact]
