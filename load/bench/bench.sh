@@ -60,16 +60,16 @@ wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("TOKEN")
 LUA
 
-cpu_window() { # pid skip file: waits for pid; writes the CPU seconds it used from `skip` s after now to 1 s before its
-  # run ends (the run lasts EACH s, plus 2 s of warm-up for the .NET ones), and that span's length in seconds
-  local pid=$1 skip=$2 file=$3 span t0 t1 ticks
-  span=$((EACH + (skip > 1 ? 2 : 0) - skip - 1))
-  ticks=$(getconf CLK_TCK)
+cpu_window() { # pid skip run_seconds file: waits for pid; writes the CPU seconds it used from `skip` s after now to 1 s
+  # before its run ends (run_seconds after now), and that span's length in seconds
+  local pid=$1 skip=$2 span=$(($3 - $2 - 1)) file=$4 t0 t1
   sleep "$skip"; t0=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   sleep "$span"; t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
   wait "$pid" || true
-  echo "$(( t1 - t0 )) $ticks $span" | awk '{print $1 / $2, $3}' >"$file"
+  awk -v ticks="$((t1 - t0))" -v hz="$(getconf CLK_TCK)" -v span="$span" 'BEGIN {print ticks / hz, span}' >"$file"
 }
+
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; } # one number per line on stdin
 
 summary() { # dir label -> one table row from summary.json
   python3 - "$1/summary.json" "$2" <<'PY'
@@ -93,14 +93,14 @@ if command -v wrk >/dev/null; then
     # Each generator's CPU time per request over the same inner window of its run (cpu_window: from 3 s after its start
     # to 1 s before its end, so the .NET processes' start-up, JIT and warm-up are not in it), at the rate it achieved.
     wrk -t2 -c"$CONN" -d"${EACH}s" --latency -s "$LUA" "$API/cfar_offers" >"$OUT/wrk-$round.txt" &
-    cpu_window $! 1 "$OUT/wrk-$round.cpu"
+    cpu_window $! 1 "$EACH" "$OUT/wrk-$round.cpu"
     "$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed-$round" --quiet >/dev/null 2>"$OUT/closed-$round.log" &
-    cpu_window $! 3 "$OUT/closed-$round.cpu"
+    cpu_window $! 3 "$((EACH + 2))" "$OUT/closed-$round.cpu"
     summary "$OUT/closed-$round" "Harness.Load closed, ${CONN} copies, round $round" >> "$OUT/engine-rows.md"
     # The HttpClient floor: the same request on the same handler settings by bare loops (no engine), so the gap to wrk
     # splits into the HTTP stack's share and the engine's.
     "$BIN" bench-http-floor --target "$URL" --concurrency "$CONN" --duration "${EACH}s" --warmup 2s >"$OUT/floor-$round.txt" 2>&1 &
-    cpu_window $! 3 "$OUT/floor-$round.cpu"
+    cpu_window $! 3 "$((EACH + 2))" "$OUT/floor-$round.cpu"
     RATIO=$(python3 - "$OUT" "$round" "$EACH" <<'PY'
 import json, re, sys
 out, n, each = sys.argv[1], sys.argv[2], float(sys.argv[3])
@@ -119,8 +119,8 @@ PY
     RATIOS+=("$r"); FLOOR_RATIOS+=("$floor_ratio")
     echo "round $round: wrk $wrk_rate req/s (p99 $(awk '/ 99%/{print $2}' "$OUT/wrk-$round.txt"), non-2xx: $(grep -E 'Non-2xx' "$OUT/wrk-$round.txt" | awk '{print $NF}' || echo 0)), Harness.Load $engine_rate req/s: $r; HttpClient floor $floor_rate req/s: $floor_ratio of wrk (the engine reaches $engine_floor of it); CPU per request: wrk $wrk_us µs, floor $floor_us µs, engine $engine_us µs" | tee -a "$OUT/table.md"
   done
-  FLOOR_MEDIAN=$(printf '%s\n' "${FLOOR_RATIOS[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
-  MEDIAN=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')
+  FLOOR_MEDIAN=$(printf '%s\n' "${FLOOR_RATIOS[@]}" | median)
+  MEDIAN=$(printf '%s\n' "${RATIOS[@]}" | median)
 else
   echo "wrk: not installed" | tee -a "$OUT/table.md"
   "$BIN" run cfar_offer_fixed --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/closed-1" --quiet >/dev/null 2>"$OUT/closed-1.log" || true

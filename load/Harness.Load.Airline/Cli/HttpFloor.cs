@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -10,9 +9,9 @@ using Harness.Load.Targets;
 namespace Harness.Load.Cli;
 
 /// <summary>
-/// The bench's HttpClient floor (hidden command <c>bench-http-floor</c>): cfar_offer_fixed's request — same body, token,
-/// handler settings (<see cref="HttpTarget.CreateHandler"/>) and body-discarding read — sent by N closed loops with nothing
-/// else: no scenario, no steps, no statistics, no reports. It measures what any generator built on .NET's HttpClient pays
+/// The bench's HttpClient floor (hidden command <c>bench-http-floor</c>): cfar_offer_fixed's step —
+/// <see cref="CfarOfferFixedScenario.SendAsync"/>, on the same handler settings (<see cref="HttpTarget.CreateHandler"/>) —
+/// run by N closed loops with nothing else: no scenario, no step records, no statistics, no reports. It measures what any generator built on .NET's HttpClient pays
 /// per request on this machine, so load/bench/bench.sh can show how much of the gap to wrk is the engine's and how much is
 /// the HTTP stack's. It prints its rate and its CPU time per request over the measured window (after the warm-up).
 /// </summary>
@@ -47,18 +46,17 @@ internal static class HttpFloor
         var authorization = $"Bearer {token}";
         var settings = new HttpSettings { MaxConnectionsPerServer = copies };
         using var client = HttpTarget.CreateClient(baseUrl, settings);
-        var offers = new Uri(AirlineSteps.AirlineBaseUrl(new ProfileContext(baseUrl, null, client, parsed.GetValue(seed))), "cfar_offers");
+        var offers = new Uri(AirlineSteps.AirlineBaseUrl(new ProfileContext(baseUrl, null, client, parsed.GetValue(seed))), "cfar_offers").ToString();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
-        var sent = new long[copies * 16]; // one counter per loop, 128 bytes apart: no shared cache line
-        var failed = new long[copies * 16];
-        var loops = Enumerable.Range(0, copies).Select(i => Task.Run(() => LoopAsync(i * 16))).ToArray();
+        long sent = 0, failed = 0;
+        var loops = Enumerable.Range(0, copies).Select(_ => Task.Run(LoopAsync)).ToArray();
 
         await Task.Delay(warm, cancellationToken).ConfigureAwait(false);
-        var (sent0, failed0, cpu0) = (Sum(sent), Sum(failed), Process.GetCurrentProcess().TotalProcessorTime);
+        var (sent0, failed0, cpu0) = (Interlocked.Read(ref sent), Interlocked.Read(ref failed), Process.GetCurrentProcess().TotalProcessorTime);
         var clock = Stopwatch.StartNew();
         await Task.Delay(window, cancellationToken).ConfigureAwait(false);
-        var (sent1, failed1, cpu1, elapsed) = (Sum(sent), Sum(failed), Process.GetCurrentProcess().TotalProcessorTime, clock.Elapsed);
+        var (sent1, failed1, cpu1, elapsed) = (Interlocked.Read(ref sent), Interlocked.Read(ref failed), Process.GetCurrentProcess().TotalProcessorTime, clock.Elapsed);
         await stop.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(loops).ConfigureAwait(false);
 
@@ -75,45 +73,21 @@ internal static class HttpFloor
 
         return ExitCodes.Ok;
 
-        async Task LoopAsync(int slot)
+        async Task LoopAsync()
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
             try
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    using var request = new HttpRequestMessage(HttpMethod.Post, offers) { Content = new ByteArrayContent(body) };
-                    request.Headers.TryAddWithoutValidation("Authorization", authorization);
-                    request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, stop.Token).ConfigureAwait(false);
-                    var stream = await response.Content.ReadAsStreamAsync(stop.Token).ConfigureAwait(false);
-                    await using (stream.ConfigureAwait(false))
-                    {
-                        while (await stream.ReadAsync(buffer, stop.Token).ConfigureAwait(false) > 0)
-                        {
-                        }
-                    }
-
-                    Volatile.Write(ref sent[slot], sent[slot] + 1);
-                    if (!response.IsSuccessStatusCode)
-                        Volatile.Write(ref failed[slot], failed[slot] + 1);
+                    var response = await CfarOfferFixedScenario.SendAsync(client, offers, body, authorization, stop.Token).ConfigureAwait(false);
+                    Interlocked.Increment(ref sent);
+                    if (response.IsError)
+                        Interlocked.Increment(ref failed);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
         }
-    }
-
-    private static long Sum(long[] counters)
-    {
-        long total = 0;
-        for (var i = 0; i < counters.Length; i += 16)
-            total += Volatile.Read(ref counters[i]);
-        return total;
     }
 }

@@ -53,7 +53,8 @@ for round in $(seq 1 "$ROUNDS"); do
   [ "${ECHO_BAD:-0}" -eq 0 ] || echo "round $round: $ECHO_BAD echo answers were not 2xx" >&2
   [ "${OFFER_BAD:-0}" -eq 0 ] || echo "round $round: $OFFER_BAD offer answers were not 2xx" >&2
 done
-MEDIAN="$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
+median() { sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; } # one number per line on stdin
+MEDIAN="$(printf '%s\n' "${RATIOS[@]}" | median)"
 echo "ratio offers/ping, median of $ROUNDS rounds: $MEDIAN (goal >= 0.6; ${WARMUP}s warm-up, ${DURATION}s each, $CONNECTIONS connections, 2 wrk threads, load average $(cut -d' ' -f1-3 /proc/loadavg))"
-echo "ceiling echo/ping, median of $ROUNDS rounds: $(printf '%s\n' "${CEILINGS[@]}" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}') (an offer-sized exchange with no work behind it)"
+echo "ceiling echo/ping, median of $ROUNDS rounds: $(printf '%s\n' "${CEILINGS[@]}" | median) (an offer-sized exchange with no work behind it)"
 awk -v r="$MEDIAN" 'BEGIN {exit !(r >= 0.6)}' || { echo "BELOW GOAL" >&2; exit 1; }

@@ -24,6 +24,22 @@ internal static class CfarOfferFixedScenario
         return AirlineJson.Serialize(fakers.CreateCfarOfferRequest(fakers.Trip(), RequestType.Ancillary));
     }
 
+    /// <summary>
+    /// The step's one request, also what the bench's HttpClient floor sends without the engine (HttpFloor). The response
+    /// body is not needed: it is read and thrown away as it arrives (Http.SendDiscardingBody), as wrk does.
+    /// </summary>
+    public static async Task<Response<HttpResponseMessage>> SendAsync(HttpClient http, string offers, byte[] body, string authorization,
+        CancellationToken cancellationToken)
+    {
+        using var request = Http.CreateRequest("POST", offers)
+            .WithHeader("Authorization", authorization)
+            .WithBody(new ByteArrayContent(body))
+            .WithHeader("Content-Type", "application/json");
+        var response = await Http.SendDiscardingBody(http, request, cancellationToken).ConfigureAwait(false);
+        response.Payload.Value.Dispose();
+        return response;
+    }
+
     public static ScenarioProps Create(ProfileContext profile)
     {
         ArgumentNullException.ThrowIfNull(profile);
@@ -33,18 +49,8 @@ internal static class CfarOfferFixedScenario
         var body = Encoding.UTF8.GetBytes(Body(profile.Seed));
         var http = profile.Http;
         var authorization = "";
-        // The response body is not needed: it is read and thrown away as it arrives (Http.SendDiscardingBody), as wrk does.
         return Scenario.Create(Name, async context =>
-            await Step.Run("create_cfar_offers", context, async () =>
-            {
-                using var request = Http.CreateRequest("POST", offers)
-                    .WithHeader("Authorization", authorization)
-                    .WithBody(new ByteArrayContent(body))
-                    .WithHeader("Content-Type", "application/json");
-                var response = await Http.SendDiscardingBody(http, request, context.ScenarioCancellationToken);
-                response.Payload.Value.Dispose();
-                return response;
-            }))
+            await Step.Run("create_cfar_offers", context, () => SendAsync(http, offers, body, authorization, context.ScenarioCancellationToken)))
         .WithInit(async init =>
         {
             try
