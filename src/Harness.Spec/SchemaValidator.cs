@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -157,21 +158,22 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
 
     private void WalkObject(JsonElement obj, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
-        for (var r = 0; r < schema.Required.Length; r++)
-        {
-            if (!obj.TryGetProperty(schema.RequiredUtf8[r], out _))
-            {
-                var field = path.With(schema.Required[r]);
-                issues.Add(new(field, "required", $"{field} is required.", false));
-            }
-        }
-
+        // Required members are ticked off as the members go by (one bit per declared property) instead of each being
+        // looked up in the object; schemas whose required names are not all among the first 64 declared ones look up.
+        var firstIssue = issues.Count;
+        var seen = 0UL;
+        var next = 0;
         foreach (var member in obj.EnumerateObject())
         {
-            // Declared properties are matched on the UTF-8 name (no string per member); only additionalProperties
-            // members, whose names are not known in advance, are read as strings.
-            if (schema.FindProperty(member) is { } property)
+            // Declared properties are matched on the UTF-8 name (no string per member), trying first the one declared
+            // after the last match (bodies usually list them in the spec's order); only additionalProperties members,
+            // whose names are not known in advance, are read as strings.
+            var index = schema.FindProperty(member, next);
+            if (index >= 0)
             {
+                var property = schema.Properties[index];
+                seen |= index < 64 ? 1UL << index : 0;
+                next = index + 1;
                 path.Push(property.Name);
                 Walk(member.Value, property.Compiled ??= Compile(property.Schema), path, issues);
                 path.Pop();
@@ -183,6 +185,24 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
                 path.Pop();
             }
         }
+
+        if (schema.RequiredMask is { } mask && (seen & mask) == mask)
+        {
+            return;
+        }
+
+        // Missing members come first in the issues, as the required list orders them.
+        var missing = new List<ValidationIssue>();
+        for (var r = 0; r < schema.Required.Length; r++)
+        {
+            if (!obj.TryGetProperty(schema.RequiredUtf8[r], out _))
+            {
+                var field = path.With(schema.Required[r]);
+                missing.Add(new(field, "required", $"{field} is required.", false));
+            }
+        }
+
+        issues.InsertRange(firstIssue, missing);
     }
 
     private void WalkArray(JsonElement array, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
@@ -216,7 +236,19 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
 
         if (scalar.ValueKind == JsonValueKind.String && schema.ChecksStrings)
         {
-            CheckString(scalar.GetString()!, schema, path, issues);
+            // Short strings without escapes (amounts, codes, times: all of them in practice) are checked as chars on the
+            // stack; a string is only made for an issue's message.
+            var raw = JsonMarshal.GetRawUtf8Value(scalar)[1..^1];
+            if (raw.Length <= 128 && !raw.Contains((byte)'\\'))
+            {
+                Span<char> chars = stackalloc char[128];
+                var length = System.Text.Encoding.UTF8.GetChars(raw, chars);
+                CheckString(chars[..length], schema, path, issues);
+            }
+            else
+            {
+                CheckString(scalar.GetString()!, schema, path, issues);
+            }
         }
         else if (scalar.ValueKind == JsonValueKind.Number && schema.Minimum is not null && scalar.TryGetDecimal(out var number))
         {
@@ -243,21 +275,21 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
         return false;
     }
 
-    private static void CheckString(string text, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
+    private static void CheckString(ReadOnlySpan<char> text, CompiledSchema schema, FieldPath path, List<ValidationIssue> issues)
     {
         // The spec's patterns are unanchored ("[A-Z]{3}"): as written they are searched for, Strict anchors them.
         if (schema.Pattern is { } pattern && !pattern.IsMatch(text))
         {
-            issues.Add(new(Name(path), "pattern", $"{Name(path)} must match the pattern {pattern}, not '{text}'.", false));
+            issues.Add(new(Name(path), "pattern", $"{Name(path)} must match the pattern {pattern}, not '{text.ToString()}'.", false));
         }
 
         switch (schema.Format)
         {
             case "date-time" when !IsRfc3339(text):
-                issues.Add(new(Name(path), "format", $"{Name(path)} must be an RFC 3339 UTC date-time such as 2022-01-08T14:36:56Z, not '{text}'.", false));
+                issues.Add(new(Name(path), "format", $"{Name(path)} must be an RFC 3339 UTC date-time such as 2022-01-08T14:36:56Z, not '{text.ToString()}'.", false));
                 break;
             case "uuid" when !Guid.TryParseExact(text, "D", out _):
-                issues.Add(new(Name(path), "format", $"{Name(path)} must be a UUID, not '{text}'.", false));
+                issues.Add(new(Name(path), "format", $"{Name(path)} must be a UUID, not '{text.ToString()}'.", false));
                 break;
             default:
                 break;
@@ -265,7 +297,7 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
 
         if (schema.LocalDateTime && !DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
-            issues.Add(new(Name(path), "format", $"{Name(path)} must be an ISO local date-time such as 2022-01-08T14:36:56 (yyyy-MM-ddTHH:mm:ss, no offset), not '{text}'.", false));
+            issues.Add(new(Name(path), "format", $"{Name(path)} must be an ISO local date-time such as 2022-01-08T14:36:56 (yyyy-MM-ddTHH:mm:ss, no offset), not '{text.ToString()}'.", false));
         }
 
         // Spec: amounts are strings that carry "minimum: 0"; JSON Schema ignores that, the sandbox enforces it.
@@ -273,7 +305,7 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
         {
             if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount))
             {
-                issues.Add(new(Name(path), "decimal", $"{Name(path)} must be a decimal number written as a string such as \"40.80\", not '{text}'.", false));
+                issues.Add(new(Name(path), "decimal", $"{Name(path)} must be a decimal number written as a string such as \"40.80\", not '{text.ToString()}'.", false));
                 return;
             }
 
@@ -315,6 +347,20 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
             Required = schema["required"] is JsonArray required ? required.Select(r => (string)r!).ToArray() : [];
             RequiredUtf8 = Array.ConvertAll(Required, System.Text.Encoding.UTF8.GetBytes);
             Properties = (schema["properties"] as JsonObject)?.Select(p => new PropertySchema(p.Key, (JsonObject)p.Value!)).ToArray() ?? [];
+            ulong? mask = 0UL;
+            foreach (var name in Required)
+            {
+                var index = Array.FindIndex(Properties, p => p.Name == name);
+                if (index is < 0 or >= 64)
+                {
+                    mask = null;
+                    break;
+                }
+
+                mask |= 1UL << index;
+            }
+
+            RequiredMask = mask;
             Additional = schema["additionalProperties"] as JsonObject;
             Items = schema["items"] as JsonObject;
             MinItems = schema["minItems"] is JsonValue minItems ? long.Parse(minItems.ToJsonString(), CultureInfo.InvariantCulture) : null;
@@ -362,19 +408,38 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
         /// <summary>Whether a string value needs reading at all (pattern, format, minimum or local date-time).</summary>
         public bool ChecksStrings { get; }
 
-        public PropertySchema? FindProperty(JsonProperty member)
+        /// <summary>The index of the declared property named as <paramref name="member"/> is, or -1; tries <paramref name="first"/> first.</summary>
+        public int FindProperty(JsonProperty member, int first)
         {
-            foreach (var property in Properties)
+            var raw = JsonMarshal.GetRawUtf8PropertyName(member);
+            if (raw.Contains((byte)'\\'))
             {
-                // NameEquals compares the raw UTF-8 name and unescapes only when the name was escaped.
-                if (member.NameEquals(property.Utf8Name))
+                // An escaped name: NameEquals unescapes it.
+                for (var i = 0; i < Properties.Length; i++)
                 {
-                    return property;
+                    if (member.NameEquals(Properties[i].Utf8Name))
+                    {
+                        return i;
+                    }
+                }
+
+                return -1;
+            }
+
+            for (var n = 0; n < Properties.Length; n++)
+            {
+                var i = first + n < Properties.Length ? first + n : first + n - Properties.Length;
+                if (raw.SequenceEqual(Properties[i].Utf8Name))
+                {
+                    return i;
                 }
             }
 
-            return null;
+            return -1;
         }
+
+        /// <summary>One bit per required name at its declared property's index, or null when one is not among the first 64.</summary>
+        public ulong? RequiredMask { get; }
 
         public string? Ref { get; }
 
@@ -449,7 +514,10 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
     };
 
     /// <summary>An RFC 3339 date-time (section 5.6): full date, 'T', full time with optional fraction, 'Z' or an offset.</summary>
-    public static bool IsRfc3339(string text) =>
+    public static bool IsRfc3339(string text) => IsRfc3339(text.AsSpan());
+
+    /// <inheritdoc cref="IsRfc3339(string)"/>
+    public static bool IsRfc3339(ReadOnlySpan<char> text) =>
         Rfc3339().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
 
     [GeneratedRegex(@"^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$", RegexOptions.CultureInvariant)]

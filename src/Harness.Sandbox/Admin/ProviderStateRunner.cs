@@ -87,7 +87,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         };
         var request = new OperationRequest(new DefaultHttpContext(), body, null, false, now);
         var created = _handlers.Offers(product).Post(request);
-        var generated = (string)JsonNode.Parse(created.RawJson!)![0]!["id"]!;
+        var generated = (string)JsonNode.Parse(created.RawJson!.Value.Span)![0]!["id"]!;
         State.Offers.TryGet(generated, out var offer);
         if (id is null)
         {

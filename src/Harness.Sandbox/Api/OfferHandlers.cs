@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Harness.Sandbox.Domain;
 
@@ -18,19 +19,22 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
 
     public ApiResult Post(OperationRequest request)
     {
-        // The hot path of load runs: everything is read from the request document's elements, no node tree.
+        // The hot path of load runs: everything is read from the request document's elements, no node tree. The answer,
+        // [offer,offer,...], is written once into the thread's buffer and kept as it is: each stored offer is a slice of it.
         var body = request.Root;
         var itineraries = body.GetProperty("itinerary"u8);
-        if (itineraries.GetArrayLength() == 0)
+        var count = itineraries.GetArrayLength();
+        if (count == 0)
         {
             throw ApiException.Unprocessable("itinerary", "min_items", "itinerary must contain at least one itinerary to price.");
         }
 
-        var offers = new List<Offer>(itineraries.GetArrayLength());
+        var buffer = StartAnswer();
+        var priced = new (string Id, ItineraryFacts Facts, OfferQuote Quote, int Start, int Length)[count];
         var i = 0;
         foreach (var itinerary in itineraries.EnumerateArray())
         {
-            var field = $"itinerary[{i++}]";
+            var field = $"itinerary[{i}]";
             var facts = Pricing.Read(itinerary, field);
             var quote = rules.Quote(facts, request.Now);
             if (quote.PurchaseDeadline <= request.Now)
@@ -39,19 +43,27 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
                     $"{field} departs too soon (or has departed): {rules.Label} is no longer offered for it.");
             }
 
+            if (i > 0)
+            {
+                Put(buffer, (byte)',');
+            }
+
             var id = RandomIds.NewId();
-            var json = OfferJson(id, body, itinerary, facts.Currency, quote, request.Now, "0.00", externalId: null);
-            offers.Add(NewOffer(id, json, facts, facts.Currency, quote, request.Now));
+            var start = buffer.WrittenCount;
+            WriteOffer(buffer, id, body, itinerary, facts.Currency, quote, request.Now, "0.00", externalId: null);
+            priced[i++] = (id, facts, quote, start, buffer.WrittenCount - start);
         }
 
+        Put(buffer, (byte)']');
+        var answer = KeptBytes.Keep(buffer.WrittenSpan);
         var session = SessionPlan.For(request, State, createWhenAbsent: true);
         session.Commit(State, request.Now);
-        foreach (var offer in offers)
+        foreach (var (id, facts, quote, start, length) in priced)
         {
-            State.Offers.TryAdd(offer.Id, offer);
+            State.Offers.TryAdd(id, NewOffer(id, answer.Slice(start, length), facts, facts.Currency, quote, request.Now));
         }
 
-        return ApiResult.Raw(201, ApiResult.Utf8Array(offers.Select(o => o.Json).ToList()), session.Id);
+        return ApiResult.Raw(201, answer, session.Id);
     }
 
     /// <summary>CFAR only (the spec has no DG counterpart): the partner brings premium, coverage and expiry.</summary>
@@ -76,7 +88,9 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
             contractExpiry,
             contractExpiry);
         var id = RandomIds.NewId();
-        var json = OfferJson(id, request.Root, itinerary, currency, quote, request.Now, (string)body["taxes_total"]!, externalId: (string)body["external_id"]!);
+        var buffer = StartAnswer(open: false);
+        WriteOffer(buffer, id, request.Root, itinerary, currency, quote, request.Now, (string)body["taxes_total"]!, externalId: (string)body["external_id"]!);
+        var json = KeptBytes.Keep(buffer.WrittenSpan);
         var session = SessionPlan.For(request, State, createWhenAbsent: true);
         session.Commit(State, request.Now);
         State.Offers.TryAdd(id, NewOffer(id, json, facts, currency, quote, request.Now));
@@ -84,24 +98,42 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
     }
 
     /// <summary>Can be turned into a contract for OfferLifetime, never past its purchase deadline.</summary>
-    private Offer NewOffer(string id, byte[] json, ItineraryFacts facts, string currency, OfferQuote quote, DateTimeOffset now)
+    private Offer NewOffer(string id, ReadOnlyMemory<byte> json, ItineraryFacts facts, string currency, OfferQuote quote, DateTimeOffset now)
     {
         var lifetimeEnd = now + sandbox.Options.OfferLifetime;
         return new Offer(id, rules.Product, json, facts.Fingerprint, currency, quote.Premium, quote.Coverage, quote.ServiceCap,
             lifetimeEnd < quote.PurchaseDeadline ? lifetimeEnd : quote.PurchaseDeadline, quote.ContractExpiry);
     }
 
-    /// <summary>
-    /// Writes an offer straight to UTF-8: the request's itinerary and ext_attributes are copied from the request document
-    /// by the writer, with no intermediate tree (the offer path is the one load runs hammer). The product's own fields
-    /// come from its rules. The external offer's ext_attributes are <c>{"external_id": ...}</c> instead.
-    /// </summary>
-    private byte[] OfferJson(string id, JsonElement request, JsonElement itinerary, string currency, OfferQuote quote,
-        DateTimeOffset now, string taxesTotal, string? externalId)
+    /// <summary>The thread's answer buffer, emptied, with the opening bracket of an array of offers unless not <paramref name="open"/>.</summary>
+    private static ArrayBufferWriter<byte> StartAnswer(bool open = true)
     {
-        // One buffer and writer per thread, reused: only the finished offer's bytes are allocated.
         var buffer = s_buffer ??= new ArrayBufferWriter<byte>(4096);
         buffer.ResetWrittenCount();
+        if (open)
+        {
+            Put(buffer, (byte)'[');
+        }
+
+        return buffer;
+    }
+
+    private static void Put(ArrayBufferWriter<byte> buffer, byte value)
+    {
+        buffer.GetSpan(1)[0] = value;
+        buffer.Advance(1);
+    }
+
+    /// <summary>
+    /// Appends an offer to <paramref name="buffer"/> straight as UTF-8: the request's itinerary is copied from the request's
+    /// own bytes and its ext_attributes by the writer, with no intermediate tree (the offer path is the one load runs
+    /// hammer). The product's own fields come from its rules. The external offer's ext_attributes are
+    /// <c>{"external_id": ...}</c> instead.
+    /// </summary>
+    private void WriteOffer(ArrayBufferWriter<byte> buffer, string id, JsonElement request, JsonElement itinerary, string currency, OfferQuote quote,
+        DateTimeOffset now, string taxesTotal, string? externalId)
+    {
+        // One writer per thread, reused.
         var writer = s_writer ??= new Utf8JsonWriter(buffer);
         writer.Reset(buffer);
         {
@@ -118,7 +150,7 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
             writer.WriteString("contract_expiry_date_time", Pricing.Timestamp(quote.ContractExpiry));
             writer.WriteString("created_date_time", Pricing.Timestamp(now));
             writer.WritePropertyName("itinerary");
-            itinerary.WriteTo(writer);
+            JsonText.WriteMinified(writer, JsonMarshal.GetRawUtf8Value(itinerary));
             writer.WritePropertyName("contents");
             writer.WriteRawValue(rules.ContentsUtf8(SessionLanguage(request)), skipInputValidation: true);
             if (externalId is not null)
@@ -150,8 +182,6 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
             writer.WriteEndObject();
             writer.Flush();
         }
-
-        return buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>The inline session's language, if any.</summary>

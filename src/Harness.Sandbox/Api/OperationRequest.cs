@@ -32,10 +32,10 @@ internal sealed record OperationRequest(HttpContext Http, JsonNode? Body, string
 }
 
 /// <summary>What a handler answers: JSON, a PDF, or an empty status.</summary>
-internal sealed record ApiResult(int Status, JsonNode? Json = null, byte[]? Pdf = null, string? FileName = null, string? HtsSessionId = null, byte[]? RawJson = null)
+internal sealed record ApiResult(int Status, JsonNode? Json = null, byte[]? Pdf = null, string? FileName = null, string? HtsSessionId = null, ReadOnlyMemory<byte>? RawJson = null)
 {
     /// <summary>Already-serialized JSON, written as is (the hot offer path).</summary>
-    public static ApiResult Raw(int status, byte[] json, string? htsSessionId = null) => new(status, HtsSessionId: htsSessionId, RawJson: json);
+    public static ApiResult Raw(int status, ReadOnlyMemory<byte> json, string? htsSessionId = null) => new(status, HtsSessionId: htsSessionId, RawJson: json);
 
     public static byte[] Utf8(JsonNode node)
     {
@@ -46,33 +46,6 @@ internal sealed record ApiResult(int Status, JsonNode? Json = null, byte[]? Pdf 
         }
 
         return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>A JSON array of already-serialized elements, in one allocation of its exact size.</summary>
-    public static byte[] Utf8Array(IReadOnlyList<byte[]> elements)
-    {
-        var length = 2 + Math.Max(0, elements.Count - 1);
-        for (var i = 0; i < elements.Count; i++)
-        {
-            length += elements[i].Length;
-        }
-
-        var array = new byte[length];
-        array[0] = (byte)'[';
-        var at = 1;
-        for (var i = 0; i < elements.Count; i++)
-        {
-            if (i > 0)
-            {
-                array[at++] = (byte)',';
-            }
-
-            elements[i].CopyTo(array, at);
-            at += elements[i].Length;
-        }
-
-        array[at] = (byte)']';
-        return array;
     }
 
     public static ApiResult NoContent { get; } = new(StatusCodes.Status204NoContent);

@@ -165,7 +165,7 @@ public static class SandboxEndpoints
             http.Response.ContentLength = raw.Length;
             await http.Response.Body.WriteAsync(raw, http.RequestAborted);
         }
-        else if ((result.Json ?? (result.RawJson is { } unparsed ? JsonNode.Parse(unparsed) : null)) is { } json)
+        else if ((result.Json ?? (result.RawJson is { } unparsed ? JsonNode.Parse(unparsed.Span) : null)) is { } json)
         {
             if (sandbox.Breaks.TryGetValue(operation.Id, out var defect))
             {

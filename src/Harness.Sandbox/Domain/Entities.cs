@@ -5,13 +5,14 @@ namespace Harness.Sandbox.Domain;
 internal sealed record Session(string Id, DateTimeOffset CreatedAt);
 
 /// <summary>
-/// A priced offer. Its response JSON is kept as UTF-8 bytes: a parsed tree per offer would cost tens of kilobytes
-/// and most of the collector's time under load. <see cref="Body"/> parses a fresh copy when a contract needs one.
+/// A priced offer. Its response JSON is kept as UTF-8 bytes (<see cref="KeptBytes"/>): a parsed tree per offer would
+/// cost tens of kilobytes and most of the collector's time under load. <see cref="Body"/> parses a fresh copy when a
+/// contract needs one.
 /// </summary>
 internal sealed record Offer(
     string Id,
     string Product,
-    byte[] Json,
+    ReadOnlyMemory<byte> Json,
     string ItineraryFingerprint,
     string Currency,
     decimal Premium,
@@ -20,7 +21,7 @@ internal sealed record Offer(
     DateTimeOffset ExpiresAt,
     DateTimeOffset ContractExpiresAt)
 {
-    public JsonObject Body() => (JsonObject)JsonNode.Parse(Json)!;
+    public JsonObject Body() => (JsonObject)JsonNode.Parse(Json.Span)!;
 }
 
 /// <summary>A CFAR or DG contract. Every read and write of its mutable parts holds <see cref="Gate"/>.</summary>

@@ -10,11 +10,11 @@ PORT="${BENCH_PORT:-5198}"
 WARMUP="${WARMUP:-20}"
 SAMPLED="${SECONDS_SAMPLED:-8}"
 command -v perf > /dev/null || { echo "perf is not installed (apt-get install linux-tools-generic)" >&2; exit 2; }
-OUT="$(mktemp -d)"
+OUT="${KEEP_OUT:-$(mktemp -d)}"
 # Perf maps name the JIT'd methods; W^X off keeps their code at the addresses the maps give.
 SANDBOX_ENV="DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0"
 . "$(dirname "${BASH_SOURCE[0]}")/sandbox-bench.sh"
-trap 'kill "$SANDBOX_PID" 2> /dev/null || true; rm -rf "$OUT"' EXIT
+trap 'kill "$SANDBOX_PID" 2> /dev/null || true; [ -n "${KEEP_OUT:-}" ] || rm -rf "$OUT"' EXIT
 
 wrk -t2 -c32 -d"${WARMUP}s" -s "$HERE/cfar_offer.lua" "$BASE/airline/v1.1/cfar_offers" > /dev/null
 wrk -t2 -c32 -d"$((SAMPLED + 2))s" -s "$HERE/cfar_offer.lua" "$BASE/airline/v1.1/cfar_offers" > "$OUT/wrk.txt" &

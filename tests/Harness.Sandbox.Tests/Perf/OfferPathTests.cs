@@ -74,4 +74,75 @@ public sealed class OfferPathTests
         Validate("putCfar_contractsIdUpdate_status", """{"status": "\u0063onfirmedx"}""").Should()
             .Contain(i => i.Field == "status" && i.Code == "enum" && i.Message.Contains("not \"confirmedx\"", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Validate_MissingRequiredMembers_ComeFirstInRequiredOrder_WhateverTheMemberOrder()
+    {
+        // Required members are ticked off during the walk; their issues must still lead, in the spec's order.
+        Validate("postAuth", """{"client_secret": "b", "client_id": "a"}""").Should().BeEmpty();
+        Validate("postAuth", """{"client_secret": 1}""").Select(i => (i.Field, i.Code)).Should().Equal(
+            ("client_id", "required"), ("client_secret", "invalid_type"));
+        Validate("postAuth", """{}""").Select(i => i.Field).Should().Equal("client_id", "client_secret");
+    }
+
+    [Theory]
+    [InlineData("\\u0043AD")]
+    [InlineData("CAD")]
+    public void Validate_CheckedStrings_AreReadTheSameEscapedOrNot(string currency)
+    {
+        // Checked strings are read from their raw bytes unless escaped: both ways must agree.
+        var body = $$"""{"currency": "{{currency}}", "total_price": "-1.00"}""";
+
+        Validate("postCfar_offers", $$"""{"itinerary": [{{body}}]}""").Should()
+            .Contain(i => i.Field == "itinerary[0].total_price" && i.Code == "minimum" && i.Message.Contains("not -1.00", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("{\"a\":[1,2.50,\"x y\"],\"b\":{},\"c\":true}")]
+    [InlineData("{ \"a\" : [ 1 ,\n 2.50 , \"x y\" ] ,\r\n\t\"b\" : { } , \"c\":true }")]
+    [InlineData("{\"q\": \"say \\\"hi\\\" \\\\ \", \"r\": \" \\\\\\\\\", \"s\": \"\u00e9 \\u00e9\"}")]
+    [InlineData("[ ]")]
+    public void WriteMinified_CopiesTheValueWithoutWhitespaceOutsideStrings(string json)
+    {
+        var element = System.Text.Json.JsonDocument.Parse(json).RootElement;
+
+        var minified = Write(w => JsonText.WriteMinified(w, System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(element)));
+        var written = Write(element.WriteTo);
+
+        System.Text.Json.Nodes.JsonNode.DeepEquals(System.Text.Json.Nodes.JsonNode.Parse(minified), System.Text.Json.Nodes.JsonNode.Parse(written))
+            .Should().BeTrue(minified);
+        if (!json.Contains('\\', StringComparison.Ordinal))
+        {
+            minified.Should().Be(written, "without escapes, the copy is byte for byte what WriteTo writes");
+        }
+    }
+
+    [Fact]
+    public void Keep_ManyCopiesAcrossBlocks_EachStaysAsWritten()
+    {
+        // Enough 1.5 KiB copies to fill several 1 MiB blocks: a new block must never disturb the copies in the last.
+        var kept = Enumerable.Range(0, 3000).Select(i => (i, KeptBytes.Keep(Bytes(i, 1500)))).ToList();
+        var huge = KeptBytes.Keep(Bytes(7, 200_000));
+
+        kept.Should().AllSatisfy(k => k.Item2.Span.SequenceEqual(Bytes(k.i, 1500)).Should().BeTrue($"copy {k.i} is intact"));
+        huge.Span.SequenceEqual(Bytes(7, 200_000)).Should().BeTrue();
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(kept[0].Item2, out var first).Should().BeTrue();
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(kept[^1].Item2, out var last).Should().BeTrue();
+        first.Array.Should().NotBeSameAs(last.Array, "3000 copies of 1.5 KiB span more than one block");
+        System.Runtime.InteropServices.MemoryMarshal.TryGetArray(huge, out var own).Should().BeTrue();
+        own.Array!.Length.Should().Be(200_000, "a copy larger than a 16th of a block gets an array of its own");
+    }
+
+    private static byte[] Bytes(int seed, int length) => [.. Enumerable.Range(0, length).Select(i => (byte)(seed * 31 + i))];
+
+    private static string Write(Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }
