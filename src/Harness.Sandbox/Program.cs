@@ -3,6 +3,7 @@ using Harness.Sandbox;
 
 // dotnet run --project src/Harness.Sandbox [--urls http://127.0.0.1:5180 | --port 5180] [--no-admin] [--quiet] [--clock 2030-01-01T00:00:00Z]
 //   [--token-lifetime SECONDS]
+//   --bench-offers SECONDS: the offer path's CPU per offer in process, no sockets (bench/offer-cpu.sh runs it)
 // HARNESS_SANDBOX_URL and HARNESS_SANDBOX_TOKEN_LIFETIME set the URL and the token lifetime too; the command line wins.
 var url = Environment.GetEnvironmentVariable("HARNESS_SANDBOX_URL") ?? "http://127.0.0.1:5180";
 var options = new SandboxOptions { EnableAdmin = true, EnableProviderStates = true };
@@ -47,6 +48,20 @@ for (var i = 0; i < args.Length; i++)
             }
 
             break;
+        case "--bench-offers" when i + 1 < args.Length:
+            if (!int.TryParse(args[++i], System.Globalization.CultureInfo.InvariantCulture, out var benchSeconds) || benchSeconds < 1)
+            {
+                await Console.Error.WriteLineAsync($"--bench-offers takes the seconds to measure, such as 10, not '{args[i]}'.");
+                return 2;
+            }
+
+            if (Environment.GetEnvironmentVariable("BENCH_BODY") is not { Length: > 0 } benchBody)
+            {
+                await Console.Error.WriteLineAsync("--bench-offers sends the offer body in BENCH_BODY; set it, or run src/Harness.Sandbox/bench/offer-cpu.sh, which does.");
+                return 2;
+            }
+
+            return await OfferBench.RunAsync(options, benchBody, OfferBench.DefaultWarmUp, TimeSpan.FromSeconds(benchSeconds), Console.Out, Console.Error);
         default:
             await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet, --clock INSTANT, --token-lifetime SECONDS.");
             return 2;

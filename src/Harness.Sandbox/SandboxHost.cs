@@ -90,6 +90,27 @@ public sealed class SandboxHost : IAsyncDisposable
         return new SandboxHost(app, sandbox, atlas, new Uri(bound.EndsWith('/') ? bound : bound + "/"));
     }
 
+    internal IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// The app's request pipeline as Kestrel runs it (routing, the guard, the endpoint), to send requests through in
+    /// process (<see cref="OfferBench"/>).
+    /// </summary>
+    internal RequestDelegate BuildPipeline()
+    {
+        var pipeline = ((IApplicationBuilder)_app).New();
+        pipeline.UseRouting();
+        pipeline.UseMiddleware<BadRequestGuard>();
+        pipeline.UseEndpoints(endpoints =>
+        {
+            foreach (var source in ((IEndpointRouteBuilder)_app).DataSources)
+            {
+                endpoints.DataSources.Add(source);
+            }
+        });
+        return pipeline.Build();
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
