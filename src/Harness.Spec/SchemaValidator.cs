@@ -236,19 +236,9 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
 
         if (scalar.ValueKind == JsonValueKind.String && schema.ChecksStrings)
         {
-            // Short strings without escapes (amounts, codes, times: all of them in practice) are checked as chars on the
-            // stack; a string is only made for an issue's message.
-            var raw = JsonMarshal.GetRawUtf8Value(scalar)[1..^1];
-            if (raw.Length <= 128 && !raw.Contains((byte)'\\'))
-            {
-                Span<char> chars = stackalloc char[128];
-                var length = System.Text.Encoding.UTF8.GetChars(raw, chars);
-                CheckString(chars[..length], schema, path, issues);
-            }
-            else
-            {
-                CheckString(scalar.GetString()!, schema, path, issues);
-            }
+            // Checked as characters on the stack: a string is only made for an issue's message.
+            Span<char> buffer = stackalloc char[JsonChars.StackLimit];
+            CheckString(JsonChars.Read(scalar, buffer), schema, path, issues);
         }
         else if (scalar.ValueKind == JsonValueKind.Number && schema.Minimum is not null && scalar.TryGetDecimal(out var number))
         {

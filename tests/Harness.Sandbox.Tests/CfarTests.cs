@@ -26,6 +26,37 @@ public sealed class CfarTests(SandboxFixture fixture) : SandboxTest(fixture)
         State.HasSession(reply.Header("HTS-Session-ID")!).Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("flight_number", "AC999")]
+    [InlineData("origin_airport", "YYZ")]
+    [InlineData("departure_date_time", null)]
+    public async Task PostCfarContracts_ReturnSegmentChanged_Answers422ItineraryMismatch(string property, string? value)
+    {
+        // The offer's itinerary fingerprint covers every segment of every slice, not only the first.
+        var (offer, itinerary) = await Api.OfferAsync("cfar");
+        var changed = itinerary.DeepClone().AsObject();
+        var returnSegment = changed["slices"]![1]!["segments"]![0]!;
+        returnSegment[property] = value ?? Bodies.Local(Bodies.DefaultDeparture.AddDays(8));
+
+        var reply = await Api.PostAsync("cfar_contracts", Bodies.ContractRequest((string)offer["id"]!, changed));
+
+        reply.Status.Should().Be(HttpStatusCode.UnprocessableEntity, Flows.Describe(reply));
+        ((string)reply.Json!["errors"]![0]!["code"]!).Should().Be("itinerary_mismatch");
+    }
+
+    [Fact]
+    public async Task PostCfarContracts_SameItineraryWithEscapedText_IsTheOffersItinerary()
+    {
+        // "\u0059UL" is YUL: the fingerprint compares values, not how a request escaped them.
+        var (offer, itinerary) = await Api.OfferAsync("cfar");
+        var body = Bodies.ContractRequest((string)offer["id"]!, itinerary).ToJsonString().Replace("\"YUL\"", "\"\\u0059UL\"", StringComparison.Ordinal);
+        body.Should().Contain("\\u0059UL");
+
+        var reply = await Api.SendRawAsync(HttpMethod.Post, "cfar_contracts", body, Api.Token);
+
+        reply.Status.Should().Be(HttpStatusCode.Created, Flows.Describe(reply));
+    }
+
     [Fact]
     public async Task PostCfarOffers_SameItineraryTwice_PricesIdentically()
     {

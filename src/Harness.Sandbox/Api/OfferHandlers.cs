@@ -138,20 +138,29 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
         writer.Reset(buffer);
         {
             writer.WriteStartObject();
-            writer.WriteString("id", id);
-            writer.WriteString("premium", Pricing.Money(quote.Premium));
-            writer.WriteString("coverage", Pricing.Money(quote.Coverage));
-            writer.WriteString("coverage_percentage", Pricing.Money(quote.CoveragePercentage));
+            writer.WriteString("id"u8, id);
+            Pricing.WriteMoney(writer, "premium"u8, quote.Premium);
+            Pricing.WriteMoney(writer, "coverage"u8, quote.Coverage);
+            Pricing.WriteMoney(writer, "coverage_percentage"u8, quote.CoveragePercentage);
             rules.WriteOfferTerms(writer, quote);
-            writer.WriteString("currency", currency);
-            writer.WriteString("taxes_total", taxesTotal);
+            writer.WriteString("currency"u8, currency);
+            writer.WriteString("taxes_total"u8, taxesTotal);
             // The external offer request carries no request_type; its offers are priced with the fare.
-            writer.WriteString("request_type", request.TryGetProperty("request_type"u8, out var requestType) ? requestType.GetString() : "fare");
-            writer.WriteString("contract_expiry_date_time", Pricing.Timestamp(quote.ContractExpiry));
-            writer.WriteString("created_date_time", Pricing.Timestamp(now));
-            writer.WritePropertyName("itinerary");
+            if (request.TryGetProperty("request_type"u8, out var requestType))
+            {
+                writer.WritePropertyName("request_type"u8);
+                requestType.WriteTo(writer);
+            }
+            else
+            {
+                writer.WriteString("request_type"u8, "fare"u8);
+            }
+
+            Pricing.WriteTimestamp(writer, "contract_expiry_date_time"u8, quote.ContractExpiry);
+            Pricing.WriteTimestamp(writer, "created_date_time"u8, now);
+            writer.WritePropertyName("itinerary"u8);
             JsonText.WriteMinified(writer, JsonMarshal.GetRawUtf8Value(itinerary));
-            writer.WritePropertyName("contents");
+            writer.WritePropertyName("contents"u8);
             writer.WriteRawValue(rules.ContentsUtf8(SessionLanguage(request)), skipInputValidation: true);
             if (externalId is not null)
             {
@@ -176,7 +185,8 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
             writer.WriteString("faq_url", rules.FaqUrl);
             if (request.TryGetProperty("entry_point"u8, out var entryPoint))
             {
-                writer.WriteString("entry_point", entryPoint.GetString());
+                writer.WritePropertyName("entry_point"u8);
+                entryPoint.WriteTo(writer);
             }
 
             writer.WriteEndObject();

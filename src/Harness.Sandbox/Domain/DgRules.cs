@@ -74,10 +74,10 @@ internal sealed class DgRules : ProductRules
     public override void WriteOfferTerms(Utf8JsonWriter writer, OfferQuote quote)
     {
         var dg = (DgOfferQuote)quote;
-        writer.WriteString("premium_per_passenger", Pricing.Money(dg.PremiumPerPassenger));
-        writer.WriteString("service_cap", Pricing.Money(dg.ServiceCap));
-        writer.WriteNumber("max_hours_before_departure", dg.MaxHoursBeforeDeparture);
-        writer.WriteNumber("min_minutes_delay", MinMinutesDelay);
+        Pricing.WriteMoney(writer, "premium_per_passenger"u8, dg.PremiumPerPassenger);
+        Pricing.WriteMoney(writer, "service_cap"u8, dg.ServiceCap);
+        writer.WriteNumber("max_hours_before_departure"u8, dg.MaxHoursBeforeDeparture);
+        writer.WriteNumber("min_minutes_delay"u8, MinMinutesDelay);
     }
 
     /// <summary>dg_contract.offers holds dg_offer, which is the offer item minus premium_per_passenger.</summary>

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
+using Harness.Spec;
 using Harness.Sandbox.Api;
 
 namespace Harness.Sandbox.Domain;
@@ -24,11 +26,45 @@ internal static class Pricing
     /// <summary>Prices above this are refused (422) so premium arithmetic can never overflow.</summary>
     public const decimal MaxTotalPrice = 1_000_000_000m;
 
+    [ThreadStatic]
+    private static StringBuilder? s_fingerprint;
+
     public static int DaysToDeparture(ItineraryFacts facts, DateTimeOffset now) => (int)Math.Floor((facts.FirstDeparture - now).TotalDays);
 
-    public static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.InvariantCulture);
+    /// <summary>An amount as the spec writes them, two decimals: "40.80".</summary>
+    public static string Money(decimal amount) => amount.ToString(MoneyFormat, CultureInfo.InvariantCulture);
 
-    public static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>Writes <see cref="Money"/>'s text as a property, formatted on the stack (the offer path writes five).</summary>
+    public static void WriteMoney(Utf8JsonWriter writer, ReadOnlySpan<byte> name, decimal amount)
+    {
+        Span<byte> text = stackalloc byte[48];
+        amount.TryFormat(text, out var length, MoneyFormat, CultureInfo.InvariantCulture);
+        writer.WriteString(name, text[..length]);
+    }
+
+    /// <summary>An instant as the spec writes them, UTC to the second: "2022-01-08T14:36:56Z".</summary>
+    public static string Timestamp(DateTimeOffset time)
+    {
+        Span<char> text = stackalloc char[32];
+        time.UtcDateTime.TryFormat(text, out var length, SortableFormat, CultureInfo.InvariantCulture);
+        text[length++] = 'Z';
+        return new string(text[..length]);
+    }
+
+    /// <summary>Writes <see cref="Timestamp"/>'s text as a property, formatted on the stack.</summary>
+    public static void WriteTimestamp(Utf8JsonWriter writer, ReadOnlySpan<byte> name, DateTimeOffset time)
+    {
+        Span<byte> text = stackalloc byte[32];
+        time.UtcDateTime.TryFormat(text, out var length, SortableFormat, CultureInfo.InvariantCulture);
+        text[length++] = (byte)'Z';
+        writer.WriteString(name, text[..length]);
+    }
+
+    // Standard formats, which have fast paths where custom ones are interpreted: "F2" is "0.00" (the same rounding, half
+    // away from zero), and "s" is yyyy-MM-dd'T'HH:mm:ss, to which the 'Z' of a UTC time is added.
+    private const string MoneyFormat = "F2";
+
+    private const string SortableFormat = "s";
 
     public static decimal Round(decimal amount) => Math.Round(amount, 2, MidpointRounding.AwayFromZero);
 
@@ -36,6 +72,8 @@ internal static class Pricing
     /// <remarks>Reads the request document's elements directly: no node tree is built on the offer path.</remarks>
     public static ItineraryFacts Read(JsonElement itinerary, string field)
     {
+        // Amounts and times are read as characters on the stack; only what is kept (currency, fingerprint) becomes a string.
+        Span<char> chars = stackalloc char[JsonChars.StackLimit];
         var currency = itinerary.GetProperty("currency"u8).GetString()!;
         var passengers = 0;
         var computedTotal = 0m;
@@ -45,7 +83,7 @@ internal static class Pricing
             {
                 var count = pricing.GetProperty("passenger_count"u8).GetProperty("count"u8).GetInt32();
                 passengers = checked(passengers + count);
-                computedTotal += count * ParseAmount(pricing.GetProperty("individual_price"u8).GetString()!);
+                computedTotal += count * ParseAmount(JsonChars.Read(pricing.GetProperty("individual_price"u8), chars));
             }
         }
         catch (OverflowException)
@@ -53,7 +91,7 @@ internal static class Pricing
             throw ApiException.Unprocessable($"{field}.passenger_pricing", "out_of_range", $"{field}.passenger_pricing adds up to more than the sandbox can price.");
         }
 
-        var total = itinerary.TryGetProperty("total_price"u8, out var t) ? ParseAmount(t.GetString()!) : computedTotal;
+        var total = itinerary.TryGetProperty("total_price"u8, out var t) ? ParseAmount(JsonChars.Read(t, chars)) : computedTotal;
         if (total > MaxTotalPrice)
         {
             throw ApiException.Unprocessable($"{field}.total_price", "out_of_range", $"{field}.total_price must not exceed {Money(MaxTotalPrice)} to be priced.");
@@ -64,44 +102,50 @@ internal static class Pricing
             throw ApiException.Unprocessable($"{field}.total_price", "invalid_amount", $"{field}.total_price must be greater than 0 to price an offer.");
         }
 
+        // The fingerprint: currency|passengers|origin-destination@departure#flight,... for every segment in order.
+        var fingerprint = (s_fingerprint ??= new StringBuilder(256)).Clear().Append(currency).Append('|').Append(passengers).Append('|');
         DateTimeOffset? first = null;
         DateTimeOffset? last = null;
-        var segmentKeys = new List<string>();
         var s = 0;
         foreach (var slice in itinerary.GetProperty("slices"u8).EnumerateArray())
         {
             var g = 0;
             foreach (var segment in slice.GetProperty("segments"u8).EnumerateArray())
             {
-                var departureText = segment.GetProperty("departure_date_time"u8).GetString()!;
+                // Each value is appended (or parsed) before the next is read into the same characters.
+                fingerprint.Append(s + g == 0 ? "" : ",").Append(JsonChars.Read(segment.GetProperty("origin_airport"u8), chars)).Append('-')
+                    .Append(JsonChars.Read(segment.GetProperty("destination_airport"u8), chars)).Append('@');
+                var departureText = JsonChars.Read(segment.GetProperty("departure_date_time"u8), chars);
+                fingerprint.Append(departureText);
                 var departure = LocalTime(departureText, s, g, field, "departure_date_time");
-                var arrival = LocalTime(segment.GetProperty("arrival_date_time"u8).GetString()!, s, g, field, "arrival_date_time");
+                fingerprint.Append('#').Append(JsonChars.Read(segment.GetProperty("flight_number"u8), chars));
+                var arrival = LocalTime(JsonChars.Read(segment.GetProperty("arrival_date_time"u8), chars), s, g, field, "arrival_date_time");
                 first = first is null || departure < first ? departure : first;
                 last = last is null || arrival > last ? arrival : last;
-                segmentKeys.Add(string.Concat(segment.GetProperty("origin_airport"u8).GetString(), "-", segment.GetProperty("destination_airport"u8).GetString(), "@",
-                    departureText, "#", segment.GetProperty("flight_number"u8).GetString()));
                 g++;
             }
 
             s++;
         }
 
-        return new ItineraryFacts(currency, passengers, total, first!.Value, last!.Value, $"{currency}|{passengers}|{string.Join(',', segmentKeys)}");
+        return new ItineraryFacts(currency, passengers, total, first!.Value, last!.Value, fingerprint.ToString());
     }
 
-    public static decimal ParseAmount(string text) => decimal.Parse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+    public static decimal ParseAmount(string text) => ParseAmount(text.AsSpan());
+
+    public static decimal ParseAmount(ReadOnlySpan<char> text) => decimal.Parse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
 
     private static readonly string[] LocalTimeFormats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
 
     /// <summary>A segment time; the field name is only built when the time is refused.</summary>
-    private static DateTimeOffset LocalTime(string text, int slice, int segment, string itineraryField, string property)
+    private static DateTimeOffset LocalTime(ReadOnlySpan<char> text, int slice, int segment, string itineraryField, string property)
     {
         // Years are bounded so that expiry arithmetic (± hours and days) can never leave DateTime's range.
         if (!(TryParseSeconds(text, out var local) || DateTime.TryParseExact(text, LocalTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out local))
             || local.Year is < 1900 or > 2999)
         {
             var field = $"{itineraryField}.slices[{slice}].segments[{segment}].{property}";
-            throw ApiException.Unprocessable(field, "format", $"{field} must be an ISO local date-time such as 2022-04-02T18:34:30, not '{text}'.");
+            throw ApiException.Unprocessable(field, "format", $"{field} must be an ISO local date-time such as 2022-04-02T18:34:30, not '{text.ToString()}'.");
         }
 
         return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Utc));
@@ -111,7 +155,7 @@ internal static class Pricing
     /// The common shape, yyyy-MM-ddTHH:mm:ss, read digit by digit (TryParseExact over three formats was a visible share of
     /// an offer). Anything else, including impossible dates, falls through to TryParseExact, which decides.
     /// </summary>
-    internal static bool TryParseSeconds(string text, out DateTime value)
+    internal static bool TryParseSeconds(ReadOnlySpan<char> text, out DateTime value)
     {
         value = default;
         if (text.Length != 19 || text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' || text[16] != ':')
@@ -134,7 +178,7 @@ internal static class Pricing
         return true;
     }
 
-    private static bool Digits(string text, int start, int length, out int number)
+    private static bool Digits(ReadOnlySpan<char> text, int start, int length, out int number)
     {
         number = 0;
         for (var i = start; i < start + length; i++)

@@ -145,4 +145,44 @@ public sealed class OfferPathTests
 
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("40.8")]
+    [InlineData("1.005")]
+    [InlineData("2.675")]
+    [InlineData("0.004")]
+    [InlineData("123456789.995")]
+    [InlineData("-3.125")]
+    public void Money_StandardFormat_WritesWhatTheSpecsTwoDecimalFormatWrites(string amount)
+    {
+        var value = decimal.Parse(amount, CultureInfo.InvariantCulture);
+        var expected = value.ToString("0.00", CultureInfo.InvariantCulture);
+
+        Pricing.Money(value).Should().Be(expected);
+        Write(w =>
+        {
+            w.WriteStartObject();
+            Pricing.WriteMoney(w, "m"u8, value);
+            w.WriteEndObject();
+        }).Should().Be($$"""{"m":"{{expected}}"}""");
+    }
+
+    [Theory]
+    [InlineData("2030-01-02T03:04:05+00:00")]
+    [InlineData("2030-12-31T23:59:59.9999999-05:00")]
+    [InlineData("0001-01-01T00:00:00+00:00")]
+    public void Timestamp_StandardFormat_WritesUtcToTheSecondWithZ(string instant)
+    {
+        var time = DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
+        var expected = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+        Pricing.Timestamp(time).Should().Be(expected);
+        Write(w =>
+        {
+            w.WriteStartObject();
+            Pricing.WriteTimestamp(w, "t"u8, time);
+            w.WriteEndObject();
+        }).Should().Be($$"""{"t":"{{expected}}"}""");
+    }
 }
