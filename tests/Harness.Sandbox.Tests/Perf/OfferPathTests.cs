@@ -136,6 +136,14 @@ public sealed class OfferPathTests
 
     private static byte[] Bytes(int seed, int length) => [.. Enumerable.Range(0, length).Select(i => (byte)(seed * 31 + i))];
 
+    /// <summary>An object holding what <paramref name="write"/> writes in it.</summary>
+    private static string WriteProperty(Action<System.Text.Json.Utf8JsonWriter> write) => Write(w =>
+    {
+        w.WriteStartObject();
+        write(w);
+        w.WriteEndObject();
+    });
+
     private static string Write(Action<System.Text.Json.Utf8JsonWriter> write)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>();
@@ -161,12 +169,7 @@ public sealed class OfferPathTests
         var expected = value.ToString("0.00", CultureInfo.InvariantCulture);
 
         Pricing.Money(value).Should().Be(expected);
-        Write(w =>
-        {
-            w.WriteStartObject();
-            Pricing.WriteMoney(w, "m"u8, value);
-            w.WriteEndObject();
-        }).Should().Be($$"""{"m":"{{expected}}"}""");
+        WriteProperty(w => Pricing.WriteMoney(w, "m"u8, value)).Should().Be($$"""{"m":"{{expected}}"}""");
     }
 
     [Theory]
@@ -179,11 +182,6 @@ public sealed class OfferPathTests
         var expected = time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
         Pricing.Timestamp(time).Should().Be(expected);
-        Write(w =>
-        {
-            w.WriteStartObject();
-            Pricing.WriteTimestamp(w, "t"u8, time);
-            w.WriteEndObject();
-        }).Should().Be($$"""{"t":"{{expected}}"}""");
+        WriteProperty(w => Pricing.WriteTimestamp(w, "t"u8, time)).Should().Be($$"""{"t":"{{expected}}"}""");
     }
 }
