@@ -47,8 +47,10 @@ rows = [
     ("    parse (JsonDocument.Parse)", share(r"JsonDocument::Parse\(valuetype \[System.Runtime\]System.ReadOnlyMemory", children)),
     ("    validate against the spec (SchemaValidator.Walk)", share(r"SchemaValidator::Walk\(", children)),
     ("  price and write the offers (OfferHandlers.Post)", share(r"OfferHandlers::Post", children)),
+    ("    write one offer (OfferHandlers.WriteOffer)", share(r"OfferHandlers::WriteOffer", children)),
     ("    read the itinerary's facts (Pricing.Read)", share(r"Pricing::Read", children)),
-    ("    copy the request's itinerary into the offer (JsonDocument.WriteComplexElement)", share(r"JsonDocument::WriteComplexElement", children)),
+    ("    copy the request's itinerary into the offer (JsonText.WriteMinified)", share(r"JsonText::WriteMinified", children)),
+    ("    keep the answer (KeptBytes.Keep)", share(r"KeptBytes::Keep", children)),
     ("  write the answer (WriteResultAsync)", share(r"SandboxEndpoints\+<WriteResultAsync>", children)),
 ]
 rate = re.search(r"Requests/sec:\s*([0-9.]+)", wrk)
