@@ -67,10 +67,21 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
     /// <summary>Validates a parsed document (its element, so no node tree is built just to be checked).</summary>
     public IReadOnlyList<ValidationIssue> Validate(JsonElement value, JsonObject schema)
     {
-        var issues = new List<ValidationIssue>();
-        Walk(value, Compile(schema), new FieldPath(), issues);
-        return issues;
+        // The walk's list and path are the thread's own, reused (the walk never validates another document): a valid
+        // body, the common case under load, allocates nothing here. Issues are returned in a list of their own.
+        var issues = s_issues ??= [];
+        var path = s_path ??= new FieldPath();
+        issues.Clear();
+        path.Clear();
+        Walk(value, Compile(schema), path, issues);
+        return issues.Count == 0 ? [] : [.. issues];
     }
+
+    [ThreadStatic]
+    private static List<ValidationIssue>? s_issues;
+
+    [ThreadStatic]
+    private static FieldPath? s_path;
 
     /// <summary>Validates a node tree (null is JSON null) against an inline schema, e.g. a request body schema.</summary>
     public IReadOnlyList<ValidationIssue> Validate(JsonNode? instance, JsonObject schema) =>
@@ -537,6 +548,8 @@ public sealed partial class SchemaValidator(SpecDocument spec, SchemaStrictness 
         public void Push(string name) => _segments.Add((name, -1));
 
         public void PushIndex(int index) => _segments.Add((null, index));
+
+        public void Clear() => _segments.Clear();
 
         public void Pop() => _segments.RemoveAt(_segments.Count - 1);
 

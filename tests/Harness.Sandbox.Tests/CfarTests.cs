@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Harness.Sandbox.Tests;
 
 [Collection(SandboxCollection.Name)]
@@ -21,7 +23,8 @@ public sealed class CfarTests(SandboxFixture fixture) : SandboxTest(fixture)
         offer["ext_attributes"]!["channel"]!.GetValue<string>().Should().Be("tests");
         reply.Header("HTS-Session-ID").Should().NotBeNullOrEmpty();
         reply.Header("Cache-Control").Should().NotBeNullOrEmpty();
-        reply.Header("Expires").Should().NotBeNullOrEmpty();
+        var expires = DateTimeOffset.ParseExact(reply.Header("Expires")!, "R", CultureInfo.InvariantCulture);
+        expires.Should().BeCloseTo(Api.Host.Sandbox.Now, TimeSpan.FromSeconds(5), "Expires is the sandbox clock's now (never cacheable)");
         State.HasOffer((string)offer["id"]!).Should().BeTrue();
         State.HasSession(reply.Header("HTS-Session-ID")!).Should().BeTrue();
     }

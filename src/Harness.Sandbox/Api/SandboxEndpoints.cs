@@ -144,7 +144,7 @@ public static class SandboxEndpoints
         {
             // Spec: Expires and Cache-Control are required on these 2xx; sandbox answers are never cacheable.
             http.Response.Headers.CacheControl = "no-store";
-            http.Response.Headers.Expires = sandbox.Now.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.Expires = HttpDate(sandbox.Now);
         }
 
         if (result.HtsSessionId is { } sessionId)
@@ -180,6 +180,23 @@ public static class SandboxEndpoints
             logger.LogInformation("{Method} {Path} -> {Status}", http.Request.Method, http.Request.Path, result.Status);
         }
     }
+
+    private static HttpDateText? s_httpDate;
+
+    /// <summary>An HTTP date (RFC 1123, whole seconds), formatted once per second of the clock and shared.</summary>
+    private static string HttpDate(DateTimeOffset now)
+    {
+        var second = now.ToUnixTimeSeconds();
+        var cached = s_httpDate;
+        if (cached?.Second != second)
+        {
+            cached = s_httpDate = new HttpDateText(second, now.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return cached.Text;
+    }
+
+    private sealed record HttpDateText(long Second, string Text);
 
     private static void Authorize(HttpContext http, Operation operation, AirlineSandbox sandbox)
     {

@@ -85,6 +85,19 @@ public sealed class OfferPathTests
         Validate("postAuth", """{}""").Select(i => i.Field).Should().Equal("client_id", "client_secret");
     }
 
+    [Fact]
+    public void Validate_Twice_EachAnswerKeepsItsOwnIssues()
+    {
+        // The walk's scratch list is the thread's and reused: what Validate returns must not be it.
+        var first = Validate("postAuth", """{}""");
+        var second = Validate("postAuth", """{"client_id": "a", "client_secret": "b"}""");
+        var third = Validate("postAuth", """{"client_id": 1, "client_secret": "b"}""");
+
+        first.Select(i => i.Field).Should().Equal("client_id", "client_secret");
+        second.Should().BeEmpty();
+        third.Should().ContainSingle().Which.Code.Should().Be("invalid_type");
+    }
+
     [Theory]
     [InlineData("\\u0043AD")]
     [InlineData("CAD")]
