@@ -63,7 +63,7 @@ for (var i = 0; i < args.Length; i++)
 
             return await OfferBench.RunAsync(options, benchBody, OfferBench.DefaultWarmUp, TimeSpan.FromSeconds(benchSeconds), Console.Out, Console.Error);
         default:
-            await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet, --clock INSTANT, --token-lifetime SECONDS.");
+            await Console.Error.WriteLineAsync($"Unknown argument '{args[i]}'. Use --urls URL, --port N, --no-admin, --quiet, --clock INSTANT, --token-lifetime SECONDS, --bench-offers SECONDS.");
             return 2;
     }
 }

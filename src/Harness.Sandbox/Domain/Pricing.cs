@@ -106,6 +106,7 @@ internal static class Pricing
         var fingerprint = (s_fingerprint ??= new StringBuilder(256)).Clear().Append(currency).Append('|').Append(passengers).Append('|');
         DateTimeOffset? first = null;
         DateTimeOffset? last = null;
+        var segments = 0;
         var s = 0;
         foreach (var slice in itinerary.GetProperty("slices"u8).EnumerateArray())
         {
@@ -113,7 +114,7 @@ internal static class Pricing
             foreach (var segment in slice.GetProperty("segments"u8).EnumerateArray())
             {
                 // Each value is appended (or parsed) before the next is read into the same characters.
-                fingerprint.Append(s + g == 0 ? "" : ",").Append(JsonChars.Read(segment.GetProperty("origin_airport"u8), chars)).Append('-')
+                fingerprint.Append(segments++ == 0 ? "" : ",").Append(JsonChars.Read(segment.GetProperty("origin_airport"u8), chars)).Append('-')
                     .Append(JsonChars.Read(segment.GetProperty("destination_airport"u8), chars)).Append('@');
                 var departureText = JsonChars.Read(segment.GetProperty("departure_date_time"u8), chars);
                 fingerprint.Append(departureText);
