@@ -88,7 +88,7 @@ echo "## POST /airline/v1.1/cfar_offers — closed model, ${CONN} connections, $
 } > "$OUT/engine-rows.md"
 if command -v wrk >/dev/null; then
   wrk -t2 -c"$CONN" -d"${WARMUP}s" -s "$LUA" "$API/cfar_offers" >/dev/null
-  RATIOS=(); FLOOR_RATIOS=()
+  RATIOS=(); FLOOR_RATIOS=(); RAW_RATIOS=(); PREPARED_RATIOS=()
   for round in $(seq 1 "$ROUNDS"); do
     # Each generator's CPU time per request over the same inner window of its run (cpu_window: from 3 s after its start
     # to 1 s before its end, so the .NET processes' start-up, JIT and warm-up are not in it), at the rate it achieved.
@@ -101,6 +101,13 @@ if command -v wrk >/dev/null; then
     # splits into the HTTP stack's share and the engine's.
     "$BIN" bench-http-floor --target "$URL" --concurrency "$CONN" --duration "${EACH}s" --warmup 2s >"$OUT/floor-$round.txt" 2>&1 &
     cpu_window $! 3 "$((EACH + 2))" "$OUT/floor-$round.cpu"
+    # The prepared floor: the same request written once as HTTP/1.1 bytes and sent by PreparedHttpClient on kept-alive
+    # sockets (wrk's way, in .NET) by bare loops, and the engine sending it so (cfar_offer_prepared).
+    "$BIN" bench-http-floor --raw --target "$URL" --concurrency "$CONN" --duration "${EACH}s" --warmup 2s >"$OUT/raw-$round.txt" 2>&1 &
+    cpu_window $! 3 "$((EACH + 2))" "$OUT/raw-$round.cpu"
+    "$BIN" run cfar_offer_prepared --target "$URL" --concurrency "$CONN" --max-connections "$CONN" --duration "${EACH}s" --warmup 2s --out "$OUT/prepared-$round" --quiet >/dev/null 2>"$OUT/prepared-$round.log" &
+    cpu_window $! 3 "$((EACH + 2))" "$OUT/prepared-$round.cpu"
+    summary "$OUT/prepared-$round" "Harness.Load closed, prepared (cfar_offer_prepared), ${CONN} copies, round $round" >> "$OUT/engine-rows.md"
     RATIO=$(python3 - "$OUT" "$round" "$EACH" <<'PY'
 import json, re, sys
 out, n, each = sys.argv[1], sys.argv[2], float(sys.argv[3])
@@ -110,16 +117,21 @@ engine = summary["achieved_rate"]
 wrk_text = open(f"{out}/wrk-{n}.txt").read()
 wrk = float(re.search(r"Requests/sec:\s*([0-9.]+)", wrk_text).group(1))
 floor = float(re.search(r"http floor: (\d+) req/s", open(f"{out}/floor-{n}.txt").read()).group(1))
+raw = float(re.search(r"raw floor: (\d+) req/s", open(f"{out}/raw-{n}.txt").read()).group(1))
 per_request = lambda name, rate: cpu(name)[0] * 1e6 / (rate * cpu(name)[1])
-engine_us, floor_us, wrk_us = per_request("closed", engine), per_request("floor", floor), per_request("wrk", wrk)
-print(f"{engine / wrk:.2f} {engine:.0f} {wrk:.0f} {floor:.0f} {floor / wrk:.2f} {engine / floor:.2f} {wrk_us:.1f} {floor_us:.1f} {engine_us:.1f}")
+prepared = json.load(open(f"{out}/prepared-{n}/summary.json"))["achieved_rate"]
+engine_us, floor_us, wrk_us, raw_us = per_request("closed", engine), per_request("floor", floor), per_request("wrk", wrk), per_request("raw", raw)
+prepared_us = per_request("prepared", prepared)
+print(f"{engine / wrk:.2f} {engine:.0f} {wrk:.0f} {floor:.0f} {floor / wrk:.2f} {engine / floor:.2f} {wrk_us:.1f} {floor_us:.1f} {engine_us:.1f} {raw:.0f} {raw / wrk:.2f} {raw_us:.1f} {prepared:.0f} {prepared / wrk:.2f} {prepared_us:.1f}")
 PY
 )
-    read -r r engine_rate wrk_rate floor_rate floor_ratio engine_floor wrk_us floor_us engine_us <<< "$RATIO"
-    RATIOS+=("$r"); FLOOR_RATIOS+=("$floor_ratio")
-    echo "round $round: wrk $wrk_rate req/s (p99 $(awk '/ 99%/{print $2}' "$OUT/wrk-$round.txt"), non-2xx: $(grep -E 'Non-2xx' "$OUT/wrk-$round.txt" | awk '{print $NF}' || echo 0)), Harness.Load $engine_rate req/s: $r; HttpClient floor $floor_rate req/s: $floor_ratio of wrk (the engine reaches $engine_floor of it); CPU per request: wrk $wrk_us µs, floor $floor_us µs, engine $engine_us µs" | tee -a "$OUT/table.md"
+    read -r r engine_rate wrk_rate floor_rate floor_ratio engine_floor wrk_us floor_us engine_us raw_rate raw_ratio raw_us prepared_rate prepared_ratio prepared_us <<< "$RATIO"
+    RATIOS+=("$r"); FLOOR_RATIOS+=("$floor_ratio"); RAW_RATIOS+=("$raw_ratio"); PREPARED_RATIOS+=("$prepared_ratio")
+    echo "round $round: wrk $wrk_rate req/s (p99 $(awk '/ 99%/{print $2}' "$OUT/wrk-$round.txt"), non-2xx: $(grep -E 'Non-2xx' "$OUT/wrk-$round.txt" | awk '{print $NF}' || echo 0)), Harness.Load $engine_rate req/s: $r; HttpClient floor $floor_rate req/s: $floor_ratio of wrk (the engine reaches $engine_floor of it); prepared floor $raw_rate req/s: $raw_ratio of wrk; Harness.Load prepared $prepared_rate req/s: $prepared_ratio; CPU per request: wrk $wrk_us µs, prepared floor $raw_us µs, engine prepared $prepared_us µs, HttpClient floor $floor_us µs, engine $engine_us µs" | tee -a "$OUT/table.md"
   done
   FLOOR_MEDIAN=$(printf '%s\n' "${FLOOR_RATIOS[@]}" | median)
+  RAW_MEDIAN=$(printf '%s\n' "${RAW_RATIOS[@]}" | median)
+  PREPARED_MEDIAN=$(printf '%s\n' "${PREPARED_RATIOS[@]}" | median)
   MEDIAN=$(printf '%s\n' "${RATIOS[@]}" | median)
 else
   echo "wrk: not installed" | tee -a "$OUT/table.md"
@@ -136,6 +148,8 @@ tee -a "$OUT/table.md" < "$OUT/engine-rows.md"
 if [ -n "${MEDIAN:-}" ]; then
   echo "Harness.Load / wrk (closed), median of $ROUNDS rounds: ${MEDIAN} (rounds: ${RATIOS[*]})" | tee -a "$OUT/table.md"
   echo "HttpClient floor / wrk (closed), median of $ROUNDS rounds: ${FLOOR_MEDIAN} (rounds: ${FLOOR_RATIOS[*]})" | tee -a "$OUT/table.md"
+  echo "Harness.Load prepared (cfar_offer_prepared) / wrk (closed), median of $ROUNDS rounds: ${PREPARED_MEDIAN} (rounds: ${PREPARED_RATIOS[*]})" | tee -a "$OUT/table.md"
+  echo "prepared floor / wrk (closed), median of $ROUNDS rounds: ${RAW_MEDIAN} (rounds: ${RAW_RATIOS[*]})" | tee -a "$OUT/table.md"
 fi
 if [ "$CLOSED_ONLY" = 1 ]; then
   echo "load average at the end: $(cut -d" " -f1-3 /proc/loadavg) on $(nproc) cores" | tee -a "$OUT/table.md"

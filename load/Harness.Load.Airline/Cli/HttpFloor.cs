@@ -13,7 +13,9 @@ namespace Harness.Load.Cli;
 /// <see cref="CfarOfferFixedScenario.SendAsync"/>, on the same handler settings (<see cref="HttpTarget.CreateHandler"/>) —
 /// run by N closed loops with nothing else: no scenario, no step records, no statistics, no reports. It measures what any generator built on .NET's HttpClient pays
 /// per request on this machine, so load/bench/bench.sh can show how much of the gap to wrk is the engine's and how much is
-/// the HTTP stack's. It prints its rate and its CPU time per request over the measured window (after the warm-up).
+/// the HTTP stack's. With <c>--raw</c>, the loops send the request prepared once as HTTP/1.1 bytes on
+/// <see cref="PreparedHttpClient"/> (what cfar_offer_prepared sends through the engine), wrk's way of sending.
+/// It prints its rate and its CPU time per request over the measured window (after the warm-up).
 /// </summary>
 internal static class HttpFloor
 {
@@ -27,7 +29,8 @@ internal static class HttpFloor
         var duration = new Option<string>("--duration") { DefaultValueFactory = _ => "10s" };
         var warmup = new Option<string>("--warmup") { DefaultValueFactory = _ => "2s" };
         var seed = new Option<int>("--seed") { DefaultValueFactory = _ => 1 };
-        var parsed = new RootCommand { target, concurrency, duration, warmup, seed }.Parse(args);
+        var raw = new Option<bool>("--raw") { Description = "The request prepared once (Http.Prepare) and sent by PreparedHttpClient instead of HttpClient" };
+        var parsed = new RootCommand { target, concurrency, duration, warmup, seed, raw }.Parse(args);
         if (parsed.Errors.Count > 0)
             throw new ArgumentException($"bench-http-floor: {parsed.Errors[0].Message}");
         var baseUrl = TargetPolicy.ParseTarget(parsed.GetValue(target)!);
@@ -49,8 +52,13 @@ internal static class HttpFloor
         var offers = new Uri(AirlineSteps.AirlineBaseUrl(new ProfileContext(baseUrl, null, client, parsed.GetValue(seed))), "cfar_offers").ToString();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
+        var isRaw = parsed.GetValue(raw);
+        using var message = Http.CreateRequest("POST", offers).WithHeader("Authorization", authorization)
+            .WithBody(new ByteArrayContent(body)).WithHeader("Content-Type", "application/json");
+        var prepared = (Client: new PreparedHttpClient(new Uri(offers), copies), Request: Http.Prepare(message));
+        using var preparedClient = prepared.Client;
         long sent = 0, failed = 0;
-        var loops = Enumerable.Range(0, copies).Select(_ => Task.Run(LoopAsync)).ToArray();
+        var loops = Enumerable.Range(0, copies).Select(_ => Task.Run(isRaw ? RawLoopAsync : LoopAsync)).ToArray();
 
         await Task.Delay(warm, cancellationToken).ConfigureAwait(false);
         var (sent0, failed0, cpu0) = (Interlocked.Read(ref sent), Interlocked.Read(ref failed), Process.GetCurrentProcess().TotalProcessorTime);
@@ -64,7 +72,7 @@ internal static class HttpFloor
         var rate = requests / elapsed.TotalSeconds;
         var cpuPerRequest = requests == 0 ? double.NaN : (cpu1 - cpu0).TotalMicroseconds / requests;
         await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"http floor: {rate:F0} req/s, {cpuPerRequest:F1} µs CPU per request, {failed1 - failed0} not 2xx, {copies} connections, {elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
+            $"{(isRaw ? "raw" : "http")} floor: {rate:F0} req/s, {cpuPerRequest:F1} µs CPU per request, {failed1 - failed0} not 2xx, {copies} connections, {elapsed.TotalSeconds:F1} s")).ConfigureAwait(false);
         if (requests == 0 || failed1 - failed0 == requests)
         {
             await stderr.WriteLineAsync("bench-http-floor: no request succeeded in the measured window").ConfigureAwait(false);
@@ -82,6 +90,23 @@ internal static class HttpFloor
                     var response = await CfarOfferFixedScenario.SendAsync(client, offers, body, authorization, stop.Token).ConfigureAwait(false);
                     Interlocked.Increment(ref sent);
                     if (response.IsError)
+                        Interlocked.Increment(ref failed);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+        }
+
+        async Task RawLoopAsync()
+        {
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    var answer = await prepared.Client.SendAsync(prepared.Request, stop.Token).ConfigureAwait(false);
+                    Interlocked.Increment(ref sent);
+                    if (!answer.IsSuccessStatusCode)
                         Interlocked.Increment(ref failed);
                 }
             }

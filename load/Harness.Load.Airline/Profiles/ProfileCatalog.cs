@@ -16,7 +16,8 @@ internal sealed class ProfileCatalog
 
     /// <summary>The built-in scenarios, with Profiles/&lt;name&gt;.json beside each.</summary>
     public static ProfileCatalog BuiltIn() =>
-        new([PingScenario.Definition, OffersScenario.Definition, EventsScenario.Definition, JourneyScenario.Definition, CfarOfferFixedScenario.Definition],
+        new([PingScenario.Definition, OffersScenario.Definition, EventsScenario.Definition, JourneyScenario.Definition, CfarOfferFixedScenario.Definition,
+            CfarOfferFixedScenario.Prepared],
             Path.Combine(AppContext.BaseDirectory, "profiles"));
 
     public IEnumerable<BuiltInScenario> All => _scenarios.Values.OrderBy(p => p.Name, StringComparer.Ordinal);

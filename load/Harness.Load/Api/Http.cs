@@ -124,6 +124,35 @@ public static class Http
         return Result(response, requestBytes + (response.Content.Headers.ContentLength ?? 0));
     }
 
+    /// <summary>
+    /// Harness: the request written once as HTTP/1.1 bytes (method, URL, headers, body), to send many times with
+    /// <see cref="Send(PreparedHttpClient, PreparedRequest, CancellationToken)"/>. The request itself is not sent or disposed.
+    /// </summary>
+    public static PreparedRequest Prepare(HttpRequestMessage request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return PreparedRequest.From(request);
+    }
+
+    /// <summary>
+    /// Harness: sends a prepared request on <paramref name="client"/>'s kept-alive connections; ok for a 2xx, fail
+    /// otherwise, with the status code and the size (request body + response body), as <see cref="Send(HttpClient, HttpRequestMessage)"/>.
+    /// The answer's body is read to its end and not kept.
+    /// </summary>
+    public static async Task<Response<object>> Send(PreparedHttpClient client, PreparedRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var answer = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var status = StatusText(answer.StatusCode);
+        return answer.IsSuccessStatusCode
+            ? Response.Ok(statusCode: status, sizeBytes: answer.SizeBytes)
+            : Response.Fail(statusCode: status, sizeBytes: answer.SizeBytes);
+    }
+
+    private static readonly string[] StatusTexts = Enumerable.Range(0, 600).Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+    private static string StatusText(int code) => (uint)code < (uint)StatusTexts.Length ? StatusTexts[code] : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Ok for a 2xx, fail otherwise, with the status code ("200") and the size.</summary>
     private static Response<HttpResponseMessage> Result(HttpResponseMessage response, long sizeBytes)
     {

@@ -45,6 +45,20 @@ public sealed class BenchHelpersTests(BenchHelpersTests.OneSandbox sandbox) : IC
     }
 
     [Fact]
+    public async Task HttpFloor_Raw_SendsThePreparedRequestAndCountsOnlyCreatedOffers()
+    {
+        Environment.SetEnvironmentVariable(HttpFloor.TokenVariable, await TokenAsync());
+
+        var exit = await FloorAsync("--raw", "--target", Sandbox.BaseUrl.ToString(), "--concurrency", "4", "--duration", "1s", "--warmup", "0s");
+
+        exit.Should().Be(0, _err.ToString());
+        var line = Regex.Match(_out.ToString(), @"raw floor: (\d+) req/s, [0-9.]+ µs CPU per request, (\d+) not 2xx, 4 connections");
+        line.Success.Should().BeTrue(_out.ToString());
+        long.Parse(line.Groups[1].Value, CultureInfo.InvariantCulture).Should().BePositive();
+        line.Groups[2].Value.Should().Be("0", "the prepared request is the same offer request, token included");
+    }
+
+    [Fact]
     public async Task HttpFloor_WithTheSandboxsToken_CountsOnlyCreatedOffers()
     {
         Environment.SetEnvironmentVariable(HttpFloor.TokenVariable, await TokenAsync());

@@ -24,6 +24,7 @@ public sealed class AirlineProfileTests : IDisposable
         { "offers", ["create_session:201", "create_cfar_offers:201", "create_dg_offers:201"] },
         { "events", ["offers_displayed:204", "booking_confirmed:204"] },
         { "cfar_offer_fixed", ["create_cfar_offers:201"] },
+        { "cfar_offer_prepared", ["create_cfar_offers:201"] },
         { "journey", ["create_session:201", "create_cfar_offers:201", "create_cfar_contract:201", "confirm_cfar_contract:200", "process_cfar_payment:200"] },
     };
 

@@ -44,29 +44,65 @@ internal static class CfarOfferFixedScenario
     {
         ArgumentNullException.ThrowIfNull(profile);
         profile.RequireKnownOptions(Name);
-        var client = AirlineSteps.CreateClient(profile);
         var offers = new Uri(AirlineSteps.AirlineBaseUrl(profile), "cfar_offers").ToString();
         var body = Encoding.UTF8.GetBytes(Body(profile.Seed));
         var http = profile.Http;
         var authorization = "";
-        return Scenario.Create(Name, async context =>
-            await Step.Run("create_cfar_offers", context, () => SendAsync(http, offers, body, authorization, context.ScenarioCancellationToken)))
-        .WithInit(async init =>
+        return WithToken(Name, profile, token => authorization = $"Bearer {token}", Scenario.Create(Name, async context =>
+            await Step.Run("create_cfar_offers", context, () => SendAsync(http, offers, body, authorization, context.ScenarioCancellationToken))));
+    }
+
+    /// <summary>
+    /// The same request, written once as HTTP/1.1 bytes (<see cref="Http.Prepare"/>) and sent on the engine's own
+    /// kept-alive connections (<see cref="PreparedHttpClient"/>) instead of HttpClient: wrk's way of sending, with
+    /// the engine's scheduling, statistics and reports. http:// targets only.
+    /// </summary>
+    public static BuiltInScenario Prepared { get; } = new(PreparedName,
+        "Bench: cfar_offer_fixed's request written once as HTTP/1.1 bytes and sent on the engine's own connections (Http.Prepare; http:// only).", CreatePrepared);
+
+    public const string PreparedName = "cfar_offer_prepared";
+
+    public static ScenarioProps CreatePrepared(ProfileContext profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        profile.RequireKnownOptions(PreparedName);
+        var offers = new Uri(AirlineSteps.AirlineBaseUrl(profile), "cfar_offers");
+        var body = Encoding.UTF8.GetBytes(Body(profile.Seed));
+        var sender = new PreparedHttpClient(offers, profile.MaxConnectionsPerServer);
+        PreparedRequest? request = null;
+        var props = Scenario.Create(PreparedName, async context =>
+            await Step.Run("create_cfar_offers", context, () => Http.Send(sender, request!, context.ScenarioCancellationToken)));
+        return WithToken(PreparedName, profile, token =>
         {
-            try
+            using var message = Http.CreateRequest("POST", offers.ToString())
+                .WithHeader("Authorization", $"Bearer {token}")
+                .WithBody(new ByteArrayContent(body))
+                .WithHeader("Content-Type", "application/json");
+            request = Http.Prepare(message);
+        }, props, sender);
+    }
+
+    /// <summary>Init takes the token (unmeasured) and hands it over; clean disposes the typed client and <paramref name="owned"/>.</summary>
+    private static ScenarioProps WithToken(string name, ProfileContext profile, Action<string> useToken, ScenarioProps scenario, IDisposable? owned = null)
+    {
+        var client = AirlineSteps.CreateClient(profile);
+        return scenario
+            .WithInit(async init =>
             {
-                var token = (await client.AuthenticateAsync(init.CancellationToken).ConfigureAwait(false)).RequiredBody.AccessToken;
-                authorization = $"Bearer {token}";
-            }
-            catch (Exception ex) when (ex is Harness.Client.AirlineApiException or HttpRequestException)
+                try
+                {
+                    useToken((await client.AuthenticateAsync(init.CancellationToken).ConfigureAwait(false)).RequiredBody.AccessToken);
+                }
+                catch (Exception ex) when (ex is Harness.Client.AirlineApiException or HttpRequestException)
+                {
+                    throw new InvalidOperationException($"profile '{name}' could not authenticate (POST /auth): {ex.Message}", ex);
+                }
+            })
+            .WithClean(_ =>
             {
-                throw new InvalidOperationException($"profile '{Name}' could not authenticate (POST /auth): {ex.Message}", ex);
-            }
-        })
-        .WithClean(_ =>
-        {
-            client.Dispose();
-            return Task.CompletedTask;
-        });
+                client.Dispose();
+                owned?.Dispose();
+                return Task.CompletedTask;
+            });
     }
 }
