@@ -8,7 +8,8 @@
 # Figures go to load/bench/out/<stamp>/ and a table to stdout; copy them to load/README.md.
 # Usage: load/bench/bench.sh   (CONN=64 PORT=5099 SECONDS_EACH=10 RATES="250 500 1000" RSS_RATE=500 RSS_SECONDS=60)
 #        CLOSED_ONLY=1 load/bench/bench.sh   stops after the closed-model comparison (wrk, hey, Harness.Load) and prints
-#        Harness.Load's rate divided by wrk's.
+#        Harness.Load's rate divided by wrk's: on HttpClient (cfar_offer_fixed) and with the request prepared once as
+#        HTTP/1.1 bytes (cfar_offer_prepared, Http.Prepare), each beside its bare-loop floor (bench-http-floor [--raw]).
 # The closed-model comparison first brings the sandbox to its steady state (WARMUP=20 s of wrk, discarded: tiered
 # compilation done, its 200,000-entry stores full), then runs ROUNDS=3 rounds of wrk and Harness.Load back to back and
 # prints each round's ratio and the median: one comparison of a single wrk run with a single engine run swung from 0.89
