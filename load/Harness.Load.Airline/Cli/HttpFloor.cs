@@ -53,10 +53,8 @@ internal static class HttpFloor
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         var isRaw = parsed.GetValue(raw);
-        using var message = Http.CreateRequest("POST", offers).WithHeader("Authorization", authorization)
-            .WithBody(new ByteArrayContent(body)).WithHeader("Content-Type", "application/json");
-        var prepared = (Client: new PreparedHttpClient(new Uri(offers), copies), Request: Http.Prepare(message));
-        using var preparedClient = prepared.Client;
+        using var prepared = isRaw ? new PreparedHttpClient(new Uri(offers), copies) : null;
+        var preparedRequest = isRaw ? CfarOfferFixedScenario.Prepare(offers, body, authorization) : null;
         long sent = 0, failed = 0;
         var loops = Enumerable.Range(0, copies).Select(_ => Task.Run(isRaw ? RawLoopAsync : LoopAsync)).ToArray();
 
@@ -104,7 +102,7 @@ internal static class HttpFloor
             {
                 while (!stop.IsCancellationRequested)
                 {
-                    var answer = await prepared.Client.SendAsync(prepared.Request, stop.Token).ConfigureAwait(false);
+                    var answer = await prepared!.SendAsync(preparedRequest!, stop.Token).ConfigureAwait(false);
                     Interlocked.Increment(ref sent);
                     if (!answer.IsSuccessStatusCode)
                         Interlocked.Increment(ref failed);

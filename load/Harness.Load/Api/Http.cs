@@ -149,6 +149,7 @@ public static class Http
             : Response.Fail(statusCode: status, sizeBytes: answer.SizeBytes);
     }
 
+    /// <summary>"100" … "599", made once: both Send overloads name the status without a string per response.</summary>
     private static readonly string[] StatusTexts = Enumerable.Range(0, 600).Select(code => code.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private static string StatusText(int code) => (uint)code < (uint)StatusTexts.Length ? StatusTexts[code] : code.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -156,7 +157,7 @@ public static class Http
     /// <summary>Ok for a 2xx, fail otherwise, with the status code ("200") and the size.</summary>
     private static Response<HttpResponseMessage> Result(HttpResponseMessage response, long sizeBytes)
     {
-        var status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var status = StatusText((int)response.StatusCode);
         return response.IsSuccessStatusCode
             ? Response.Ok(payload: response, statusCode: status, sizeBytes: sizeBytes)
             : Response.Fail(payload: response, statusCode: status, sizeBytes: sizeBytes, message: response.ReasonPhrase ?? "");

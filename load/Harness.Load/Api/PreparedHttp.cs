@@ -58,7 +58,8 @@ public sealed class PreparedRequest
         {
             if (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
                 continue;
-            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase) || name.Equals("Connection", StringComparison.OrdinalIgnoreCase) && values.ToString().Contains("close", StringComparison.OrdinalIgnoreCase))
+            if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+                || (name.Equals("Connection", StringComparison.OrdinalIgnoreCase) && values.ToString().Contains("close", StringComparison.OrdinalIgnoreCase)))
                 throw new ArgumentException($"Http.Prepare: the header {name}: {values} cannot be prepared (a prepared request has a Content-Length and keeps its connection)", nameof(request));
             AppendHeader(head, name, values.ToString());
         }
@@ -74,9 +75,9 @@ public sealed class PreparedRequest
 
         if (request.Content is not null || request.Method == HttpMethod.Post || request.Method == HttpMethod.Put || request.Method == HttpMethod.Patch)
             head.Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n");
-        head.Append("\r\n");
-        var bytes = new byte[Encoding.ASCII.GetByteCount(head.ToString()) + body.Length];
-        var written = Encoding.ASCII.GetBytes(head.ToString(), bytes);
+        var text = head.Append("\r\n").ToString();
+        var bytes = new byte[text.Length + body.Length]; // ASCII: one byte per character
+        var written = Encoding.ASCII.GetBytes(text, bytes);
         body.CopyTo(bytes.AsSpan(written));
         return new PreparedRequest(uri, bytes, body.Length, request.Method == HttpMethod.Head);
     }

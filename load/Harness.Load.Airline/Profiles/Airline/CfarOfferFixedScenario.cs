@@ -31,13 +31,24 @@ internal static class CfarOfferFixedScenario
     public static async Task<Response<HttpResponseMessage>> SendAsync(HttpClient http, string offers, byte[] body, string authorization,
         CancellationToken cancellationToken)
     {
-        using var request = Http.CreateRequest("POST", offers)
-            .WithHeader("Authorization", authorization)
-            .WithBody(new ByteArrayContent(body))
-            .WithHeader("Content-Type", "application/json");
+        using var request = Request(offers, body, authorization);
         var response = await Http.SendDiscardingBody(http, request, cancellationToken).ConfigureAwait(false);
         response.Payload.Value.Dispose();
         return response;
+    }
+
+    /// <summary>The step's request; <see cref="SendAsync"/> sends a new one each time, <see cref="Prepare"/> writes it once.</summary>
+    private static HttpRequestMessage Request(string offers, byte[] body, string authorization) =>
+        Http.CreateRequest("POST", offers)
+            .WithHeader("Authorization", authorization)
+            .WithBody(new ByteArrayContent(body))
+            .WithHeader("Content-Type", "application/json");
+
+    /// <summary>The same request written once as HTTP/1.1 bytes: what cfar_offer_prepared and the prepared floor send.</summary>
+    public static PreparedRequest Prepare(string offers, byte[] body, string authorization)
+    {
+        using var request = Request(offers, body, authorization);
+        return Http.Prepare(request);
     }
 
     public static ScenarioProps Create(ProfileContext profile)
@@ -72,14 +83,7 @@ internal static class CfarOfferFixedScenario
         PreparedRequest? request = null;
         var props = Scenario.Create(PreparedName, async context =>
             await Step.Run("create_cfar_offers", context, () => Http.Send(sender, request!, context.ScenarioCancellationToken)));
-        return WithToken(PreparedName, profile, token =>
-        {
-            using var message = Http.CreateRequest("POST", offers.ToString())
-                .WithHeader("Authorization", $"Bearer {token}")
-                .WithBody(new ByteArrayContent(body))
-                .WithHeader("Content-Type", "application/json");
-            request = Http.Prepare(message);
-        }, props, sender);
+        return WithToken(PreparedName, profile, token => request = Prepare(offers.ToString(), body, $"Bearer {token}"), props, sender);
     }
 
     /// <summary>Init takes the token (unmeasured) and hands it over; clean disposes the typed client and <paramref name="owned"/>.</summary>
