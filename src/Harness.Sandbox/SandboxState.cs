@@ -28,9 +28,9 @@ public sealed class SandboxState
         DgExercises = new(capacity);
     }
 
-    internal BoundedStore<Session> Sessions { get; }
+    internal SlotStore<Session> Sessions { get; }
 
-    internal BoundedStore<Offer> Offers { get; }
+    internal SlotStore<Offer> Offers { get; }
 
     internal BoundedStore<Contract> Contracts { get; }
 

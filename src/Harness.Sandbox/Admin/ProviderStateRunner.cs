@@ -23,7 +23,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         {
             case ProviderStates.SessionExists:
                 var sessionId = Param(parameters, ProviderStateParams.SessionId) ?? Guid.NewGuid().ToString();
-                State.Sessions.Put(sessionId, new Session(sessionId, sandbox.Now));
+                State.Sessions.Put(sessionId, new Session(sandbox.Now));
                 result[ProviderStateParams.SessionId] = sessionId;
                 break;
             case ProviderStates.CfarOfferExists:
@@ -76,7 +76,8 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         return result;
     }
 
-    private Offer Offer(string product, string? id)
+    /// <summary>A new offer of the product, under <paramref name="id"/> when given, with the id it is stored under.</summary>
+    private (string Id, Offer Offer) Offer(string product, string? id)
     {
         var now = sandbox.Now;
         var body = new JsonObject
@@ -91,15 +92,15 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         State.Offers.TryGet(generated, out var offer);
         if (id is null)
         {
-            return offer!;
+            return (generated, offer);
         }
 
         State.Offers.Remove(generated);
-        var renamed = offer!.Body();
+        var renamed = offer.Body();
         renamed["id"] = id;
-        var rekeyed = offer with { Id = id, Json = ApiResult.Utf8(renamed) };
+        var rekeyed = offer with { Json = ApiResult.Utf8(renamed) };
         State.Offers.Put(id, rekeyed);
-        return rekeyed;
+        return (id, rekeyed);
     }
 
     private Contract Contract(string product, JsonObject parameters, string status)
@@ -114,7 +115,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         var body = new JsonObject
         {
             ["offer_ids"] = new JsonArray(offer.Id),
-            ["itinerary"] = offer.Body()["itinerary"]!.DeepClone(),
+            ["itinerary"] = offer.Offer.Body()["itinerary"]!.DeepClone(),
             ["ext_attributes"] = new JsonObject(),
             ["pnr_reference"] = Param(parameters, ProviderStateParams.PnrReference) ?? "ABC123",
         };
@@ -213,7 +214,7 @@ internal sealed class ProviderStateRunner(AirlineSandbox sandbox)
         {
             if (!State.HasSession(sessionId))
             {
-                State.Sessions.Put(sessionId, new Session(sessionId, sandbox.Now));
+                State.Sessions.Put(sessionId, new Session(sandbox.Now));
             }
 
             http.Request.Headers["HC-Session-ID"] = sessionId;

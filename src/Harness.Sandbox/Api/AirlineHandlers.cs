@@ -72,7 +72,7 @@ internal sealed class AirlineHandlers(AirlineSandbox sandbox)
             return ApiResult.NoContent;
         }
 
-        State.Sessions.TryAdd(id, new Session(id, request.Now));
+        State.Sessions.TryAdd(id, new Session(request.Now));
         return new ApiResult(201, new JsonObject { ["id"] = id });
     }
 

@@ -36,7 +36,7 @@ internal sealed class ContractHandlers(AirlineSandbox sandbox, ProductRules rule
             ["coverage_percentage"] = first["coverage_percentage"]!.DeepClone(),
             ["coverage"] = Pricing.Money(coverage),
             ["premium"] = Pricing.Money(offers.Sum(o => o.Premium)),
-            ["currency"] = offers[0].Currency,
+            ["currency"] = offers[0].Currency(),
             ["taxes_total"] = "0.00",
             ["created_date_time"] = Pricing.Timestamp(request.Now),
             ["expiry_date_time"] = Pricing.Timestamp(expiry),
@@ -168,6 +168,7 @@ internal sealed class ContractHandlers(AirlineSandbox sandbox, ProductRules rule
         }
 
         var offers = new List<Offer>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < ids.Count; i++)
         {
             var field = $"offer_ids[{i}]";
@@ -182,12 +183,12 @@ internal sealed class ContractHandlers(AirlineSandbox sandbox, ProductRules rule
                 throw ApiException.Unprocessable(field, "offer_expired", $"{field} '{id}' expired at {Pricing.Timestamp(offer.ExpiresAt)}.");
             }
 
-            if (offer.ItineraryFingerprint != facts.Fingerprint)
+            if (offer.ItineraryFingerprint() != facts.Fingerprint)
             {
                 throw ApiException.Unprocessable("itinerary", "itinerary_mismatch", $"itinerary does not match the itinerary of offer '{id}' (currency, passenger count and segments must be the same).");
             }
 
-            if (offers.Any(o => o.Id == id))
+            if (!seen.Add(id))
             {
                 throw ApiException.Unprocessable(field, "duplicate", $"{field} '{id}' is listed twice.");
             }

@@ -30,7 +30,7 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
         }
 
         var buffer = StartAnswer();
-        var priced = new (string Id, ItineraryFacts Facts, OfferQuote Quote, int Start, int Length)[count];
+        var priced = new (string Id, OfferQuote Quote, int Start, int Length)[count];
         var i = 0;
         foreach (var itinerary in itineraries.EnumerateArray())
         {
@@ -51,16 +51,16 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
             var id = RandomIds.NewId();
             var start = buffer.WrittenCount;
             WriteOffer(buffer, id, body, itinerary, facts.Currency, quote, request.Now, "0.00", externalId: null);
-            priced[i++] = (id, facts, quote, start, buffer.WrittenCount - start);
+            priced[i++] = (id, quote, start, buffer.WrittenCount - start);
         }
 
         Put(buffer, (byte)']');
         var answer = KeptBytes.Keep(buffer.WrittenSpan);
         var session = SessionPlan.For(request, State, createWhenAbsent: true);
         session.Commit(State, request.Now);
-        foreach (var (id, facts, quote, start, length) in priced)
+        foreach (var (id, quote, start, length) in priced)
         {
-            State.Offers.TryAdd(id, NewOffer(id, answer.Slice(start, length), facts, facts.Currency, quote, request.Now));
+            State.Offers.TryAdd(id, NewOffer(answer.Slice(start, length), quote, request.Now));
         }
 
         return ApiResult.Raw(201, answer, session.Id);
@@ -71,7 +71,8 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
     {
         var body = request.Object;
         var itinerary = request.Root.GetProperty("itinerary"u8);
-        var facts = Pricing.Read(itinerary, "itinerary");
+        // Read for its checks (a price out of range is refused here, as for a priced offer), not for its facts.
+        _ = Pricing.Read(itinerary, "itinerary");
         var contractExpiry = DateTimeOffset.Parse((string)body["contract_expiry_date_time"]!, CultureInfo.InvariantCulture);
         if (contractExpiry <= request.Now)
         {
@@ -93,15 +94,15 @@ internal sealed class OfferHandlers(AirlineSandbox sandbox, ProductRules rules)
         var json = KeptBytes.Keep(buffer.WrittenSpan);
         var session = SessionPlan.For(request, State, createWhenAbsent: true);
         session.Commit(State, request.Now);
-        State.Offers.TryAdd(id, NewOffer(id, json, facts, currency, quote, request.Now));
+        State.Offers.TryAdd(id, NewOffer(json, quote, request.Now));
         return ApiResult.Raw(201, json, session.Id);
     }
 
     /// <summary>Can be turned into a contract for OfferLifetime, never past its purchase deadline.</summary>
-    private Offer NewOffer(string id, ReadOnlyMemory<byte> json, ItineraryFacts facts, string currency, OfferQuote quote, DateTimeOffset now)
+    private Offer NewOffer(ReadOnlyMemory<byte> json, OfferQuote quote, DateTimeOffset now)
     {
         var lifetimeEnd = now + sandbox.Options.OfferLifetime;
-        return new Offer(id, rules.Product, json, facts.Fingerprint, currency, quote.Premium, quote.Coverage, quote.ServiceCap,
+        return new Offer(rules.Product, json, quote.Premium, quote.Coverage, quote.ServiceCap,
             lifetimeEnd < quote.PurchaseDeadline ? lifetimeEnd : quote.PurchaseDeadline, quote.ContractExpiry);
     }
 

@@ -32,7 +32,7 @@ internal readonly record struct SessionPlan(string? Id, bool IsNew)
     {
         if (IsNew && Id is { } id)
         {
-            state.Sessions.TryAdd(id, new Session(id, now));
+            state.Sessions.TryAdd(id, new Session(now));
         }
     }
 }

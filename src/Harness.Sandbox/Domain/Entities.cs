@@ -1,27 +1,42 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Harness.Sandbox.Domain;
 
-internal sealed record Session(string Id, DateTimeOffset CreatedAt);
+/// <summary>A session; its id is its key in <see cref="SandboxState.Sessions"/>.</summary>
+internal readonly record struct Session(DateTimeOffset CreatedAt);
 
 /// <summary>
-/// A priced offer. Its response JSON is kept as UTF-8 bytes (<see cref="KeptBytes"/>): a parsed tree per offer would
-/// cost tens of kilobytes and most of the collector's time under load. <see cref="Body"/> parses a fresh copy when a
-/// contract needs one.
+/// A priced offer; its id is its key in <see cref="SandboxState.Offers"/>. Its response JSON is kept as UTF-8 bytes
+/// (<see cref="KeptBytes"/>): a parsed tree per offer would cost tens of kilobytes and most of the collector's time under
+/// load. What a contract needs beyond the amounts and times below (the currency, the itinerary it was priced for) is
+/// read back from that JSON, so an offer holds no string of its own: see <see cref="SlotStore{T}"/>.
 /// </summary>
-internal sealed record Offer(
-    string Id,
+internal readonly record struct Offer(
     string Product,
     ReadOnlyMemory<byte> Json,
-    string ItineraryFingerprint,
-    string Currency,
     decimal Premium,
     decimal Coverage,
     decimal ServiceCap,
     DateTimeOffset ExpiresAt,
     DateTimeOffset ContractExpiresAt)
 {
+    /// <summary>A fresh, editable copy of the offer as it was answered.</summary>
     public JsonObject Body() => (JsonObject)JsonNode.Parse(Json.Span)!;
+
+    /// <summary>The offer's currency, as answered.</summary>
+    public string Currency()
+    {
+        using var json = JsonDocument.Parse(Json);
+        return json.RootElement.GetProperty("currency"u8).GetString()!;
+    }
+
+    /// <summary>The fingerprint (<see cref="ItineraryFacts.Fingerprint"/>) of the itinerary the offer was priced for, read from its answer.</summary>
+    public string ItineraryFingerprint()
+    {
+        using var json = JsonDocument.Parse(Json);
+        return Pricing.Read(json.RootElement.GetProperty("itinerary"u8), "itinerary").Fingerprint;
+    }
 }
 
 /// <summary>A CFAR or DG contract. Every read and write of its mutable parts holds <see cref="Gate"/>.</summary>
