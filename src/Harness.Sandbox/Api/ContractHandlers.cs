@@ -15,8 +15,8 @@ internal sealed class ContractHandlers(AirlineSandbox sandbox, ProductRules rule
     public ApiResult Post(OperationRequest request)
     {
         var body = request.Object;
-        var facts = Pricing.Read(request.Root.GetProperty("itinerary"u8), "itinerary");
-        var offers = MatchOffers(body, facts, request.Now);
+        var itinerary = request.Root.GetProperty("itinerary"u8);
+        var offers = MatchOffers(body, Pricing.Fingerprint(itinerary, Pricing.Read(itinerary, "itinerary")), request.Now);
         if (request.NotPerformed)
         {
             return ApiResult.NoContent;
@@ -159,7 +159,7 @@ internal sealed class ContractHandlers(AirlineSandbox sandbox, ProductRules rule
     }
 
     /// <summary>Offers named by offer_ids: all must exist, be of the product, be unexpired and match the itinerary.</summary>
-    private List<Offer> MatchOffers(JsonObject body, ItineraryFacts facts, DateTimeOffset now)
+    private List<Offer> MatchOffers(JsonObject body, string fingerprint, DateTimeOffset now)
     {
         var ids = body["offer_ids"]!.AsArray();
         if (ids.Count == 0)
@@ -183,7 +183,7 @@ internal sealed class ContractHandlers(AirlineSandbox sandbox, ProductRules rule
                 throw ApiException.Unprocessable(field, "offer_expired", $"{field} '{id}' expired at {Pricing.Timestamp(offer.ExpiresAt)}.");
             }
 
-            if (offer.ItineraryFingerprint() != facts.Fingerprint)
+            if (offer.ItineraryFingerprint() != fingerprint)
             {
                 throw ApiException.Unprocessable("itinerary", "itinerary_mismatch", $"itinerary does not match the itinerary of offer '{id}' (currency, passenger count and segments must be the same).");
             }

@@ -21,8 +21,10 @@ internal readonly record struct SessionPlan(string? Id, bool IsNew)
 
         if (request.Root.ValueKind == JsonValueKind.Object && request.Root.TryGetProperty("session"u8, out var inline) && inline.ValueKind == JsonValueKind.Object)
         {
-            var id = inline.TryGetProperty("session_id"u8, out var sessionId) ? sessionId.GetString()! : RandomIds.NewId();
-            return new SessionPlan(id, !state.HasSession(id));
+            // A session id the sandbox draws is new (122 random bits); only a named one is looked up.
+            return inline.TryGetProperty("session_id"u8, out var sessionId) && sessionId.GetString() is { } named
+                ? new SessionPlan(named, !state.HasSession(named))
+                : new SessionPlan(RandomIds.NewId(), true);
         }
 
         return createWhenAbsent ? new SessionPlan(RandomIds.NewId(), true) : new SessionPlan(null, false);

@@ -31,11 +31,12 @@ internal readonly record struct Offer(
         return json.RootElement.GetProperty("currency"u8).GetString()!;
     }
 
-    /// <summary>The fingerprint (<see cref="ItineraryFacts.Fingerprint"/>) of the itinerary the offer was priced for, read from its answer.</summary>
+    /// <summary>The fingerprint (<see cref="Pricing.Fingerprint"/>) of the itinerary the offer was priced for, read from its answer.</summary>
     public string ItineraryFingerprint()
     {
         using var json = JsonDocument.Parse(Json);
-        return Pricing.Read(json.RootElement.GetProperty("itinerary"u8), "itinerary").Fingerprint;
+        var itinerary = json.RootElement.GetProperty("itinerary"u8);
+        return Pricing.Fingerprint(itinerary, Pricing.Read(itinerary, "itinerary"));
     }
 }
 

@@ -47,7 +47,9 @@ internal static class JsonText
 
                 if (rest[stop] != (byte)'"')
                 {
-                    rest = rest[(stop + 1)..];
+                    // A run of whitespace (an indented body's line break and indentation) is dropped in one step.
+                    var next = rest[stop..].IndexOfAnyExcept(Whitespace);
+                    rest = next < 0 ? default : rest[(stop + next)..];
                     continue;
                 }
 

@@ -12,8 +12,7 @@ internal sealed record ItineraryFacts(
     int Passengers,
     decimal TotalPrice,
     DateTimeOffset FirstDeparture,
-    DateTimeOffset LastArrival,
-    string Fingerprint);
+    DateTimeOffset LastArrival);
 
 /// <summary>
 /// What pricing shares across products: reading an itinerary, days to departure, money and time formats. Each product's
@@ -72,7 +71,7 @@ internal static class Pricing
     /// <remarks>Reads the request document's elements directly: no node tree is built on the offer path.</remarks>
     public static ItineraryFacts Read(JsonElement itinerary, string field)
     {
-        // Amounts and times are read as characters on the stack; only what is kept (currency, fingerprint) becomes a string.
+        // Amounts and times are read as characters on the stack; only what is kept (the currency) becomes a string.
         Span<char> chars = stackalloc char[JsonChars.StackLimit];
         var currency = itinerary.GetProperty("currency"u8).GetString()!;
         var passengers = 0;
@@ -102,24 +101,16 @@ internal static class Pricing
             throw ApiException.Unprocessable($"{field}.total_price", "invalid_amount", $"{field}.total_price must be greater than 0 to price an offer.");
         }
 
-        // The fingerprint: currency|passengers|origin-destination@departure#flight,... for every segment in order.
-        var fingerprint = (s_fingerprint ??= new StringBuilder(256)).Clear().Append(currency).Append('|').Append(passengers).Append('|');
         DateTimeOffset? first = null;
         DateTimeOffset? last = null;
-        var segments = 0;
         var s = 0;
         foreach (var slice in itinerary.GetProperty("slices"u8).EnumerateArray())
         {
             var g = 0;
             foreach (var segment in slice.GetProperty("segments"u8).EnumerateArray())
             {
-                // Each value is appended (or parsed) before the next is read into the same characters.
-                fingerprint.Append(segments++ == 0 ? "" : ",").Append(JsonChars.Read(segment.GetProperty("origin_airport"u8), chars)).Append('-')
-                    .Append(JsonChars.Read(segment.GetProperty("destination_airport"u8), chars)).Append('@');
-                var departureText = JsonChars.Read(segment.GetProperty("departure_date_time"u8), chars);
-                fingerprint.Append(departureText);
-                var departure = LocalTime(departureText, s, g, field, "departure_date_time");
-                fingerprint.Append('#').Append(JsonChars.Read(segment.GetProperty("flight_number"u8), chars));
+                // Each time is parsed before the next is read into the same characters.
+                var departure = LocalTime(JsonChars.Read(segment.GetProperty("departure_date_time"u8), chars), s, g, field, "departure_date_time");
                 var arrival = LocalTime(JsonChars.Read(segment.GetProperty("arrival_date_time"u8), chars), s, g, field, "arrival_date_time");
                 first = first is null || departure < first ? departure : first;
                 last = last is null || arrival > last ? arrival : last;
@@ -129,7 +120,32 @@ internal static class Pricing
             s++;
         }
 
-        return new ItineraryFacts(currency, passengers, total, first!.Value, last!.Value, fingerprint.ToString());
+        return new ItineraryFacts(currency, passengers, total, first!.Value, last!.Value);
+    }
+
+    /// <summary>
+    /// What a contract's itinerary must share with its offers' (currency, passenger count and segments), as text:
+    /// currency|passengers|origin-destination@departure#flight,... for every segment in order. Asked for only when a
+    /// contract is made, so the offer path does not build it.
+    /// </summary>
+    public static string Fingerprint(JsonElement itinerary, ItineraryFacts facts)
+    {
+        Span<char> chars = stackalloc char[JsonChars.StackLimit];
+        var fingerprint = (s_fingerprint ??= new StringBuilder(256)).Clear().Append(facts.Currency).Append('|').Append(facts.Passengers).Append('|');
+        var segments = 0;
+        foreach (var slice in itinerary.GetProperty("slices"u8).EnumerateArray())
+        {
+            foreach (var segment in slice.GetProperty("segments"u8).EnumerateArray())
+            {
+                // Each value is appended before the next is read into the same characters.
+                fingerprint.Append(segments++ == 0 ? "" : ",").Append(JsonChars.Read(segment.GetProperty("origin_airport"u8), chars)).Append('-')
+                    .Append(JsonChars.Read(segment.GetProperty("destination_airport"u8), chars)).Append('@')
+                    .Append(JsonChars.Read(segment.GetProperty("departure_date_time"u8), chars))
+                    .Append('#').Append(JsonChars.Read(segment.GetProperty("flight_number"u8), chars));
+            }
+        }
+
+        return fingerprint.ToString();
     }
 
     public static decimal ParseAmount(string text) => ParseAmount(text.AsSpan());

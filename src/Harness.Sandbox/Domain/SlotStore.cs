@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Runtime.InteropServices;
 
 namespace Harness.Sandbox.Domain;
 
@@ -62,12 +63,16 @@ internal sealed class SlotStore<T>(Func<int> capacity)
         var uuid = Uuid(id);
         lock (_gate)
         {
-            if (Find(id, uuid) >= 0)
+            // One look-up: the index entry is made here and given its sequence number by Append.
+            ref var at = ref uuid is { } key
+                ? ref CollectionsMarshal.GetValueRefOrAddDefault(_byUuid, key, out var exists)
+                : ref CollectionsMarshal.GetValueRefOrAddDefault(_byName, id, out exists);
+            if (exists)
             {
                 return false;
             }
 
-            Append(id, uuid, value);
+            at = Append(id, uuid, value);
             return true;
         }
     }
@@ -85,7 +90,8 @@ internal sealed class SlotStore<T>(Func<int> capacity)
                 return;
             }
 
-            Append(id, uuid, value);
+            (uuid is { } key ? ref CollectionsMarshal.GetValueRefOrAddDefault(_byUuid, key, out _)
+                : ref CollectionsMarshal.GetValueRefOrAddDefault(_byName, id, out _)) = Append(id, uuid, value);
         }
     }
 
@@ -146,7 +152,8 @@ internal sealed class SlotStore<T>(Func<int> capacity)
 
     private ref Slot At(long sequence) => ref _ring[sequence & (_ring.Length - 1)];
 
-    private void Append(string id, Guid? uuid, T value)
+    /// <summary>Puts the value at the end of the ring and evicts what is beyond the capacity; the caller indexes the new entry under the sequence number returned.</summary>
+    private long Append(string id, Guid? uuid, T value)
     {
         if (_tail - _head == _ring.Length)
         {
@@ -155,15 +162,6 @@ internal sealed class SlotStore<T>(Func<int> capacity)
 
         var sequence = _tail++;
         At(sequence) = new Slot { Live = true, Uuid = uuid ?? default, Name = uuid is null ? id : null, Value = value };
-        if (uuid is { } key)
-        {
-            _byUuid.Add(key, sequence);
-        }
-        else
-        {
-            _byName.Add(id, sequence);
-        }
-
         _count++;
         var limit = capacity();
         while (_count > limit && _head < _tail)
@@ -182,6 +180,8 @@ internal sealed class SlotStore<T>(Func<int> capacity)
         {
             _head++;
         }
+
+        return sequence;
     }
 
     /// <summary>Drops the entry from its index and clears its slot, so nothing it referred to is kept.</summary>
