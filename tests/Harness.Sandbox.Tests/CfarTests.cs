@@ -137,6 +137,30 @@ public sealed class CfarTests(SandboxFixture fixture) : SandboxTest(fixture)
     }
 
     [Fact]
+    public async Task PostCfarContracts_FromExternalOfferInAnotherCurrency_CarriesTheOffersCurrencyAndPremium()
+    {
+        // The offer's currency is read back from its kept answer: here it differs from the itinerary's (CAD).
+        var itinerary = Bodies.Itinerary("cfar");
+        var body = new JsonObject
+        {
+            ["external_id"] = "EXT-2", ["country_code"] = "CA", ["currency"] = "USD", ["to_usd_exchange_rate"] = "1",
+            ["premium_total_amount"] = "31.25", ["premium_percentage"] = "0.05", ["payout_total_amount"] = "480.00",
+            ["payout_percentage"] = "0.8", ["taxes_total"] = "1.50",
+            ["contract_expiry_date_time"] = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            ["itinerary"] = itinerary.DeepClone(), ["min_minutes_delay"] = 60,
+        };
+        var offer = await Api.PostAsync("cfar_offers/external", body);
+        offer.Status.Should().Be(HttpStatusCode.Created, Flows.Describe(offer));
+
+        var reply = await Api.PostAsync("cfar_contracts", Bodies.ContractRequest((string)offer.Json!["id"]!, itinerary));
+
+        reply.Status.Should().Be(HttpStatusCode.Created, Flows.Describe(reply));
+        ((string)itinerary["currency"]!).Should().Be("CAD");
+        ((string)reply.Json!["currency"]!).Should().Be("USD");
+        ((string)reply.Json!["premium"]!).Should().Be("31.25");
+    }
+
+    [Fact]
     public async Task PostCfarOffersExternal_ZeroExchangeRate_Answers422ExclusiveMinimum()
     {
         var body = new JsonObject

@@ -8,7 +8,8 @@ BASE="http://127.0.0.1:$PORT"
 . "$ROOT/src/Harness.ApiFacts/sandbox-credentials.env"
 
 if ! command -v wrk > /dev/null; then
-  apt-get install -y wrk > /dev/null
+  # A fresh machine's package lists may be empty: refresh them once if the first install cannot find wrk.
+  apt-get install -y wrk > /dev/null 2>&1 || { apt-get update > /dev/null && apt-get install -y wrk > /dev/null; }
 fi
 
 dotnet build -c Release "$ROOT/src/Harness.Sandbox" > /dev/null
