@@ -63,10 +63,7 @@ internal sealed class SlotStore<T>(Func<int> capacity)
         var uuid = Uuid(id);
         lock (_gate)
         {
-            // One look-up: the index entry is made here and given its sequence number by Append.
-            ref var at = ref uuid is { } key
-                ? ref CollectionsMarshal.GetValueRefOrAddDefault(_byUuid, key, out var exists)
-                : ref CollectionsMarshal.GetValueRefOrAddDefault(_byName, id, out exists);
+            ref var at = ref Entry(id, uuid, out var exists);
             if (exists)
             {
                 return false;
@@ -83,15 +80,14 @@ internal sealed class SlotStore<T>(Func<int> capacity)
         var uuid = Uuid(id);
         lock (_gate)
         {
-            var at = Find(id, uuid);
-            if (at >= 0)
+            ref var at = ref Entry(id, uuid, out var exists);
+            if (exists)
             {
                 At(at).Value = value;
                 return;
             }
 
-            (uuid is { } key ? ref CollectionsMarshal.GetValueRefOrAddDefault(_byUuid, key, out _)
-                : ref CollectionsMarshal.GetValueRefOrAddDefault(_byName, id, out _)) = Append(id, uuid, value);
+            at = Append(id, uuid, value);
         }
     }
 
@@ -146,6 +142,16 @@ internal sealed class SlotStore<T>(Func<int> capacity)
         Span<char> canonical = stackalloc char[36];
         return uuid.TryFormat(canonical, out _, "D") && canonical.SequenceEqual(id) ? uuid : null;
     }
+
+    /// <summary>
+    /// The id's index entry, made (holding 0) when absent, so an add costs one look-up; the caller stores the sequence
+    /// number <see cref="Append"/> returns in it. Append's evictions remove other entries only, which moves no entry, so
+    /// the reference stays good across it.
+    /// </summary>
+    private ref long Entry(string id, Guid? uuid, out bool exists) =>
+        ref uuid is { } key
+            ? ref CollectionsMarshal.GetValueRefOrAddDefault(_byUuid, key, out exists)
+            : ref CollectionsMarshal.GetValueRefOrAddDefault(_byName, id, out exists);
 
     private long Find(string id, Guid? uuid) =>
         (uuid is { } key ? _byUuid.TryGetValue(key, out var at) : _byName.TryGetValue(id, out at)) ? at : -1;
